@@ -1,0 +1,127 @@
+//! Assets: streaming upload (idempotent), metadata, listing and the download response.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use futures_util::StreamExt;
+use serde_json::Value;
+
+use super::list::{self, Limit};
+use super::models::Asset;
+use super::{ApiError, Client, FormFactory, Request, spec};
+
+/// Called with the bytes sent so far in the current attempt (it restarts at 0 on a retry).
+pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
+
+/// A file to upload.
+#[derive(Clone)]
+pub struct Upload {
+    /// Where it is.
+    pub path: PathBuf,
+    /// The name the server sees.
+    pub filename: String,
+    /// Its media type.
+    pub mime_type: String,
+    /// Its size when checked.
+    pub size: u64,
+    /// The idempotency key.
+    pub external_id: String,
+}
+
+/// An uploaded asset, created now or adopted after a `409`.
+#[derive(Debug)]
+pub struct Uploaded {
+    /// The asset.
+    pub asset: Asset,
+    /// True when it existed already.
+    pub adopted: bool,
+}
+
+/// Uploads a file as the multipart part `file`, streaming it from disk. Each attempt reopens
+/// the file; the `external_id` makes retries safe and a `409` adopts the first attempt's asset.
+pub async fn upload(client: &Client, upload: &Upload, progress: Progress) -> Result<Uploaded, ApiError> {
+    let request = Request::new(reqwest::Method::POST, spec::UPLOAD_PATH)
+        .multipart(form_factory(upload.clone(), progress))
+        .idempotent();
+    match client.json(request).await {
+        Ok(value) => Ok(Uploaded { asset: parse(value, spec::UPLOAD_PATH)?, adopted: false }),
+        Err(err) if err.is_conflict() => match find_by_external_id(client, &upload.external_id).await? {
+            Some(asset) => Ok(Uploaded { asset, adopted: true }),
+            None => Err(err),
+        },
+        Err(err) => Err(err),
+    }
+}
+
+fn form_factory(upload: Upload, progress: Progress) -> FormFactory {
+    Arc::new(move || {
+        let file = std::fs::File::open(&upload.path)?;
+        let sent = Arc::new(AtomicU64::new(0));
+        progress(0);
+        let progress = progress.clone();
+        let stream = tokio_util::io::ReaderStream::with_capacity(tokio::fs::File::from_std(file), 64 * 1024)
+            .inspect(move |chunk| {
+                if let Ok(bytes) = chunk {
+                    let total = sent.fetch_add(bytes.len() as u64, Ordering::Relaxed) + bytes.len() as u64;
+                    progress(total);
+                }
+            });
+        let part = reqwest::multipart::Part::stream_with_length(reqwest::Body::wrap_stream(stream), upload.size)
+            .file_name(upload.filename.clone())
+            .mime_str(&upload.mime_type)
+            .map_err(std::io::Error::other)?;
+        Ok(reqwest::multipart::Form::new()
+            .text(spec::UPLOAD_EXTERNAL_ID_FIELD, upload.external_id.clone())
+            .part(spec::UPLOAD_FILE_PART, part))
+    })
+}
+
+/// Finds the asset uploaded with `external_id`.
+pub async fn find_by_external_id(client: &Client, external_id: &str) -> Result<Option<Asset>, ApiError> {
+    let request = Request::get(spec::collection("assets")).query("external_id", external_id);
+    let items = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
+    Ok(items
+        .into_iter()
+        .filter(|item| item.get("external_id").and_then(Value::as_str) == Some(external_id))
+        .find_map(Asset::from_value))
+}
+
+/// Fetches an asset's metadata.
+pub async fn get(client: &Client, id: &str) -> Result<Asset, ApiError> {
+    let path = spec::item("assets", id);
+    let value = client.json(Request::get(path.clone())).await?;
+    parse(value, &path)
+}
+
+/// Lists assets.
+pub async fn list(client: &Client, external_id: Option<&str>, limit: Limit) -> Result<Vec<Value>, ApiError> {
+    let mut request = Request::get(spec::collection("assets"));
+    if let Some(external_id) = external_id {
+        request = request.query("external_id", external_id);
+    }
+    list::fetch(client, request, limit).await
+}
+
+/// Starts a download; with `from`, asks for the bytes from that offset on (`Range`).
+pub async fn download(client: &Client, id: &str, from: Option<u64>) -> Result<reqwest::Response, ApiError> {
+    let mut request = Request::get(spec::asset_download(id));
+    if let Some(offset) = from.filter(|o| *o > 0) {
+        request = request.header("range", format!("bytes={offset}-"));
+    }
+    client.send(request).await
+}
+
+/// The media type of a file from its extension.
+pub fn guess_mime(path: &Path) -> String {
+    mime_guess::from_path(path).first_or_octet_stream().essence_str().to_string()
+}
+
+fn parse(value: Value, path: &str) -> Result<Asset, ApiError> {
+    Asset::from_value(value).ok_or_else(|| ApiError::Decode {
+        method: "GET".into(),
+        path: path.to_string(),
+        status: 200,
+        problem: "the asset has no id".into(),
+    })
+}

@@ -1,0 +1,80 @@
+//! Agents and apps: list and fetch (A for the endpoints, C for the filters).
+
+use serde_json::Value;
+
+use super::list::{self, Limit};
+use super::models::Agent;
+use super::{ApiError, Client, Request, spec};
+
+/// Agents or apps: the same shape at different paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `/agents/`.
+    Agent,
+    /// `/apps/`.
+    App,
+}
+
+impl Kind {
+    /// The collection name in paths.
+    pub fn collection(self) -> &'static str {
+        match self {
+            Self::Agent => "agents",
+            Self::App => "apps",
+        }
+    }
+
+    /// `agent` or `app`, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Agent => "agent",
+            Self::App => "app",
+        }
+    }
+}
+
+/// List filters.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Keep items with any of these tags.
+    pub tags: Vec<String>,
+    /// Keep items with this visibility (`PUBLIC`, …).
+    pub visibility: Option<String>,
+}
+
+/// Lists agents or apps. Filters go to the server and are applied again here, since whether
+/// the server honours them is not documented (C).
+pub async fn list(client: &Client, kind: Kind, filters: &Filters, limit: Limit) -> Result<Vec<Value>, ApiError> {
+    let mut request = Request::get(spec::collection(kind.collection()));
+    if let Some(visibility) = &filters.visibility {
+        request = request.query("visibility", visibility.clone());
+    }
+    for tag in &filters.tags {
+        request = request.query("tags", tag.clone());
+    }
+    let items = list::fetch(client, request, limit).await?;
+    Ok(items.into_iter().filter(|item| matches(item, filters)).collect())
+}
+
+fn matches(item: &Value, filters: &Filters) -> bool {
+    let visibility_ok = filters.visibility.as_ref().is_none_or(|wanted| {
+        item.get("visibility").and_then(Value::as_str).is_none_or(|v| v.eq_ignore_ascii_case(wanted))
+    });
+    let tags_ok = filters.tags.is_empty()
+        || item.get("tags").and_then(Value::as_array).is_none_or(|tags| {
+            tags.iter().filter_map(Value::as_str).any(|t| filters.tags.iter().any(|w| w.eq_ignore_ascii_case(t)))
+        });
+    visibility_ok && tags_ok
+}
+
+/// Fetches one agent or app.
+pub async fn get(client: &Client, kind: Kind, id: &str) -> Result<Agent, ApiError> {
+    let path = spec::item(kind.collection(), id);
+    let body = client.json(Request::get(path.clone())).await?;
+    Agent::from_value(body).ok_or_else(|| ApiError::Decode {
+        method: "GET".into(),
+        path,
+        status: 200,
+        problem: format!("the {} has no id", kind.noun()),
+    })
+}

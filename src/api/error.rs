@@ -1,0 +1,227 @@
+//! The errors of the HTTP layer, each with its exit code, machine code and hint.
+//!
+//! Messages hold only what the server said and what we asked; never a header value, so a key
+//! cannot leak through an error.
+
+use std::time::Duration;
+
+use crate::error::Exit;
+
+/// An error talking to the API.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The server answered with an error status.
+    #[error("{method} {path} failed: {status_line}{}", detail_suffix(.detail))]
+    Status {
+        /// HTTP method.
+        method: String,
+        /// Request path, relative to the API base.
+        path: String,
+        /// The status code.
+        status: u16,
+        /// `404 Not Found` and the like.
+        status_line: String,
+        /// What the server said, cleaned: `detail`, `loc: msg` lines, or a body excerpt.
+        detail: Option<String>,
+    },
+    /// No answer: connection refused, reset, DNS, TLS.
+    #[error("{method} {path}: cannot reach the API at {host}: {reason}")]
+    Network {
+        /// HTTP method.
+        method: String,
+        /// Request path.
+        path: String,
+        /// The API host.
+        host: String,
+        /// The transport's reason.
+        reason: String,
+    },
+    /// The server did not answer in time.
+    #[error("{method} {path}: no answer from {host} within {}", crate::output::human_duration(*.after))]
+    Timeout {
+        /// HTTP method.
+        method: String,
+        /// Request path.
+        path: String,
+        /// The API host.
+        host: String,
+        /// The timeout that fired.
+        after: Duration,
+    },
+    /// The answer was not what the API promises (not JSON, wrong shape).
+    #[error("{method} {path}: unexpected response ({status}): {problem}")]
+    Decode {
+        /// HTTP method.
+        method: String,
+        /// Request path.
+        path: String,
+        /// The status of the answer.
+        status: u16,
+        /// What is wrong, with a short cleaned excerpt of the body.
+        problem: String,
+    },
+    /// The rate limit would need a longer wait than allowed.
+    #[error("rate limit: the API asks to wait {}, more than the {} allowed", crate::output::human_duration(*.asked), crate::output::human_duration(*.allowed))]
+    RateLimitTooLong {
+        /// What the server asked.
+        asked: Duration,
+        /// The most we wait (`--retry-max-wait`).
+        allowed: Duration,
+    },
+    /// A key would travel in clear text, or to the wrong host.
+    #[error("refusing to send the API key to {url}: {reason}")]
+    Insecure {
+        /// The base URL.
+        url: String,
+        /// Why.
+        reason: &'static str,
+    },
+    /// The request body could not be read (an upload's file vanished).
+    #[error("cannot send {path}: {reason}")]
+    Body {
+        /// Request path.
+        path: String,
+        /// The I/O error.
+        reason: String,
+    },
+    /// The API base cannot be used.
+    #[error("invalid API base `{url}`: {reason}")]
+    BadBase {
+        /// What was given.
+        url: String,
+        /// Why it is refused.
+        reason: String,
+    },
+}
+
+fn detail_suffix(detail: &Option<String>) -> String {
+    match detail {
+        None => String::new(),
+        Some(d) if d.contains('\n') => format!("\n{}", indent(d)),
+        Some(d) => format!(": {d}"),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}
+
+impl ApiError {
+    /// The HTTP status, if the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Status { status, .. } | Self::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The exit code (PRODUCT.md's table).
+    pub fn exit(&self) -> Exit {
+        match self {
+            Self::Status { status, .. } => match status {
+                401 | 403 => Exit::Auth,
+                404 => Exit::NotFound,
+                400 | 422 => Exit::Usage,
+                429 => Exit::RateLimited,
+                _ => Exit::Error,
+            },
+            Self::RateLimitTooLong { .. } => Exit::RateLimited,
+            Self::Insecure { .. } | Self::BadBase { .. } | Self::Body { .. } => Exit::Usage,
+            Self::Network { .. } | Self::Timeout { .. } | Self::Decode { .. } => Exit::Error,
+        }
+    }
+
+    /// The machine code in `--json` errors.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Status { status, .. } => match status {
+                401 => "unauthorized",
+                403 => "forbidden",
+                404 => "not_found",
+                409 => "conflict",
+                400 | 422 => "invalid_request",
+                429 => "rate_limited",
+                500..=599 => "server_error",
+                _ => "http_error",
+            },
+            Self::Network { .. } => "network",
+            Self::Timeout { .. } => "timeout",
+            Self::Decode { .. } => "bad_response",
+            Self::RateLimitTooLong { .. } => "rate_limited",
+            Self::Insecure { .. } => "insecure",
+            Self::BadBase { .. } => "config",
+            Self::Body { .. } => "file",
+        }
+    }
+
+    /// The next thing to try.
+    pub fn hint(&self) -> Option<String> {
+        let hint = match self {
+            Self::Status { status, .. } => match status {
+                401 => "run `pletor auth login`, or set `PLETOR_API_KEY`",
+                403 => "check that the key may do this and that the account has credits",
+                404 => "check the id; `pletor agents list` and `pletor runs list` show what exists",
+                429 => "wait a minute, or raise the budget with `--retries` and `--retry-max-wait`",
+                500..=599 => "the API is having trouble; try again later",
+                _ => return None,
+            },
+            Self::Network { .. } => "check the network and `--api-base` (`pletor auth status` shows it)",
+            Self::Timeout { .. } => "try again, or allow longer silences with `--read-timeout`",
+            Self::Decode { .. } => "the API answered something unexpected; try again, or report it with `-vv` output",
+            Self::RateLimitTooLong { .. } => "try again after the reset, or raise `--retry-max-wait`",
+            Self::Insecure { .. } => "use an `https://` API base (plain `http://` is only for loopback)",
+            Self::Body { .. } => "check that the file still exists and is readable",
+            Self::BadBase { .. } => "pass a full URL, e.g. `--api-base https://api.pletor.ai/api/public/v1`",
+        };
+        Some(hint.to_string())
+    }
+
+    /// Whether the error is a 404.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+    }
+
+    /// Whether the error is a 409.
+    pub fn is_conflict(&self) -> bool {
+        self.status() == Some(409)
+    }
+}
+
+/// Finds the [`ApiError`] in an error chain.
+pub fn api_error(err: &anyhow::Error) -> Option<&ApiError> {
+    err.chain().find_map(|c| c.downcast_ref::<ApiError>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(code: u16) -> ApiError {
+        ApiError::Status {
+            method: "GET".into(),
+            path: "/runs/x".into(),
+            status: code,
+            status_line: format!("{code}"),
+            detail: Some("nope".into()),
+        }
+    }
+
+    #[test]
+    fn statuses_map_to_the_documented_exit_codes() {
+        let cases = [(401, Exit::Auth), (403, Exit::Auth), (404, Exit::NotFound), (422, Exit::Usage),
+            (400, Exit::Usage), (429, Exit::RateLimited), (500, Exit::Error), (502, Exit::Error),
+            (409, Exit::Error)];
+        for (code, exit) in cases {
+            assert_eq!(status(code).exit(), exit, "{code}");
+        }
+    }
+
+    #[test]
+    fn multi_line_details_are_indented_under_the_message() {
+        let mut err = status(422);
+        if let ApiError::Status { detail, .. } = &mut err {
+            *detail = Some("a: x\nb: y".into());
+        }
+        assert_eq!(err.to_string(), "GET /runs/x failed: 422\n  a: x\n  b: y");
+    }
+}

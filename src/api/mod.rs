@@ -1,0 +1,20 @@
+//! The HTTP layer: one [`Client`] and a file per resource.
+//!
+//! This module never prints, never exits and knows nothing of clap, indicatif, comfy-table or
+//! dialoguer: it could become a crate of its own. Every guess about the API lives in [`spec`].
+
+pub mod assets;
+pub mod catalog;
+mod client;
+mod error;
+pub mod list;
+pub mod models;
+pub mod retry;
+pub mod runs;
+pub mod spec;
+
+pub use client::{
+    Body, Client, ClientConfig, Credential, Event, FormFactory, Observer, RateState, Request,
+    Secret, transport_is_safe,
+};
+pub use error::{ApiError, api_error};

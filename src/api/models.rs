@@ -1,0 +1,383 @@
+//! Typed views of the API's objects, built tolerantly from the server's JSON.
+//!
+//! Each view keeps the server's object unchanged in `raw` (unknown fields included) for
+//! `--json` output, and reads its fields through the alternatives of [`super::spec`]. A missing
+//! optional field never breaks parsing; only a missing id does.
+
+use serde_json::Value;
+
+use super::spec::{self, first_str};
+
+/// The lifecycle state of a run (A). An unknown state is kept and treated as not terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunStatus {
+    /// Queued.
+    Pending,
+    /// Working (also while it waits for a review).
+    Running,
+    /// Done, with results.
+    Completed,
+    /// Done, with an error.
+    Failed,
+    /// Stopped by a person.
+    Cancelled,
+    /// A state this client does not know.
+    Other(String),
+}
+
+impl RunStatus {
+    /// Parses a status string (`canceled` is accepted for `cancelled`).
+    pub fn parse(text: &str) -> Self {
+        match text.to_ascii_lowercase().as_str() {
+            "pending" | "queued" => Self::Pending,
+            "running" | "in_progress" => Self::Running,
+            "completed" | "succeeded" => Self::Completed,
+            "failed" | "error" => Self::Failed,
+            "cancelled" | "canceled" => Self::Cancelled,
+            _ => Self::Other(text.to_string()),
+        }
+    }
+
+    /// Whether the run has ended.
+    pub fn is_terminal(&self) -> bool {
+        matches!(self, Self::Completed | Self::Failed | Self::Cancelled)
+    }
+
+    /// The status as the API spells it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Running => "running",
+            Self::Completed => "completed",
+            Self::Failed => "failed",
+            Self::Cancelled => "cancelled",
+            Self::Other(text) => text,
+        }
+    }
+}
+
+/// One result of a run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunResult {
+    /// A generated file.
+    Asset {
+        /// The asset id.
+        asset_id: String,
+        /// The name the result carries, if any.
+        name: Option<String>,
+    },
+    /// Generated text.
+    Text(String),
+}
+
+/// A pending human review (D).
+#[derive(Debug, Clone)]
+pub struct PendingReview {
+    /// The review id.
+    pub id: String,
+    /// Assets the paused node shows.
+    pub asset_ids: Vec<String>,
+    /// Text the paused node shows.
+    pub text: Option<String>,
+    /// The server's object.
+    pub raw: Value,
+}
+
+/// An agent run or an app run.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// The run id (`id`, or `run_id`).
+    pub id: String,
+    /// Its state.
+    pub status: RunStatus,
+    /// Whether it waits for a person (A).
+    pub awaiting_review: bool,
+    /// What it waits for.
+    pub pending_reviews: Vec<PendingReview>,
+    /// Its results so far.
+    pub results: Vec<RunResult>,
+    /// The failure message, if any.
+    pub error: Option<String>,
+    /// The idempotency key it was created with.
+    pub external_id: Option<String>,
+    /// The server's object, unchanged.
+    pub raw: Value,
+}
+
+impl Run {
+    /// Reads a run; `None` when the object has no id.
+    pub fn from_value(raw: Value) -> Option<Self> {
+        let id = first_str(&raw, &["id", "run_id"])?.to_string();
+        let status = RunStatus::parse(raw.get("status").and_then(Value::as_str).unwrap_or(""));
+        let pending_reviews: Vec<PendingReview> = raw
+            .get("pending_reviews")
+            .and_then(Value::as_array)
+            .map(|items| items.iter().filter_map(PendingReview::from_value).collect())
+            .unwrap_or_default();
+        let awaiting_review = raw
+            .get("awaiting_human_review")
+            .and_then(Value::as_bool)
+            .unwrap_or(!pending_reviews.is_empty());
+        Some(Self {
+            id,
+            status,
+            awaiting_review,
+            pending_reviews,
+            results: results_of(&raw),
+            error: error_of(&raw),
+            external_id: raw.get("external_id").and_then(Value::as_str).map(str::to_string),
+            raw,
+        })
+    }
+
+    /// The ids of the result assets, in order, without repeats.
+    pub fn asset_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for result in &self.results {
+            if let RunResult::Asset { asset_id, .. } = result
+                && !ids.contains(asset_id)
+            {
+                ids.push(asset_id.clone());
+            }
+        }
+        ids
+    }
+
+    /// The text results, in order.
+    pub fn texts(&self) -> Vec<String> {
+        self.results
+            .iter()
+            .filter_map(|r| match r {
+                RunResult::Text(text) => Some(text.clone()),
+                RunResult::Asset { .. } => None,
+            })
+            .collect()
+    }
+}
+
+impl PendingReview {
+    fn from_value(raw: &Value) -> Option<Self> {
+        Some(Self {
+            id: first_str(raw, &["id", "review_id"])?.to_string(),
+            asset_ids: string_list(raw.get("asset_ids")),
+            text: raw.get("text").and_then(Value::as_str).map(str::to_string),
+            raw: raw.clone(),
+        })
+    }
+}
+
+/// Results under `results` (A), or `outputs[].asset_ids[]` (C).
+fn results_of(raw: &Value) -> Vec<RunResult> {
+    let mut results = Vec::new();
+    if let Some(items) = raw.get("results").and_then(Value::as_array) {
+        for item in items {
+            if let Some(asset_id) = first_str(item, &["asset_id"]) {
+                let name = first_str(item, spec::FILENAME_FIELDS).map(str::to_string);
+                results.push(RunResult::Asset { asset_id: asset_id.to_string(), name });
+            } else if let Some(text) = item.get("text").and_then(Value::as_str) {
+                results.push(RunResult::Text(text.to_string()));
+            } else if let Some(text) = item.as_str() {
+                results.push(RunResult::Text(text.to_string()));
+            }
+            for asset_id in string_list(item.get("asset_ids")) {
+                results.push(RunResult::Asset { asset_id, name: None });
+            }
+        }
+    }
+    if let Some(outputs) = raw.get("outputs").and_then(Value::as_array) {
+        for output in outputs {
+            for asset_id in string_list(output.get("asset_ids")) {
+                results.push(RunResult::Asset { asset_id, name: None });
+            }
+            if let Some(text) = output.get("text").and_then(Value::as_str) {
+                results.push(RunResult::Text(text.to_string()));
+            }
+        }
+    }
+    results
+}
+
+/// `error` as a string (C) or `error.message`.
+fn error_of(raw: &Value) -> Option<String> {
+    match raw.get("error")? {
+        Value::Null => None,
+        Value::String(text) => Some(text.clone()),
+        other => other
+            .get("message")
+            .or_else(|| other.get("detail"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or_else(|| Some(other.to_string())),
+    }
+}
+
+fn string_list(value: Option<&Value>) -> Vec<String> {
+    value
+        .and_then(Value::as_array)
+        .map(|items| items.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// One input of an agent or app.
+#[derive(Debug, Clone)]
+pub struct InputSpec {
+    /// The input id (what the API wants).
+    pub id: String,
+    /// The name, when the agent gives one (D).
+    pub name: Option<String>,
+    /// The type string (`text_input`, `image_input`, …).
+    pub kind: String,
+    /// What it is for.
+    pub description: Option<String>,
+}
+
+/// How an input's value is shaped in a run body (B).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueShape {
+    /// A string.
+    Text,
+    /// `{"asset_ids": [...]}`.
+    Assets,
+    /// Unknown type: text stays text, files become assets.
+    Either,
+}
+
+impl InputSpec {
+    fn from_value(raw: &Value) -> Option<Self> {
+        Some(Self {
+            id: first_str(raw, &["id", "input_id"])?.to_string(),
+            name: first_str(raw, &["name", "key"]).map(str::to_string),
+            kind: first_str(raw, &["type", "kind"]).unwrap_or("unknown").to_string(),
+            description: raw.get("description").and_then(Value::as_str).map(str::to_string),
+        })
+    }
+
+    /// The value shape this input takes.
+    pub fn shape(&self) -> ValueShape {
+        match self.kind.as_str() {
+            "text_input" => ValueShape::Text,
+            "image_input" | "video_input" | "audio_input" | "file_input" | "document_input" => {
+                ValueShape::Assets
+            }
+            _ => ValueShape::Either,
+        }
+    }
+
+    /// The key to use with `-i`: the name when there is one, else the id.
+    pub fn key(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// An agent or an app (the same shape, D for apps).
+#[derive(Debug, Clone)]
+pub struct Agent {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its inputs.
+    pub inputs: Vec<InputSpec>,
+    /// The server's object, unchanged.
+    pub raw: Value,
+}
+
+impl Agent {
+    /// Reads an agent; `None` without an id.
+    pub fn from_value(raw: Value) -> Option<Self> {
+        let id = first_str(&raw, &["id", "agent_id", "app_id"])?.to_string();
+        let name = first_str(&raw, &["name", "title"]).unwrap_or("").to_string();
+        let inputs = raw
+            .get("inputs")
+            .and_then(Value::as_array)
+            .map(|items| items.iter().filter_map(InputSpec::from_value).collect())
+            .unwrap_or_default();
+        Some(Self { id, name, inputs, raw })
+    }
+}
+
+/// An asset's metadata (C/D).
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Its id.
+    pub id: String,
+    /// Its file name, when known.
+    pub filename: Option<String>,
+    /// Its media type, when known.
+    pub mime_type: Option<String>,
+    /// Its size in bytes, when known.
+    pub size: Option<u64>,
+    /// Its SHA-256 (hex), when known.
+    pub sha256: Option<String>,
+    /// The server's object, unchanged.
+    pub raw: Value,
+}
+
+impl Asset {
+    /// Reads an asset; `None` without an id.
+    pub fn from_value(raw: Value) -> Option<Self> {
+        Some(Self {
+            id: first_str(&raw, &["id", "asset_id"])?.to_string(),
+            filename: first_str(&raw, spec::FILENAME_FIELDS).map(str::to_string),
+            mime_type: first_str(&raw, spec::MIME_FIELDS).map(str::to_string),
+            size: raw.get("size").or_else(|| raw.get("bytes")).and_then(Value::as_u64),
+            sha256: first_str(&raw, &["sha256", "checksum_sha256"]).map(str::to_ascii_lowercase),
+            raw,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn runs_accept_every_documented_alternative() {
+        let run = Run::from_value(json!({
+            "run_id": "r1", "status": "canceled", "error": {"message": "boom"},
+            "outputs": [{"asset_ids": ["a1", "a2"]}], "extra": 1
+        }))
+        .unwrap();
+        assert_eq!(run.id, "r1");
+        assert_eq!(run.status, RunStatus::Cancelled);
+        assert_eq!(run.error.as_deref(), Some("boom"));
+        assert_eq!(run.asset_ids(), vec!["a1", "a2"]);
+        assert_eq!(run.raw["extra"], 1);
+    }
+
+    #[test]
+    fn results_mix_assets_and_texts_with_extra_fields() {
+        let run = Run::from_value(json!({"id": "r", "status": "completed", "results": [
+            {"asset_id": "a", "type": "image", "node_id": "n", "name": "x.png"}, {"text": "hi"}, {"asset_id": "a"}
+        ]}))
+        .unwrap();
+        assert_eq!(run.asset_ids(), vec!["a"]);
+        assert_eq!(run.texts(), vec!["hi"]);
+    }
+
+    #[test]
+    fn unknown_statuses_are_not_terminal() {
+        assert!(!RunStatus::parse("thinking").is_terminal());
+        assert!(RunStatus::parse("COMPLETED").is_terminal());
+        assert_eq!(RunStatus::parse("thinking").as_str(), "thinking");
+    }
+
+    #[test]
+    fn inputs_without_names_are_keyed_by_id() {
+        let agent = Agent::from_value(json!({"id": "g", "inputs": [
+            {"id": "i1", "type": "image_input"}, {"id": "i2", "name": "prompt", "type": "text_input"}
+        ]}))
+        .unwrap();
+        assert_eq!(agent.inputs[0].key(), "i1");
+        assert_eq!(agent.inputs[0].shape(), ValueShape::Assets);
+        assert_eq!(agent.inputs[1].key(), "prompt");
+    }
+
+    #[test]
+    fn assets_accept_alternative_field_names() {
+        let asset = Asset::from_value(json!({"asset_id": "a", "name": "x.png", "content_type": "image/png"})).unwrap();
+        assert_eq!(asset.filename.as_deref(), Some("x.png"));
+        assert_eq!(asset.mime_type.as_deref(), Some("image/png"));
+    }
+}

@@ -1,0 +1,145 @@
+//! Agent runs and app runs: create (idempotently), fetch, list, cancel, review.
+
+use serde_json::{Value, json};
+
+use super::list::{self, Limit};
+use super::models::Run;
+use super::{ApiError, Client, Request, spec};
+
+/// Agent runs or app runs: the same lifecycle at different paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    /// `/runs/` (A).
+    Agent,
+    /// `/app-runs/` (A; cancel and review D).
+    App,
+}
+
+impl RunKind {
+    /// The collection name in paths.
+    pub fn collection(self) -> &'static str {
+        match self {
+            Self::Agent => "runs",
+            Self::App => "app-runs",
+        }
+    }
+
+    /// The field naming what is run (`agent_id` or `app_id`).
+    pub fn target_field(self) -> &'static str {
+        match self {
+            Self::Agent => "agent_id",
+            Self::App => "app_id",
+        }
+    }
+}
+
+/// A run that was created, or found because it already existed.
+#[derive(Debug)]
+pub struct Created {
+    /// The run.
+    pub run: Run,
+    /// True when a `409` showed the run existed and it was adopted rather than created.
+    pub adopted: bool,
+}
+
+/// Creates a run. The request carries `external_id`, so it is retried safely; a `409` means an
+/// earlier attempt (ours or another process's) created it, and that run is adopted.
+pub async fn create(
+    client: &Client,
+    kind: RunKind,
+    target_id: &str,
+    external_id: &str,
+    inputs: Value,
+) -> Result<Created, ApiError> {
+    let body = json!({ kind.target_field(): target_id, "external_id": external_id, "inputs": inputs });
+    let path = spec::collection(kind.collection());
+    match client.json(Request::post_json(path.clone(), body).idempotent()).await {
+        Ok(value) => Ok(Created { run: parse(value, &path)?, adopted: false }),
+        Err(err) if err.is_conflict() => match find_by_external_id(client, kind, external_id).await? {
+            Some(run) => Ok(Created { run, adopted: true }),
+            None => Err(err),
+        },
+        Err(err) => Err(err),
+    }
+}
+
+/// Finds the run created with `external_id` (A: the list filter).
+pub async fn find_by_external_id(
+    client: &Client,
+    kind: RunKind,
+    external_id: &str,
+) -> Result<Option<Run>, ApiError> {
+    let request = Request::get(spec::collection(kind.collection())).query("external_id", external_id);
+    let items = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
+    // Match on the field too: a server that ignored the filter must not hand us another run.
+    Ok(items
+        .into_iter()
+        .filter_map(Run::from_value)
+        .find(|run| run.external_id.as_deref() == Some(external_id)))
+}
+
+/// Fetches one run.
+pub async fn get(client: &Client, kind: RunKind, id: &str) -> Result<Run, ApiError> {
+    let path = spec::item(kind.collection(), id);
+    let value = client.json(Request::get(path.clone())).await?;
+    parse(value, &path)
+}
+
+/// Fetches a run that may be an agent run or an app run: `kind` when known, else agent runs
+/// first, then app runs on a 404.
+pub async fn get_any(client: &Client, id: &str, kind: Option<RunKind>) -> Result<(RunKind, Run), ApiError> {
+    if let Some(kind) = kind {
+        return Ok((kind, get(client, kind, id).await?));
+    }
+    match get(client, RunKind::Agent, id).await {
+        Ok(run) => Ok((RunKind::Agent, run)),
+        Err(err) if err.is_not_found() => match get(client, RunKind::App, id).await {
+            Ok(run) => Ok((RunKind::App, run)),
+            Err(app_err) if app_err.is_not_found() => Err(err),
+            Err(app_err) => Err(app_err),
+        },
+        Err(err) => Err(err),
+    }
+}
+
+/// Lists runs, newest first as the server orders them.
+pub async fn list(
+    client: &Client,
+    kind: RunKind,
+    external_id: Option<&str>,
+    limit: Limit,
+) -> Result<Vec<Value>, ApiError> {
+    let mut request = Request::get(spec::collection(kind.collection()));
+    if let Some(external_id) = external_id {
+        request = request.query("external_id", external_id);
+    }
+    list::fetch(client, request, limit).await
+}
+
+/// Cancels a run (C; D for app runs).
+pub async fn cancel(client: &Client, kind: RunKind, id: &str) -> Result<Value, ApiError> {
+    let request = Request::new(reqwest::Method::DELETE, spec::item(kind.collection(), id));
+    client.json(request).await
+}
+
+/// Resolves one pending review with `body` (see [`spec::review_body`]). Not retried: a
+/// decision carries no idempotency key, and a repeated one would answer `409`.
+pub async fn review(
+    client: &Client,
+    kind: RunKind,
+    run_id: &str,
+    review_id: &str,
+    body: Value,
+) -> Result<Value, ApiError> {
+    let path = spec::review_path(kind.collection(), run_id, review_id);
+    client.json(Request::post_json(path, body)).await
+}
+
+fn parse(value: Value, path: &str) -> Result<Run, ApiError> {
+    Run::from_value(value).ok_or_else(|| ApiError::Decode {
+        method: "GET".into(),
+        path: path.to_string(),
+        status: 200,
+        problem: "the run has no id".into(),
+    })
+}

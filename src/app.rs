@@ -1,0 +1,121 @@
+//! Resolves settings, builds the context, dispatches to the command, and turns the outcome
+//! into an exit code. Ctrl-C is handled here, once: the command is dropped (in-flight
+//! transfers stop, `.part` files stay for resume), the resume note is printed, exit 130.
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::commands;
+use crate::config::{self, ConfigFile};
+use crate::context::Context;
+use crate::error::{self, Exit};
+use crate::output::{BrokenPipe, OutputSettings, Printer};
+use crate::settings;
+
+/// Parses the command line; `Err` carries the exit code after clap printed help, the version
+/// or a usage error (as JSON too when `--json` was asked for).
+pub fn parse() -> Result<Cli, u8> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(err) => {
+            let code = u8::try_from(err.exit_code()).unwrap_or(Exit::Usage.code());
+            let _ = err.print();
+            if err.use_stderr() && std::env::args().any(|a| a == "--json" || a.starts_with("--jq")) {
+                let message = err.kind().as_str().map_or_else(|| "invalid arguments".to_string(), str::to_string);
+                let printer = Printer::new(OutputSettings {
+                    json: true,
+                    jq: None,
+                    quiet: true,
+                    verbose: 0,
+                    color: crate::cli::ColorChoice::Never,
+                    progress: crate::cli::ProgressMode::None,
+                    no_color_env: true,
+                });
+                let _ = printer.json(&serde_json::json!({"error": {
+                    "code": "usage", "message": message, "hint": "see `pletor --help`", "status": null
+                }}));
+            }
+            Err(code)
+        }
+    }
+}
+
+/// Runs the parsed command line and returns the exit code.
+pub async fn run(cli: Cli) -> u8 {
+    let env = |name: &str| std::env::var(name).ok();
+    let context = config::default_dir(env("PLETOR_CONFIG_DIR"))
+        .map_err(anyhow::Error::from)
+        .and_then(|dir| Ok((ConfigFile::load(&dir)?, dir)))
+        .and_then(|(file, dir)| settings::resolve(&cli.global, &env, &file, dir));
+    let ctx = match context {
+        Ok(settings) => Context::new(settings),
+        Err(err) => return fail_early(&cli, &err),
+    };
+    let outcome = tokio::select! {
+        outcome = dispatch(&ctx, cli.command) => outcome,
+        _ = tokio::signal::ctrl_c() => return interrupted(&ctx),
+    };
+    match outcome {
+        Ok(exit) => exit.code(),
+        Err(err) if err.chain().any(|c| c.is::<BrokenPipe>()) => Exit::Success.code(),
+        Err(err) => {
+            let report = error::classify(&err);
+            if report.exit == Exit::Interrupted {
+                return interrupted(&ctx);
+            }
+            ctx.out.error(&report);
+            report.exit.code()
+        }
+    }
+}
+
+fn fail_early(cli: &Cli, err: &anyhow::Error) -> u8 {
+    let printer = Printer::new(OutputSettings {
+        json: cli.global.json || cli.global.jq.is_some(),
+        jq: None,
+        quiet: cli.global.quiet,
+        verbose: 0,
+        color: cli.global.color.unwrap_or(crate::cli::ColorChoice::Auto),
+        progress: crate::cli::ProgressMode::None,
+        no_color_env: std::env::var_os("NO_COLOR").is_some(),
+    });
+    let report = error::classify(err);
+    printer.error(&report);
+    report.exit.code()
+}
+
+fn interrupted(ctx: &Context) -> u8 {
+    crate::prompt::show_cursor();
+    let mut report = error::Report {
+        exit: Exit::Interrupted,
+        code: "interrupted",
+        message: "interrupted".into(),
+        causes: Vec::new(),
+        hint: None,
+        status: None,
+    };
+    if let Some(note) = ctx.resume_note() {
+        report.hint = Some(note);
+    }
+    // The hint matters even under --quiet: it is how to get the run back.
+    ctx.out.error(&report);
+    Exit::Interrupted.code()
+}
+
+async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
+    use crate::api::runs::RunKind;
+    match command {
+        Command::Agents(cmd) => commands::agents::run(ctx, cmd).await,
+        Command::Apps(cmd) => commands::apps::run(ctx, cmd).await,
+        Command::Run(args) => commands::run::run(ctx, RunKind::Agent, args).await,
+        Command::AppRun(args) => commands::run::run(ctx, RunKind::App, args).await,
+        Command::Runs(cmd) => commands::runs::run(ctx, cmd).await,
+        Command::Upload(args) => commands::upload::run(ctx, args).await,
+        Command::Download(args) => commands::download::run(ctx, args).await,
+        Command::Assets(cmd) => commands::assets::run(ctx, cmd).await,
+        Command::Review(args) => commands::review::run(ctx, args).await,
+        Command::Auth(cmd) => commands::auth::run(ctx, cmd).await,
+        Command::Api(args) => commands::api::run(ctx, args).await,
+        Command::Completions(args) => commands::completions::run(ctx, args),
+    }
+}

@@ -1,0 +1,71 @@
+//! One module per command. A leaf command holds `Args` (or takes shared ones) and an async
+//! `run(ctx, args) -> Result<Exit>`; nouns with several verbs are folders.
+
+pub mod agents;
+pub mod api;
+pub mod apps;
+pub mod assets;
+pub mod auth;
+mod catalog;
+pub mod completions;
+pub mod download;
+pub mod review;
+pub mod run;
+pub mod runs;
+pub mod upload;
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::api::list::Limit;
+
+/// How many items a list command fetches.
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    /// Fetch at most N items
+    #[arg(long, value_name = "N", default_value_t = 30, conflicts_with = "all")]
+    pub limit: usize,
+
+    /// Fetch every page
+    #[arg(long)]
+    pub all: bool,
+}
+
+impl ListArgs {
+    /// The limit to pass to the API layer.
+    pub fn limit(&self) -> Limit {
+        if self.all { Limit::All } else { Limit::AtMost(self.limit) }
+    }
+}
+
+/// Where downloaded files go and what happens to files already there.
+#[derive(Debug, Clone, Args)]
+pub struct SaveArgs {
+    /// Folder to save files in (created if missing) [default: the current folder]
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    /// Replace files that already exist
+    #[arg(long, conflicts_with = "skip_existing")]
+    pub overwrite: bool,
+
+    /// Keep files that already exist and skip their download
+    #[arg(long)]
+    pub skip_existing: bool,
+}
+
+/// Whether a run id names an agent run or an app run, when the user knows.
+#[derive(Debug, Clone, Copy, Args, Default)]
+pub struct RunKindArgs {
+    /// The id is an app run (skips the guess between agent runs and app runs)
+    #[arg(long)]
+    pub app: bool,
+}
+
+impl RunKindArgs {
+    /// The kind, when given.
+    pub fn kind(self) -> Option<crate::api::runs::RunKind> {
+        self.app.then_some(crate::api::runs::RunKind::App)
+    }
+}

@@ -1,0 +1,96 @@
+//! `pletor runs list|show|wait|cancel`: runs started here or elsewhere, agent or app runs.
+
+use clap::{Args, Subcommand};
+
+use super::{ListArgs, RunKindArgs, SaveArgs};
+use crate::commands::run::OnReview;
+use crate::context::Context;
+use crate::error::{Exit, Failure};
+
+/// Runs commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List runs, newest first
+    List(ListCmd),
+    /// Show a run: status, inputs, results, pending reviews, error
+    Show(ShowCmd),
+    /// Wait for runs to end, handle reviews, download their results
+    Wait(WaitCmd),
+    /// Cancel a run
+    #[command(after_help = "Examples:\n  pletor runs cancel RUN\n  pletor runs cancel RUN --yes    # in scripts")]
+    Cancel(CancelCmd),
+}
+
+/// Arguments of `runs list`.
+#[derive(Debug, Args)]
+pub struct ListCmd {
+    /// Keep runs in this state (pending, running, completed, failed, cancelled)
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+
+    /// Keep the run created with this idempotency key
+    #[arg(long, value_name = "K")]
+    pub external_id: Option<String>,
+
+    /// List app runs instead of agent runs
+    #[arg(long)]
+    pub app: bool,
+
+    #[command(flatten)]
+    pub list: ListArgs,
+}
+
+/// Arguments of `runs show`.
+#[derive(Debug, Args)]
+pub struct ShowCmd {
+    /// The run id
+    pub run: String,
+
+    #[command(flatten)]
+    pub kind: RunKindArgs,
+}
+
+/// Arguments of `runs wait`.
+#[derive(Debug, Args)]
+pub struct WaitCmd {
+    /// The run ids
+    #[arg(required = true)]
+    pub runs: Vec<String>,
+
+    #[command(flatten)]
+    pub save: SaveArgs,
+
+    /// Wait but do not download
+    #[arg(long)]
+    pub no_download: bool,
+
+    /// Stop waiting after this long (exit 7; the runs go on)
+    #[arg(long, value_name = "DUR", value_parser = crate::cli::parse_duration)]
+    pub timeout: Option<std::time::Duration>,
+
+    /// What to do when a run pauses for a human review [default: prompt on a terminal, else fail]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub on_review: Option<OnReview>,
+
+    #[command(flatten)]
+    pub kind: RunKindArgs,
+}
+
+/// Arguments of `runs cancel`.
+#[derive(Debug, Args)]
+pub struct CancelCmd {
+    /// The run id
+    pub run: String,
+
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub yes: bool,
+
+    #[command(flatten)]
+    pub kind: RunKindArgs,
+}
+
+/// Runs a runs command.
+pub async fn run(_ctx: &Context, _command: Command) -> anyhow::Result<Exit> {
+    Err(Failure::new(Exit::Error, "unimplemented", "`runs` is not implemented yet").into())
+}

@@ -1,0 +1,69 @@
+//! What every command gets: the settings, the printer, and the API client (built on first use,
+//! so that commands which never call the API never need a key).
+
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use crate::api::{Client, ClientConfig};
+use crate::error::{Exit, Failure};
+use crate::output::{Log, Printer};
+use crate::settings::Settings;
+
+/// The command context, passed as `&Context`.
+pub struct Context {
+    /// Resolved settings.
+    pub settings: Settings,
+    /// The printer: all output goes through it.
+    pub out: Printer,
+    api: OnceLock<Client>,
+    resume_note: Mutex<Option<String>>,
+}
+
+impl Context {
+    /// Builds the context.
+    pub fn new(settings: Settings) -> Self {
+        let out = Printer::new(settings.output.clone());
+        Self { settings, out, api: OnceLock::new(), resume_note: Mutex::new(None) }
+    }
+
+    /// The API client; fails when no key is configured or the base is unusable.
+    pub fn api(&self) -> anyhow::Result<&Client> {
+        if let Some(client) = self.api.get() {
+            return Ok(client);
+        }
+        let Some((credential, _)) = self.settings.credential.clone() else {
+            return Err(Failure::new(Exit::Auth, "not_authenticated", "no API key is configured")
+                .hint("run `pletor auth login`, or set `PLETOR_API_KEY` (try offline: `pletor-sim exec -- pletor …`)")
+                .into());
+        };
+        let client = self.client_with(Some(credential))?;
+        Ok(self.api.get_or_init(|| client))
+    }
+
+    /// A client with a given credential (for `auth login`, which checks a key before storing it).
+    pub fn client_with(&self, credential: Option<crate::api::Credential>) -> anyhow::Result<Client> {
+        let config = ClientConfig {
+            base: self.settings.api_base.0.clone(),
+            credential,
+            connect_timeout: self.settings.connect_timeout,
+            read_timeout: self.settings.read_timeout,
+            policy: self.settings.policy.clone(),
+        };
+        let log = Log::new(self.settings.output.verbose, self.settings.output.quiet);
+        Ok(Client::new(config)?.with_observer(Arc::new(log)))
+    }
+
+    /// Whether a person can be asked.
+    pub fn can_prompt(&self) -> bool {
+        crate::prompt::can_prompt(self.settings.no_input)
+    }
+
+    /// Sets what to tell the user if they press Ctrl-C now (e.g. how to resume a run).
+    pub fn set_resume_note(&self, note: Option<String>) {
+        *self.resume_note.lock().unwrap_or_else(PoisonError::into_inner) = note;
+    }
+
+    /// What to tell the user on Ctrl-C.
+    pub fn resume_note(&self) -> Option<String> {
+        self.resume_note.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+}

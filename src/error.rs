@@ -1,0 +1,205 @@
+//! Exit codes, and how an error becomes what the user sees.
+//!
+//! Commands return `anyhow::Result<Exit>`: `Ok` carries the verdict of a command that did its
+//! job (a run that failed is still a job done, exit 3), `Err` an error. [`classify`] is the one
+//! place that maps every error kind to an exit code, a machine code and a hint; the Printer
+//! renders the result as `error:` / `Caused by:` / `hint:` lines or as one JSON document.
+
+use std::fmt;
+
+use crate::api::ApiError;
+
+/// The documented exit codes (PRODUCT.md, "Exit codes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Success.
+    Success = 0,
+    /// Network, server or unexpected-response error.
+    Error = 1,
+    /// Usage or configuration error.
+    Usage = 2,
+    /// The run (or a batch row) failed.
+    RunFailed = 3,
+    /// Authentication or permission refused.
+    Auth = 4,
+    /// Not found.
+    NotFound = 5,
+    /// Rate limited after all retries.
+    RateLimited = 6,
+    /// Timed out waiting; the run is still going.
+    Timeout = 7,
+    /// The run was cancelled.
+    Cancelled = 8,
+    /// The run waits for a human review that no one here can answer.
+    Review = 10,
+    /// Interrupted by Ctrl-C.
+    Interrupted = 130,
+}
+
+impl Exit {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// A mistake in what the user asked for: bad flag value, unknown input, missing file.
+#[derive(Debug)]
+pub struct UsageError {
+    /// One line saying what is wrong.
+    pub message: String,
+    /// The next thing to try, with the exact command or flag.
+    pub hint: Option<String>,
+}
+
+impl UsageError {
+    /// A usage error with a hint.
+    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self { message: message.into(), hint: Some(hint.into()) }
+    }
+
+    /// A usage error without a hint.
+    pub fn bare(message: impl Into<String>) -> Self {
+        Self { message: message.into(), hint: None }
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// An error with an explicit exit code, machine code and hint, for outcomes that are not API or
+/// usage errors: no credentials, a prompt that cannot be shown, a wait that timed out.
+#[derive(Debug)]
+pub struct Failure {
+    /// The exit code.
+    pub exit: Exit,
+    /// The machine-readable code in `--json` errors.
+    pub code: &'static str,
+    /// One line saying what happened.
+    pub message: String,
+    /// The next thing to try.
+    pub hint: Option<String>,
+}
+
+impl Failure {
+    /// Builds a failure.
+    pub fn new(exit: Exit, code: &'static str, message: impl Into<String>) -> Self {
+        Self { exit, code, message: message.into(), hint: None }
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// What the user sees of an error.
+#[derive(Debug)]
+pub struct Report {
+    /// The exit code.
+    pub exit: Exit,
+    /// The machine-readable code (`not_found`, `usage`, …).
+    pub code: &'static str,
+    /// The top-level message.
+    pub message: String,
+    /// The chain of causes below it, outermost first.
+    pub causes: Vec<String>,
+    /// The hint, if any.
+    pub hint: Option<String>,
+    /// The HTTP status, when the error came from one.
+    pub status: Option<u16>,
+}
+
+/// Maps any error to its exit code, machine code and hint. The one exhaustive mapping.
+pub fn classify(err: &anyhow::Error) -> Report {
+    let mut report = Report {
+        exit: Exit::Error,
+        code: "error",
+        message: crate::output::clean(&err.to_string()),
+        causes: err.chain().skip(1).map(|c| crate::output::clean(&c.to_string())).collect(),
+        hint: None,
+        status: None,
+    };
+    for cause in err.chain() {
+        if let Some(api) = cause.downcast_ref::<ApiError>() {
+            report.exit = api.exit();
+            report.code = api.code();
+            report.hint = api.hint();
+            report.status = api.status();
+            break;
+        }
+        if let Some(usage) = cause.downcast_ref::<UsageError>() {
+            report.exit = Exit::Usage;
+            report.code = "usage";
+            report.hint = usage.hint.clone();
+            break;
+        }
+        if let Some(failure) = cause.downcast_ref::<Failure>() {
+            report.exit = failure.exit;
+            report.code = failure.code;
+            report.hint = failure.hint.clone();
+            break;
+        }
+        if let Some(config) = cause.downcast_ref::<crate::config::ConfigError>() {
+            report.exit = Exit::Usage;
+            report.code = "config";
+            report.hint = config.hint();
+            break;
+        }
+    }
+    // Causes repeat the message when a context wraps an error that already says it all.
+    report.causes.retain(|c| *c != report.message);
+    report
+}
+
+/// Reports an error that happened before the Printer exists (the runtime failed to start).
+#[allow(clippy::print_stderr)]
+pub fn report_startup(err: &dyn std::error::Error) -> std::process::ExitCode {
+    eprintln!("error: cannot start: {err}");
+    std::process::ExitCode::from(Exit::Error.code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_errors_exit_2_with_their_hint() {
+        let err = anyhow::Error::new(UsageError::new("unknown input `size`", "see `pletor agents show`"))
+            .context("cannot start the run");
+        let report = classify(&err);
+        assert_eq!(report.exit, Exit::Usage);
+        assert_eq!(report.code, "usage");
+        assert_eq!(report.message, "cannot start the run");
+        assert_eq!(report.causes, vec!["unknown input `size`".to_string()]);
+        assert_eq!(report.hint.as_deref(), Some("see `pletor agents show`"));
+    }
+
+    #[test]
+    fn unknown_errors_exit_1() {
+        let report = classify(&anyhow::anyhow!("disk on fire"));
+        assert_eq!(report.exit, Exit::Error);
+        assert_eq!(report.code, "error");
+    }
+
+    #[test]
+    fn failures_keep_their_exit_code() {
+        let err = anyhow::Error::new(Failure::new(Exit::Timeout, "timeout", "gave up").hint("wait"));
+        let report = classify(&err);
+        assert_eq!((report.exit, report.code), (Exit::Timeout, "timeout"));
+    }
+}

@@ -1,0 +1,35 @@
+//! The `pletor` binary: parse the command line, run it on a Tokio runtime, turn the outcome into
+//! an exit code. Everything else lives in the library modules below.
+
+mod api;
+mod app;
+mod cli;
+mod commands;
+mod config;
+mod context;
+mod error;
+mod output;
+mod prompt;
+mod settings;
+mod transfer;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match app::parse() {
+        Ok(cli) => cli,
+        Err(code) => return ExitCode::from(code),
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => return error::report_startup(&err),
+    };
+    let code = runtime.block_on(app::run(cli));
+    // Transfers still in flight were cancelled by `app::run`; do not wait for blocking file I/O.
+    runtime.shutdown_background();
+    ExitCode::from(code)
+}

@@ -1,0 +1,85 @@
+//! Questions to a person, behind one guard: we ask only when stdin and stderr are terminals
+//! and neither `--no-input`, `PLETOR_NO_INPUT` nor `CI` is set. Otherwise callers fail at once
+//! and name the flag that answers the question.
+//!
+//! dialoguer blocks, so each prompt runs on a blocking thread; Ctrl-C at a prompt surfaces as
+//! [`Interrupted`].
+
+use std::io::IsTerminal;
+
+use dialoguer::theme::ColorfulTheme;
+
+use crate::error::{Exit, Failure};
+
+/// Whether a person can be asked.
+pub fn can_prompt(no_input: bool) -> bool {
+    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// The error when a question cannot be asked: names the flag that answers it.
+pub fn cannot_ask(question: &str, flag: &str) -> anyhow::Error {
+    Failure::new(Exit::Usage, "input_required", format!("{question}, but there is no terminal to ask on"))
+        .hint(format!("pass `{flag}`"))
+        .into()
+}
+
+fn interrupted() -> anyhow::Error {
+    Failure::new(Exit::Interrupted, "interrupted", "interrupted").into()
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> dialoguer::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
+    match tokio::task::spawn_blocking(f).await? {
+        Ok(value) => Ok(value),
+        Err(dialoguer::Error::IO(err)) if err.kind() == std::io::ErrorKind::Interrupted => {
+            show_cursor();
+            Err(interrupted())
+        }
+        Err(err) => Err(anyhow::Error::new(err).context("cannot read the answer")),
+    }
+}
+
+/// Restores the cursor a prompt may have hidden.
+#[allow(clippy::print_stderr)]
+pub fn show_cursor() {
+    if std::io::stderr().is_terminal() {
+        eprint!("\x1b[?25h");
+    }
+}
+
+/// Asks for a secret without echoing it.
+pub async fn secret(prompt: &str) -> anyhow::Result<String> {
+    let prompt = prompt.to_string();
+    blocking(move || dialoguer::Password::with_theme(&ColorfulTheme::default()).with_prompt(prompt).interact()).await
+}
+
+/// Asks a yes/no question.
+pub async fn confirm(prompt: &str, default: bool) -> anyhow::Result<bool> {
+    let prompt = prompt.to_string();
+    blocking(move || {
+        dialoguer::Confirm::with_theme(&ColorfulTheme::default()).with_prompt(prompt).default(default).interact()
+    })
+    .await
+}
+
+/// Asks to pick one of `items`; returns its index.
+pub async fn select(prompt: &str, items: Vec<String>) -> anyhow::Result<usize> {
+    let prompt = prompt.to_string();
+    blocking(move || {
+        dialoguer::Select::with_theme(&ColorfulTheme::default()).with_prompt(prompt).items(&items).default(0).interact()
+    })
+    .await
+}
+
+/// Asks for a line of text; empty is allowed.
+pub async fn text(prompt: &str) -> anyhow::Result<String> {
+    let prompt = prompt.to_string();
+    blocking(move || {
+        dialoguer::Input::<String>::with_theme(&ColorfulTheme::default())
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .interact_text()
+    })
+    .await
+}

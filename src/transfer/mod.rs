@@ -1,0 +1,1 @@
+//! Streaming uploads and downloads that never lose a byte.

@@ -1,0 +1,180 @@
+//! The test harness: a simulator, a scratch folder, and the binary with a clean environment.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use pletor_sim::{Config, Sim};
+use serde_json::Value;
+
+/// One test's world: a fresh simulator, a temporary HOME, config folder and working folder.
+pub struct World {
+    pub sim: Sim,
+    pub home: tempfile::TempDir,
+}
+
+impl World {
+    /// A simulator whose runs take a few milliseconds.
+    pub fn new() -> Self {
+        Self::with(fast_config())
+    }
+
+    /// A simulator with a given configuration.
+    pub fn with(config: Config) -> Self {
+        let sim = Sim::start(config).expect("the simulator starts");
+        let home = tempfile::tempdir().expect("a temporary folder");
+        std::fs::create_dir_all(home.path().join("work")).unwrap();
+        Self { sim, home }
+    }
+
+    /// The working folder commands run in.
+    pub fn work(&self) -> PathBuf {
+        self.home.path().join("work")
+    }
+
+    /// The config folder.
+    pub fn config_dir(&self) -> PathBuf {
+        self.home.path().join("config")
+    }
+
+    /// `pletor` pointed at the simulator with its key.
+    pub fn pletor(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.env("PLETOR_API_BASE", self.sim.api_base()).env("PLETOR_API_KEY", self.sim.key());
+        cmd
+    }
+
+    /// `pletor` with a clean environment and no API settings at all.
+    pub fn bare(&self) -> Command {
+        let mut cmd = Command::cargo_bin("pletor").expect("the binary is built");
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("PLETOR_CONFIG_DIR", self.config_dir())
+            .env("NO_COLOR", "1")
+            // Keep failing tests fast: short timeouts and a small retry budget.
+            .env("PLETOR_READ_TIMEOUT", "10s")
+            .env("PLETOR_RETRY_MAX_WAIT", "20s")
+            .current_dir(self.work());
+        cmd
+    }
+
+    /// GET an admin endpoint (`stats`, `requests`, `faults`).
+    pub fn admin(&self, path: &str) -> Value {
+        let url = format!("{}/{path}", self.sim.admin_url());
+        block(async move { reqwest::get(url).await.unwrap().json::<Value>().await.unwrap() })
+    }
+
+    /// The simulator's counters.
+    pub fn stats(&self) -> Value {
+        self.admin("stats")
+    }
+
+    /// The simulator's request log.
+    pub fn requests(&self) -> Vec<Value> {
+        self.admin("requests").as_array().cloned().unwrap_or_default()
+    }
+
+    /// POST a JSON body to an admin endpoint.
+    pub fn admin_post(&self, path: &str, body: Value) -> Value {
+        let url = format!("{}/{path}", self.sim.admin_url());
+        block(async move {
+            let response = reqwest::Client::new().post(url).json(&body).send().await.unwrap();
+            assert!(response.status().is_success(), "admin POST failed: {}", response.status());
+            response.json::<Value>().await.unwrap_or(Value::Null)
+        })
+    }
+
+    /// Adds fault rules.
+    pub fn faults(&self, rules: Value) {
+        self.admin_post("faults", rules);
+    }
+
+    /// Calls the API directly as a plain client would (for setting up state).
+    pub fn api(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = format!("{}{path}", self.sim.api_base());
+        let key = self.sim.key();
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        block(async move {
+            let mut request = reqwest::Client::new().request(method, url).header("X-Api-Key", key);
+            if let Some(body) = body {
+                request = request.json(&body);
+            }
+            request.send().await.unwrap().json::<Value>().await.unwrap_or(Value::Null)
+        })
+    }
+
+    /// Writes a file in the working folder.
+    pub fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.work().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+/// The default test configuration: runs take milliseconds.
+pub fn fast_config() -> Config {
+    Config { time_scale: 0.01, ..Config::default() }
+}
+
+/// Runs a future to completion on a private runtime.
+pub fn block<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
+}
+
+/// The process's stdout as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The process's stderr as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The process's stdout as JSON.
+pub fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stdout(output)))
+}
+
+/// Every file under `root`, relative, sorted.
+pub fn tree(root: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(path.strip_prefix(root).unwrap().display().to_string());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Asserts that neither stream of `output` contains `secret`.
+pub fn assert_no_secret(output: &Output, secret: &str) {
+    assert!(!stdout(output).contains(secret), "the key leaked to stdout");
+    assert!(!stderr(output).contains(secret), "the key leaked to stderr");
+}
+
+/// Compares `actual` with the committed snapshot file `tests/snapshots/NAME`; with
+/// `UPDATE_SNAPSHOTS=1` rewrites it instead.
+pub fn snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {}: run the tests with UPDATE_SNAPSHOTS=1 and review the diff", path.display()));
+    assert_eq!(expected, actual, "snapshot {name} is stale: run with UPDATE_SNAPSHOTS=1 and review the diff");
+}

@@ -1,0 +1,13 @@
+//! Integration tests: the real `pletor` binary against `pletor-sim`, started in this process on
+//! a free port, with a temporary HOME and config folder, every `PLETOR_*` variable removed and
+//! `NO_COLOR=1`. Tests assert on exit codes, stdout, stderr, files on disk, and what the
+//! simulator saw.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr)]
+
+mod harness;
+
+mod auth;
+mod discovery;
+mod help;
+mod http;

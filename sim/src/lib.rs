@@ -1,0 +1,1 @@
+//! pletor-sim: placeholder until the simulator lands.

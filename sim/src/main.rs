@@ -1,0 +1,2 @@
+//! pletor-sim binary: placeholder until the simulator lands.
+fn main() {}

@@ -16,3 +16,4 @@ mod auth;
 mod discovery;
 mod help;
 mod http;
+mod secrets;

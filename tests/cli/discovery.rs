@@ -3,7 +3,7 @@
 use pletor_sim::catalog;
 use serde_json::{Value, json};
 
-use crate::harness::{World, fast_config, json, stderr, stdout};
+use crate::harness::{World, json, stderr, stdout};
 
 #[test]
 fn agents_list_prints_the_catalog_as_aligned_columns_when_piped() {
@@ -100,39 +100,50 @@ fn agents_list_filters_by_tag_and_visibility() {
 
 #[test]
 fn limit_and_all_follow_the_cursor_across_pages() {
-    let world = World::with(pletor_sim::Config {
-        page_size: 2,
-        ..fast_config()
-    });
+    let world = World::new();
+    // The first page comes from a fault rule and says there is more; the rest from the catalog.
+    let first = json!({"data": [{"id": catalog::TEXT_TO_IMAGE, "name": "Text to Image"}], "has_more": true});
+    world.faults(
+        json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 200,
+        "body": first.to_string(), "content_type": "application/json", "times": 1}]),
+    );
     let output = world
         .pletor()
         .args(["agents", "list", "--json", "--all"])
         .output()
         .unwrap();
-    assert_eq!(json(&output).as_array().unwrap().len(), 5);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let ids: Vec<String> = json(&output)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 5, "{ids:?}");
+    assert_eq!(ids[0], catalog::TEXT_TO_IMAGE);
     let pages: Vec<Value> = world
         .requests()
         .into_iter()
         .filter(|r| r["path"].as_str().unwrap().ends_with("/agents/"))
         .collect();
+    assert_eq!(pages.len(), 2);
+    let cursor = format!("starting_after={}", catalog::TEXT_TO_IMAGE);
     assert!(
-        pages.len() >= 3,
-        "five agents in pages of at most two: {pages:?}"
+        pages[1]["query"].as_str().unwrap().contains(&cursor),
+        "{pages:?}"
     );
-    assert!(pages.iter().any(|r| {
-        r["query"]
-            .as_str()
-            .unwrap_or("")
-            .contains("starting_after=")
-    }));
 
     let output = world
         .pletor()
         .args(["agents", "list", "--json", "--limit", "3"])
         .output()
         .unwrap();
-    let three = json(&output);
-    assert_eq!(three.as_array().unwrap().len(), 3);
+    assert_eq!(json(&output).as_array().unwrap().len(), 3);
+    let last = world.requests().pop().unwrap();
+    assert!(
+        last["query"].as_str().unwrap().contains("limit=3"),
+        "only what is needed is asked: {last}"
+    );
 }
 
 #[test]

@@ -16,4 +16,6 @@ mod auth;
 mod discovery;
 mod help;
 mod http;
+mod proxy;
+mod reliability;
 mod secrets;

@@ -214,7 +214,8 @@ async fn apply_fault(
             drop_connection(kill).await
         }
         FaultKind::CommitThenReset => {
-            drop(route(req, next, relative).await);
+            let response = route(req, next, relative).await;
+            log.note_external_id(&response);
             log.record(0);
             drop_connection(kill).await
         }
@@ -366,13 +367,18 @@ impl LogGuard {
         }
     }
 
-    fn finish(&mut self, response: Response) -> Response {
+    /// Takes the `external_id` a handler reported (from a multipart form).
+    fn note_external_id(&mut self, response: &Response) {
         if let (Some(entry), Some(key)) = (
             self.entry.as_mut(),
             response.extensions().get::<LoggedExternalId>(),
         ) {
             entry.external_id = Some(key.0.clone());
         }
+    }
+
+    fn finish(&mut self, response: Response) -> Response {
+        self.note_external_id(&response);
         self.record(response.status().as_u16());
         response
     }

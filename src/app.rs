@@ -20,8 +20,12 @@ pub fn parse() -> Result<Cli, u8> {
         Err(err) => {
             let code = u8::try_from(err.exit_code()).unwrap_or(Exit::Usage.code());
             let _ = err.print();
-            if err.use_stderr() && std::env::args().any(|a| a == "--json" || a.starts_with("--jq")) {
-                let message = err.kind().as_str().map_or_else(|| "invalid arguments".to_string(), str::to_string);
+            if err.use_stderr() && std::env::args().any(|a| a == "--json" || a.starts_with("--jq"))
+            {
+                let message = err
+                    .kind()
+                    .as_str()
+                    .map_or_else(|| "invalid arguments".to_string(), str::to_string);
                 let printer = Printer::new(OutputSettings {
                     json: true,
                     jq: None,

@@ -11,9 +11,16 @@ use crate::commands;
 /// The command-line client for the Pletor API: discover agents and apps, upload files, start
 /// runs, answer reviews and get the results onto disk.
 #[derive(Debug, Parser)]
-#[command(name = "pletor", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Try it offline: `pletor-sim exec -- pletor agents list`\n\
-Docs: https://github.com/pletor-ai/pletor-cli#readme")]
+#[command(
+    name = "pletor",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Try it offline: `pletor-sim exec -- pletor agents list`\n\
+Docs: https://github.com/pletor-ai/pletor-cli#readme"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -159,7 +166,9 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         let value: f64 = number
             .parse()
             .map_err(|_| format!("`{text}` is not a duration such as 30s, 5m or 1h"))?;
-        let unit_len = tail.find(|c: char| c.is_ascii_digit()).unwrap_or(tail.len());
+        let unit_len = tail
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(tail.len());
         let (unit, next) = tail.split_at(unit_len);
         total += value
             * match unit {
@@ -167,7 +176,11 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
                 "s" | "sec" => 1.0,
                 "m" | "min" => 60.0,
                 "h" => 3600.0,
-                _ => return Err(format!("`{text}` has an unknown unit `{unit}`: use ms, s, m or h")),
+                _ => {
+                    return Err(format!(
+                        "`{text}` has an unknown unit `{unit}`: use ms, s, m or h"
+                    ));
+                }
             };
         rest = next;
     }

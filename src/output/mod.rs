@@ -70,7 +70,12 @@ impl Printer {
             ColorChoice::Never => false,
             ColorChoice::Auto => stderr_tty && !settings.no_color_env,
         };
-        Self { settings, stdout_tty, stderr_tty, color }
+        Self {
+            settings,
+            stdout_tty,
+            stderr_tty,
+            color,
+        }
     }
 
     /// Whether output is JSON.
@@ -181,15 +186,7 @@ impl Printer {
 
     /// Renders an error: human lines on stderr, plus the JSON document on stdout with `--json`.
     pub fn error(&self, report: &Report) {
-        let label = self.paint("error:", "31;1");
-        let mut text = format!("{label} {}", report.message);
-        for cause in &report.causes {
-            text.push_str(&format!("\n  Caused by: {}", cause.replace('\n', "\n  ")));
-        }
-        if let Some(hint) = &report.hint {
-            text.push_str(&format!("\n\n{} {hint}", self.paint("hint:", "36;1")));
-        }
-        self.stderr(&text);
+        self.error_text(report);
         if self.is_json() {
             let mut message = report.message.clone();
             for cause in &report.causes {
@@ -203,8 +200,25 @@ impl Printer {
                 "status": report.status,
             }});
             // The error document is not filtered: a filter written for data would hide it.
-            let _ = self.stdout(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()));
+            let _ = self.stdout(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ));
         }
+    }
+
+    /// Renders an error for people only (stderr), for commands whose JSON document on stdout
+    /// tells the outcome itself (a run envelope that ended `failed`).
+    pub fn error_text(&self, report: &Report) {
+        let label = self.paint("error:", "31;1");
+        let mut text = format!("{label} {}", report.message);
+        for cause in &report.causes {
+            text.push_str(&format!("\n  Caused by: {}", cause.replace('\n', "\n  ")));
+        }
+        if let Some(hint) = &report.hint {
+            text.push_str(&format!("\n\n{} {hint}", self.paint("hint:", "36;1")));
+        }
+        self.stderr(&text);
     }
 
     /// Writes a line to stderr. Errors writing to stderr are ignored: there is nowhere left to
@@ -216,7 +230,11 @@ impl Printer {
     }
 
     fn paint(&self, text: &str, code: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 }
 

@@ -50,7 +50,13 @@ pub async fn run(cli: Cli) -> u8 {
     let context = config::default_dir(env("PLETOR_CONFIG_DIR"))
         .map_err(anyhow::Error::from)
         .and_then(|dir| Ok((ConfigFile::load(&dir)?, dir)))
-        .and_then(|(file, dir)| settings::resolve(&cli.global, &env, &file, dir));
+        .and_then(|(file, dir)| {
+            let creates_profile = matches!(
+                cli.command,
+                Command::Auth(commands::auth::Command::Login(_))
+            );
+            settings::resolve(&cli.global, &env, &file, dir, creates_profile)
+        });
     let ctx = match context {
         Ok(settings) => Context::new(settings),
         Err(err) => return fail_early(&cli, &err),

@@ -31,6 +31,7 @@ pub struct Cli {
 
 /// Options that every command accepts.
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Use this profile of the config file (env: PLETOR_PROFILE)
     #[arg(long, global = true, value_name = "NAME")]
@@ -72,7 +73,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub progress: Option<ProgressMode>,
 
-    /// Seconds to wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10]
+    /// Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]
     #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub connect_timeout: Option<Duration>,
 

@@ -61,11 +61,13 @@ pub struct Settings {
 pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// Resolves the settings.
+/// `new_profile_ok` is true for commands that create profiles (`auth login`).
 pub fn resolve(
     global: &GlobalArgs,
     env: Env<'_>,
     config: &ConfigFile,
     config_dir: PathBuf,
+    new_profile_ok: bool,
 ) -> anyhow::Result<Settings> {
     let env_set = |name: &str| env(name).filter(|v| !v.is_empty());
     let truthy =
@@ -78,7 +80,8 @@ pub fn resolve(
         .or_else(|| config.default_profile().map(str::to_string))
         .unwrap_or_else(|| "default".to_string());
     let file = config.profile(&profile).unwrap_or_default();
-    if global.profile.is_some() && config.profile(&profile).is_none() && global.api_key.is_none() {
+    let unknown = global.profile.is_some() && config.profile(&profile).is_none();
+    if unknown && !new_profile_ok && global.api_key.is_none() {
         // A typo in --profile must not silently fall back to the environment's key.
         let known_hint = format!("run `pletor auth login --profile {profile}` to create it");
         if env_set("PLETOR_API_KEY").is_none() && env_set("PLETOR_TOKEN").is_none() {
@@ -215,7 +218,7 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let env = move |name: &str| map.get(name).cloned();
-        resolve(global, &env, config, PathBuf::from("/nowhere"))
+        resolve(global, &env, config, PathBuf::from("/nowhere"), false)
     }
 
     fn key_of(settings: &Settings) -> (String, Source) {

@@ -133,51 +133,51 @@ async fn status(ctx: &Context) -> anyhow::Result<Exit> {
         Credential::Bearer(_) => "bearer_token",
     };
     let client = ctx.api()?;
-    let checked = check_key(client).await;
+    let checked = check_key(client).await.map_err(refused);
     let rate = client.rate_state("default");
     let reset_in = rate.map(|r| {
         r.reset_at
             .duration_since(SystemTime::now())
             .unwrap_or_default()
     });
+    let failure = checked.as_ref().err().map(crate::error::classify);
     if ctx.out.is_json() {
         ctx.out.json(&json!({
             "profile": settings.profile,
             "api_base": {"value": base, "source": base_source.to_string()},
             "credential": {"kind": kind, "source": key_source.to_string()},
             "valid": checked.is_ok(),
+            "error": failure.as_ref().map(|f| json!({"code": f.code, "message": f.message, "hint": f.hint})),
             "rate_limit": rate.map(|r| json!({"limit": r.limit, "remaining": r.remaining, "reset_in_seconds": reset_in.map(|d| d.as_secs())})),
             "config_file": settings.config_dir.join("config.toml").display().to_string(),
         }))?;
-    } else {
-        ctx.out
-            .line(&format!("profile:     {}", settings.profile))?;
-        ctx.out
-            .line(&format!("API base:    {base}  (from {base_source})"))?;
+        // The document already says what went wrong; only the exit code is left to give.
+        return Ok(failure.map_or(Exit::Success, |f| f.exit));
+    }
+    ctx.out
+        .line(&format!("profile:     {}", settings.profile))?;
+    ctx.out
+        .line(&format!("API base:    {base}  (from {base_source})"))?;
+    ctx.out.line(&format!(
+        "credential:  {}  (from {key_source})",
+        kind.replace('_', " ")
+    ))?;
+    match &checked {
+        Ok(took) => ctx.out.line(&format!(
+            "check:       accepted ({})",
+            human_duration(*took)
+        ))?,
+        Err(_) => ctx.out.line("check:       failed (see below)")?,
+    }
+    if let (Some(rate), Some(reset_in)) = (rate, reset_in) {
+        let limit = rate.limit.map_or_else(String::new, |l| format!(" of {l}"));
         ctx.out.line(&format!(
-            "credential:  {}  (from {key_source})",
-            kind.replace('_', " ")
+            "rate limit:  {}{limit} requests left, resets in {}",
+            rate.remaining,
+            human_duration(reset_in)
         ))?;
-        match &checked {
-            Ok(took) => ctx.out.line(&format!(
-                "check:       accepted ({})",
-                human_duration(*took)
-            ))?,
-            Err(err) => ctx.out.line(&format!("check:       failed: {err}"))?,
-        }
-        if let (Some(rate), Some(reset_in)) = (rate, reset_in) {
-            let limit = rate.limit.map_or_else(String::new, |l| format!(" of {l}"));
-            ctx.out.line(&format!(
-                "rate limit:  {}{limit} requests left, resets in {}",
-                rate.remaining,
-                human_duration(reset_in)
-            ))?;
-        }
     }
-    match checked {
-        Ok(_) => Ok(Exit::Success),
-        Err(err) => Err(refused(err)),
-    }
+    checked.map(|_| Exit::Success)
 }
 
 fn logout(ctx: &Context) -> anyhow::Result<Exit> {

@@ -63,13 +63,9 @@ impl Observer for Log {
                 path,
                 wait,
                 reason,
-            } => {
-                if self.verbose >= 1 || (!self.quiet && *wait >= Duration::from_secs(2)) {
-                    self.line(&format!(
-                        "retrying {method} {path} in {} ({reason})",
-                        human_duration(*wait)
-                    ));
-                }
+            } if self.verbose >= 1 || (!self.quiet && *wait >= Duration::from_secs(2)) => {
+                let wait = human_duration(*wait);
+                self.line(&format!("retrying {method} {path} in {wait} ({reason})"));
             }
             Event::RateLimitWait { wait } if !self.quiet => {
                 self.line(&format!(

@@ -8,8 +8,10 @@ use crate::error::{Exit, Failure};
 
 /// Arguments of `review`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  pletor review RUN                      # interactive\n  \
-pletor review RUN --approve            # every pending review\n  pletor review RUN REVIEW --reject --comment \"too dark\"")]
+#[command(
+    after_help = "Examples:\n  pletor review RUN                      # interactive\n  \
+pletor review RUN --approve            # every pending review\n  pletor review RUN REVIEW --reject --comment \"too dark\""
+)]
 pub struct Args {
     /// The run id (agent run or app run)
     pub run: String,
@@ -43,5 +45,10 @@ pub struct Args {
 
 /// Reviews.
 pub async fn run(_ctx: &Context, _args: Args) -> anyhow::Result<Exit> {
-    Err(Failure::new(Exit::Error, "unimplemented", "`review` is not implemented yet").into())
+    Err(Failure::new(
+        Exit::Error,
+        "unimplemented",
+        "`review` is not implemented yet",
+    )
+    .into())
 }

@@ -357,7 +357,10 @@ impl Job<'_> {
                 policy.retries
             ));
             tokio::time::sleep(wait).await;
-            opened = self.open(id, file.len).await?;
+            opened = match self.open(id, file.len).await {
+                Ok(opened) => opened,
+                Err(err) => return Err(resume_failed(err, id, &target.shown_part, &file)),
+            };
             file.resumed |= opened.start > 0;
         }
     }
@@ -665,6 +668,25 @@ fn interrupted(id: &str, part: &Path, file: &PartFile, problem: &str) -> anyhow:
         part.display()
     ))
     .into()
+}
+
+/// A resume request that failed for good: the request's error, with its exit code, under a
+/// hint that says the `.part` is kept. (The cause is folded into the message: `classify` finds
+/// a `Failure` only at the root of a chain.)
+fn resume_failed(err: anyhow::Error, id: &str, part: &Path, file: &PartFile) -> anyhow::Error {
+    let exit = crate::error::classify(&err).exit;
+    let message = format!(
+        "the download of `{}` stopped after {}: {err:#}",
+        clean_line(id),
+        human_bytes(file.len)
+    );
+    let hint = format!(
+        "`{}` is kept: run the same command again to resume",
+        part.display()
+    );
+    Failure::new(exit, "download_interrupted", message)
+        .hint(hint)
+        .into()
 }
 
 /// Why a body read failed, in the transport's own words.

@@ -19,3 +19,4 @@ mod http;
 mod proxy;
 mod reliability;
 mod secrets;
+mod transfers;

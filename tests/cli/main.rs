@@ -20,3 +20,4 @@ mod proxy;
 mod reliability;
 mod runs;
 mod secrets;
+mod transfers;

@@ -505,7 +505,7 @@ fn the_same_command_twice_with_one_external_id_creates_one_run_and_one_upload() 
 
 #[test]
 fn rate_limits_on_create_and_polls_are_absorbed_and_polls_back_off() {
-    let world = slow_world(4.0);
+    let world = slow_world(6.0);
     world.faults(json!([
         {"method": "POST", "path": "/runs/", "kind": "status", "status": 429, "retry_after": "1"},
         {"method": "GET", "path": "/runs/", "kind": "status", "status": 429, "after": 1}
@@ -541,12 +541,13 @@ fn rate_limits_on_create_and_polls_are_absorbed_and_polls_back_off() {
     );
     let times: Vec<f64> = polls.iter().map(|p| p["t"].as_f64().unwrap()).collect();
     let gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
-    assert!(gaps.len() >= 4, "{gaps:?}");
+    // A 6 s run is polled at about 0.5, 1.25, 2.4 and 4.1 s (±10 %): at least three gaps.
+    assert!(gaps.len() >= 3, "{gaps:?}");
     assert!(
         gaps.iter().all(|g| *g >= 0.4),
         "a poll came less than 0.4 s after the last: {gaps:?}"
     );
-    for pair in gaps.windows(2).take(3) {
+    for pair in gaps.windows(2) {
         assert!(pair[1] > pair[0], "poll intervals grow: {gaps:?}");
     }
 }

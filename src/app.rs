@@ -20,8 +20,12 @@ pub fn parse() -> Result<Cli, u8> {
         Err(err) => {
             let code = u8::try_from(err.exit_code()).unwrap_or(Exit::Usage.code());
             let _ = err.print();
-            if err.use_stderr() && std::env::args().any(|a| a == "--json" || a.starts_with("--jq")) {
-                let message = err.kind().as_str().map_or_else(|| "invalid arguments".to_string(), str::to_string);
+            if err.use_stderr() && std::env::args().any(|a| a == "--json" || a.starts_with("--jq"))
+            {
+                let message = err
+                    .kind()
+                    .as_str()
+                    .map_or_else(|| "invalid arguments".to_string(), str::to_string);
                 let printer = Printer::new(OutputSettings {
                     json: true,
                     jq: None,
@@ -46,7 +50,13 @@ pub async fn run(cli: Cli) -> u8 {
     let context = config::default_dir(env("PLETOR_CONFIG_DIR"))
         .map_err(anyhow::Error::from)
         .and_then(|dir| Ok((ConfigFile::load(&dir)?, dir)))
-        .and_then(|(file, dir)| settings::resolve(&cli.global, &env, &file, dir));
+        .and_then(|(file, dir)| {
+            let creates_profile = matches!(
+                cli.command,
+                Command::Auth(commands::auth::Command::Login(_))
+            );
+            settings::resolve(&cli.global, &env, &file, dir, creates_profile)
+        });
     let ctx = match context {
         Ok(settings) => Context::new(settings),
         Err(err) => return fail_early(&cli, &err),

@@ -11,9 +11,16 @@ use crate::commands;
 /// The command-line client for the Pletor API: discover agents and apps, upload files, start
 /// runs, answer reviews and get the results onto disk.
 #[derive(Debug, Parser)]
-#[command(name = "pletor", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Try it offline: `pletor-sim exec -- pletor agents list`\n\
-Docs: https://github.com/pletor-ai/pletor-cli#readme")]
+#[command(
+    name = "pletor",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Try it offline: `pletor-sim exec -- pletor agents list`\n\
+Docs: https://github.com/pletor-ai/pletor-cli#readme"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -24,6 +31,7 @@ pub struct Cli {
 
 /// Options that every command accepts.
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Use this profile of the config file (env: PLETOR_PROFILE)
     #[arg(long, global = true, value_name = "NAME")]
@@ -65,7 +73,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub progress: Option<ProgressMode>,
 
-    /// Seconds to wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10]
+    /// Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]
     #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub connect_timeout: Option<Duration>,
 
@@ -159,7 +167,9 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         let value: f64 = number
             .parse()
             .map_err(|_| format!("`{text}` is not a duration such as 30s, 5m or 1h"))?;
-        let unit_len = tail.find(|c: char| c.is_ascii_digit()).unwrap_or(tail.len());
+        let unit_len = tail
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(tail.len());
         let (unit, next) = tail.split_at(unit_len);
         total += value
             * match unit {
@@ -167,7 +177,11 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
                 "s" | "sec" => 1.0,
                 "m" | "min" => 60.0,
                 "h" => 3600.0,
-                _ => return Err(format!("`{text}` has an unknown unit `{unit}`: use ms, s, m or h")),
+                _ => {
+                    return Err(format!(
+                        "`{text}` has an unknown unit `{unit}`: use ms, s, m or h"
+                    ));
+                }
             };
         rest = next;
     }

@@ -50,8 +50,12 @@ impl ConfigError {
     /// The next thing to try.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Self::Parse { path, .. } => Some(format!("fix or remove `{path}`; it is never overwritten while it does not parse")),
-            Self::Io { .. } => Some("check the folder's permissions, or point `PLETOR_CONFIG_DIR` elsewhere".into()),
+            Self::Parse { path, .. } => Some(format!(
+                "fix or remove `{path}`; it is never overwritten while it does not parse"
+            )),
+            Self::Io { .. } => Some(
+                "check the folder's permissions, or point `PLETOR_CONFIG_DIR` elsewhere".into(),
+            ),
             Self::NoDir => Some("set `PLETOR_CONFIG_DIR`".into()),
         }
     }
@@ -90,13 +94,22 @@ impl ConfigFile {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Self { path, table: toml::Table::new() });
+                return Ok(Self {
+                    path,
+                    table: toml::Table::new(),
+                });
             }
             Err(source) => {
-                return Err(ConfigError::Io { action: "read", path: path.display().to_string(), source });
+                return Err(ConfigError::Io {
+                    action: "read",
+                    path: path.display().to_string(),
+                    source,
+                });
             }
         };
-        let table = text.parse::<toml::Table>().map_err(|err| parse_error(&path, &text, &err))?;
+        let table = text
+            .parse::<toml::Table>()
+            .map_err(|err| parse_error(&path, &text, &err))?;
         let config = Self { path, table };
         config.check_shape()?;
         Ok(config)
@@ -110,9 +123,13 @@ impl ConfigFile {
             message,
         };
         if let Some(profiles) = self.table.get("profiles") {
-            let profiles = profiles.as_table().ok_or_else(|| bad("`profiles` must be a table".into()))?;
+            let profiles = profiles
+                .as_table()
+                .ok_or_else(|| bad("`profiles` must be a table".into()))?;
             for (name, profile) in profiles {
-                let profile = profile.as_table().ok_or_else(|| bad(format!("profile `{name}` must be a table")))?;
+                let profile = profile
+                    .as_table()
+                    .ok_or_else(|| bad(format!("profile `{name}` must be a table")))?;
                 for key in ["api_base", "api_key"] {
                     if profile.get(key).is_some_and(|v| !v.is_str()) {
                         return Err(bad(format!("`profiles.{name}.{key}` must be a string")));
@@ -130,14 +147,24 @@ impl ConfigFile {
 
     /// The profile named in the file as default.
     pub fn default_profile(&self) -> Option<&str> {
-        self.table.get("default_profile").and_then(toml::Value::as_str)
+        self.table
+            .get("default_profile")
+            .and_then(toml::Value::as_str)
     }
 
     /// A profile, if the file has it.
     pub fn profile(&self, name: &str) -> Option<Profile> {
         let table = self.table.get("profiles")?.get(name)?.as_table()?;
-        let get = |key: &str| table.get(key).and_then(toml::Value::as_str).map(str::to_string);
-        Some(Profile { api_base: get("api_base"), api_key: get("api_key") })
+        let get = |key: &str| {
+            table
+                .get(key)
+                .and_then(toml::Value::as_str)
+                .map(str::to_string)
+        };
+        Some(Profile {
+            api_base: get("api_base"),
+            api_key: get("api_key"),
+        })
     }
 
     /// Sets a profile's key (and API base), keeping everything else.
@@ -150,9 +177,14 @@ impl ConfigFile {
             *profiles = toml::Value::Table(toml::Table::new());
         }
         if let Some(profiles) = profiles.as_table_mut() {
-            let entry = profiles.entry(name).or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            let entry = profiles
+                .entry(name)
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
             if let Some(table) = entry.as_table_mut() {
-                for (key, value) in [("api_base", &profile.api_base), ("api_key", &profile.api_key)] {
+                for (key, value) in [
+                    ("api_base", &profile.api_base),
+                    ("api_key", &profile.api_key),
+                ] {
                     match value {
                         Some(v) => {
                             table.insert(key.to_string(), toml::Value::String(v.clone()));
@@ -180,7 +212,11 @@ impl ConfigFile {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         let io = |action: &'static str, path: &Path| {
             let path = path.display().to_string();
-            move |source| ConfigError::Io { action, path, source }
+            move |source| ConfigError::Io {
+                action,
+                path,
+                source,
+            }
         };
         create_private_dir(dir).map_err(io("create", dir))?;
         let text = toml::to_string_pretty(&self.table).unwrap_or_default();
@@ -214,7 +250,10 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(unix)]
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
 }
 
@@ -243,7 +282,11 @@ mod tests {
     #[test]
     fn a_corrupt_file_names_its_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("config.toml"), "[profiles.default]\napi_key = \"x\"\nnope =\n").unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "[profiles.default]\napi_key = \"x\"\nnope =\n",
+        )
+        .unwrap();
         let err = ConfigFile::load(dir.path()).unwrap_err();
         let text = err.to_string();
         assert!(text.contains("config.toml:3:"), "{text}");
@@ -254,12 +297,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("config.toml"), "theme = \"dark\"\n").unwrap();
         let mut config = ConfigFile::load(dir.path()).unwrap();
-        let profile = Profile { api_base: Some("http://127.0.0.1:1/v1".into()), api_key: Some("sk-1".into()) };
+        let profile = Profile {
+            api_base: Some("http://127.0.0.1:1/v1".into()),
+            api_key: Some("sk-1".into()),
+        };
         config.set_profile("work", &profile);
         config.save().unwrap();
         let again = ConfigFile::load(dir.path()).unwrap();
         assert_eq!(again.profile("work"), Some(profile));
-        assert!(std::fs::read_to_string(dir.path().join("config.toml")).unwrap().contains("theme"));
+        assert!(
+            std::fs::read_to_string(dir.path().join("config.toml"))
+                .unwrap()
+                .contains("theme")
+        );
     }
 
     #[cfg(unix)]
@@ -271,7 +321,13 @@ mod tests {
         std::fs::create_dir(&conf).unwrap();
         std::fs::set_permissions(&conf, std::fs::Permissions::from_mode(0o755)).unwrap();
         let mut config = ConfigFile::load(&conf).unwrap();
-        config.set_profile("default", &Profile { api_base: None, api_key: Some("sk".into()) });
+        config.set_profile(
+            "default",
+            &Profile {
+                api_base: None,
+                api_key: Some("sk".into()),
+            },
+        );
         config.save().unwrap();
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&conf), 0o700);
@@ -281,7 +337,11 @@ mod tests {
     #[test]
     fn a_wrongly_typed_key_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("config.toml"), "[profiles.default]\napi_key = 3\n").unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "[profiles.default]\napi_key = 3\n",
+        )
+        .unwrap();
         assert!(ConfigFile::load(dir.path()).is_err());
     }
 }

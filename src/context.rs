@@ -22,7 +22,12 @@ impl Context {
     /// Builds the context.
     pub fn new(settings: Settings) -> Self {
         let out = Printer::new(settings.output.clone());
-        Self { settings, out, api: OnceLock::new(), resume_note: Mutex::new(None) }
+        Self {
+            settings,
+            out,
+            api: OnceLock::new(),
+            resume_note: Mutex::new(None),
+        }
     }
 
     /// The API client; fails when no key is configured or the base is unusable.
@@ -40,7 +45,10 @@ impl Context {
     }
 
     /// A client with a given credential (for `auth login`, which checks a key before storing it).
-    pub fn client_with(&self, credential: Option<crate::api::Credential>) -> anyhow::Result<Client> {
+    pub fn client_with(
+        &self,
+        credential: Option<crate::api::Credential>,
+    ) -> anyhow::Result<Client> {
         let config = ClientConfig {
             base: self.settings.api_base.0.clone(),
             credential,
@@ -59,11 +67,17 @@ impl Context {
 
     /// Sets what to tell the user if they press Ctrl-C now (e.g. how to resume a run).
     pub fn set_resume_note(&self, note: Option<String>) {
-        *self.resume_note.lock().unwrap_or_else(PoisonError::into_inner) = note;
+        *self
+            .resume_note
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = note;
     }
 
     /// What to tell the user on Ctrl-C.
     pub fn resume_note(&self) -> Option<String> {
-        self.resume_note.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.resume_note
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 }

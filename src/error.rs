@@ -55,12 +55,18 @@ pub struct UsageError {
 impl UsageError {
     /// A usage error with a hint.
     pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Self { message: message.into(), hint: Some(hint.into()) }
+        Self {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
     }
 
     /// A usage error without a hint.
     pub fn bare(message: impl Into<String>) -> Self {
-        Self { message: message.into(), hint: None }
+        Self {
+            message: message.into(),
+            hint: None,
+        }
     }
 }
 
@@ -89,7 +95,12 @@ pub struct Failure {
 impl Failure {
     /// Builds a failure.
     pub fn new(exit: Exit, code: &'static str, message: impl Into<String>) -> Self {
-        Self { exit, code, message: message.into(), hint: None }
+        Self {
+            exit,
+            code,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// Adds a hint.
@@ -130,7 +141,11 @@ pub fn classify(err: &anyhow::Error) -> Report {
         exit: Exit::Error,
         code: "error",
         message: crate::output::clean(&err.to_string()),
-        causes: err.chain().skip(1).map(|c| crate::output::clean(&c.to_string())).collect(),
+        causes: err
+            .chain()
+            .skip(1)
+            .map(|c| crate::output::clean(&c.to_string()))
+            .collect(),
         hint: None,
         status: None,
     };
@@ -179,8 +194,11 @@ mod tests {
 
     #[test]
     fn usage_errors_exit_2_with_their_hint() {
-        let err = anyhow::Error::new(UsageError::new("unknown input `size`", "see `pletor agents show`"))
-            .context("cannot start the run");
+        let err = anyhow::Error::new(UsageError::new(
+            "unknown input `size`",
+            "see `pletor agents show`",
+        ))
+        .context("cannot start the run");
         let report = classify(&err);
         assert_eq!(report.exit, Exit::Usage);
         assert_eq!(report.code, "usage");
@@ -198,7 +216,8 @@ mod tests {
 
     #[test]
     fn failures_keep_their_exit_code() {
-        let err = anyhow::Error::new(Failure::new(Exit::Timeout, "timeout", "gave up").hint("wait"));
+        let err =
+            anyhow::Error::new(Failure::new(Exit::Timeout, "timeout", "gave up").hint("wait"));
         let report = classify(&err);
         assert_eq!((report.exit, report.code), (Exit::Timeout, "timeout"));
     }

@@ -18,9 +18,13 @@ pub fn can_prompt(no_input: bool) -> bool {
 
 /// The error when a question cannot be asked: names the flag that answers it.
 pub fn cannot_ask(question: &str, flag: &str) -> anyhow::Error {
-    Failure::new(Exit::Usage, "input_required", format!("{question}, but there is no terminal to ask on"))
-        .hint(format!("pass `{flag}`"))
-        .into()
+    Failure::new(
+        Exit::Usage,
+        "input_required",
+        format!("{question}, but there is no terminal to ask on"),
+    )
+    .hint(format!("pass `{flag}`"))
+    .into()
 }
 
 fn interrupted() -> anyhow::Error {
@@ -51,14 +55,22 @@ pub fn show_cursor() {
 /// Asks for a secret without echoing it.
 pub async fn secret(prompt: &str) -> anyhow::Result<String> {
     let prompt = prompt.to_string();
-    blocking(move || dialoguer::Password::with_theme(&ColorfulTheme::default()).with_prompt(prompt).interact()).await
+    blocking(move || {
+        dialoguer::Password::with_theme(&ColorfulTheme::default())
+            .with_prompt(prompt)
+            .interact()
+    })
+    .await
 }
 
 /// Asks a yes/no question.
 pub async fn confirm(prompt: &str, default: bool) -> anyhow::Result<bool> {
     let prompt = prompt.to_string();
     blocking(move || {
-        dialoguer::Confirm::with_theme(&ColorfulTheme::default()).with_prompt(prompt).default(default).interact()
+        dialoguer::Confirm::with_theme(&ColorfulTheme::default())
+            .with_prompt(prompt)
+            .default(default)
+            .interact()
     })
     .await
 }
@@ -67,7 +79,11 @@ pub async fn confirm(prompt: &str, default: bool) -> anyhow::Result<bool> {
 pub async fn select(prompt: &str, items: Vec<String>) -> anyhow::Result<usize> {
     let prompt = prompt.to_string();
     blocking(move || {
-        dialoguer::Select::with_theme(&ColorfulTheme::default()).with_prompt(prompt).items(&items).default(0).interact()
+        dialoguer::Select::with_theme(&ColorfulTheme::default())
+            .with_prompt(prompt)
+            .items(&items)
+            .default(0)
+            .interact()
     })
     .await
 }

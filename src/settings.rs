@@ -61,9 +61,17 @@ pub struct Settings {
 pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// Resolves the settings.
-pub fn resolve(global: &GlobalArgs, env: Env<'_>, config: &ConfigFile, config_dir: PathBuf) -> anyhow::Result<Settings> {
+/// `new_profile_ok` is true for commands that create profiles (`auth login`).
+pub fn resolve(
+    global: &GlobalArgs,
+    env: Env<'_>,
+    config: &ConfigFile,
+    config_dir: PathBuf,
+    new_profile_ok: bool,
+) -> anyhow::Result<Settings> {
     let env_set = |name: &str| env(name).filter(|v| !v.is_empty());
-    let truthy = |name: &str| env_set(name).is_some_and(|v| !matches!(v.as_str(), "0" | "false" | "no"));
+    let truthy =
+        |name: &str| env_set(name).is_some_and(|v| !matches!(v.as_str(), "0" | "false" | "no"));
 
     let profile = global
         .profile
@@ -72,11 +80,16 @@ pub fn resolve(global: &GlobalArgs, env: Env<'_>, config: &ConfigFile, config_di
         .or_else(|| config.default_profile().map(str::to_string))
         .unwrap_or_else(|| "default".to_string());
     let file = config.profile(&profile).unwrap_or_default();
-    if global.profile.is_some() && config.profile(&profile).is_none() && global.api_key.is_none() {
+    let unknown = global.profile.is_some() && config.profile(&profile).is_none();
+    if unknown && !new_profile_ok && global.api_key.is_none() {
         // A typo in --profile must not silently fall back to the environment's key.
         let known_hint = format!("run `pletor auth login --profile {profile}` to create it");
         if env_set("PLETOR_API_KEY").is_none() && env_set("PLETOR_TOKEN").is_none() {
-            return Err(UsageError::new(format!("no profile `{profile}` in {}", config.path().display()), known_hint).into());
+            return Err(UsageError::new(
+                format!("no profile `{profile}` in {}", config.path().display()),
+                known_hint,
+            )
+            .into());
         }
     }
 
@@ -91,38 +104,67 @@ pub fn resolve(global: &GlobalArgs, env: Env<'_>, config: &ConfigFile, config_di
     };
 
     let credential = if let Some(key) = &global.api_key {
-        Some((Credential::ApiKey(Secret::new(key.clone())), Source::Flag("--api-key")))
+        Some((
+            Credential::ApiKey(Secret::new(key.clone())),
+            Source::Flag("--api-key"),
+        ))
     } else if let Some(key) = env_set("PLETOR_API_KEY") {
-        Some((Credential::ApiKey(Secret::new(key)), Source::Env("PLETOR_API_KEY")))
+        Some((
+            Credential::ApiKey(Secret::new(key)),
+            Source::Env("PLETOR_API_KEY"),
+        ))
     } else if let Some(token) = env_set("PLETOR_TOKEN") {
-        Some((Credential::Bearer(Secret::new(token)), Source::Env("PLETOR_TOKEN")))
+        Some((
+            Credential::Bearer(Secret::new(token)),
+            Source::Env("PLETOR_TOKEN"),
+        ))
     } else {
-        file.api_key.clone().map(|key| (Credential::ApiKey(Secret::new(key)), Source::File(profile.clone())))
+        file.api_key.clone().map(|key| {
+            (
+                Credential::ApiKey(Secret::new(key)),
+                Source::File(profile.clone()),
+            )
+        })
     };
 
-    let duration = |flag: Option<Duration>, name: &str, default: Duration| -> anyhow::Result<Duration> {
-        match (flag, env_set(name)) {
-            (Some(d), _) => Ok(d),
-            (None, Some(text)) => parse_duration(&text)
-                .map_err(|e| UsageError::new(format!("{name}: {e}"), format!("unset `{name}` or fix its value")).into()),
-            (None, None) => Ok(default),
-        }
-    };
+    let duration =
+        |flag: Option<Duration>, name: &str, default: Duration| -> anyhow::Result<Duration> {
+            match (flag, env_set(name)) {
+                (Some(d), _) => Ok(d),
+                (None, Some(text)) => parse_duration(&text).map_err(|e| {
+                    UsageError::new(
+                        format!("{name}: {e}"),
+                        format!("unset `{name}` or fix its value"),
+                    )
+                    .into()
+                }),
+                (None, None) => Ok(default),
+            }
+        };
     let retries = match (global.retries, env_set("PLETOR_RETRIES")) {
         (Some(n), _) => n,
         (None, Some(text)) => text.trim().parse().map_err(|_| {
-            UsageError::new(format!("PLETOR_RETRIES: `{text}` is not a number"), "unset `PLETOR_RETRIES` or fix its value")
+            UsageError::new(
+                format!("PLETOR_RETRIES: `{text}` is not a number"),
+                "unset `PLETOR_RETRIES` or fix its value",
+            )
         })?,
         (None, None) => RetryPolicy::default().retries,
     };
     let policy = RetryPolicy {
         retries,
-        max_total_wait: duration(global.retry_max_wait, "PLETOR_RETRY_MAX_WAIT", RetryPolicy::default().max_total_wait)?,
+        max_total_wait: duration(
+            global.retry_max_wait,
+            "PLETOR_RETRY_MAX_WAIT",
+            RetryPolicy::default().max_total_wait,
+        )?,
         ..RetryPolicy::default()
     };
 
     if let Some(expr) = &global.jq {
-        crate::output::check_jq(expr).map_err(|e| UsageError::new(e, "check the filter with `jq` syntax, e.g. `--jq '.[].id'`"))?;
+        crate::output::check_jq(expr).map_err(|e| {
+            UsageError::new(e, "check the filter with `jq` syntax, e.g. `--jq '.[].id'`")
+        })?;
     }
 
     Ok(Settings {
@@ -139,8 +181,16 @@ pub fn resolve(global: &GlobalArgs, env: Env<'_>, config: &ConfigFile, config_di
             no_color_env: env("NO_COLOR").is_some_and(|v| !v.is_empty()),
         },
         no_input: global.no_input || truthy("PLETOR_NO_INPUT") || truthy("CI"),
-        connect_timeout: duration(global.connect_timeout, "PLETOR_CONNECT_TIMEOUT", Duration::from_secs(10))?,
-        read_timeout: duration(global.read_timeout, "PLETOR_READ_TIMEOUT", Duration::from_secs(60))?,
+        connect_timeout: duration(
+            global.connect_timeout,
+            "PLETOR_CONNECT_TIMEOUT",
+            Duration::from_secs(10),
+        )?,
+        read_timeout: duration(
+            global.read_timeout,
+            "PLETOR_READ_TIMEOUT",
+            Duration::from_secs(60),
+        )?,
         policy,
         config_dir,
     })
@@ -158,10 +208,17 @@ mod tests {
         (dir, config)
     }
 
-    fn resolve_with(global: &GlobalArgs, vars: &[(&str, &str)], config: &ConfigFile) -> anyhow::Result<Settings> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    fn resolve_with(
+        global: &GlobalArgs,
+        vars: &[(&str, &str)],
+        config: &ConfigFile,
+    ) -> anyhow::Result<Settings> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         let env = move |name: &str| map.get(name).cloned();
-        resolve(global, &env, config, PathBuf::from("/nowhere"))
+        resolve(global, &env, config, PathBuf::from("/nowhere"), false)
     }
 
     fn key_of(settings: &Settings) -> (String, Source) {
@@ -177,30 +234,54 @@ mod tests {
     #[test]
     fn flag_beats_environment_beats_file_beats_default() {
         let (_dir, config) = config_with(FILE);
-        let flag = GlobalArgs { api_key: Some("sk-flag".into()), api_base: Some("https://flag.example".into()), ..Default::default() };
-        let env = [("PLETOR_API_KEY", "sk-env"), ("PLETOR_API_BASE", "https://env.example")];
+        let flag = GlobalArgs {
+            api_key: Some("sk-flag".into()),
+            api_base: Some("https://flag.example".into()),
+            ..Default::default()
+        };
+        let env = [
+            ("PLETOR_API_KEY", "sk-env"),
+            ("PLETOR_API_BASE", "https://env.example"),
+        ];
         let s = resolve_with(&flag, &env, &config).unwrap();
         assert_eq!(key_of(&s), ("sk-flag".into(), Source::Flag("--api-key")));
         assert_eq!(s.api_base.1, Source::Flag("--api-base"));
         let s = resolve_with(&GlobalArgs::default(), &env, &config).unwrap();
         assert_eq!(key_of(&s), ("sk-env".into(), Source::Env("PLETOR_API_KEY")));
-        assert_eq!(s.api_base, ("https://env.example".into(), Source::Env("PLETOR_API_BASE")));
+        assert_eq!(
+            s.api_base,
+            ("https://env.example".into(), Source::Env("PLETOR_API_BASE"))
+        );
         let s = resolve_with(&GlobalArgs::default(), &[], &config).unwrap();
-        assert_eq!(key_of(&s), ("sk-file".into(), Source::File("default".into())));
+        assert_eq!(
+            key_of(&s),
+            ("sk-file".into(), Source::File("default".into()))
+        );
         assert_eq!(s.api_base.0, "https://file.example/v1");
         let (_dir, empty) = config_with("");
         let s = resolve_with(&GlobalArgs::default(), &[], &empty).unwrap();
         assert!(s.credential.is_none());
-        assert_eq!(s.api_base, (spec::DEFAULT_API_BASE.to_string(), Source::Default));
+        assert_eq!(
+            s.api_base,
+            (spec::DEFAULT_API_BASE.to_string(), Source::Default)
+        );
     }
 
     #[test]
     fn profiles_come_from_flag_or_environment() {
         let (_dir, config) = config_with(FILE);
-        let s = resolve_with(&GlobalArgs::default(), &[("PLETOR_PROFILE", "work")], &config).unwrap();
+        let s = resolve_with(
+            &GlobalArgs::default(),
+            &[("PLETOR_PROFILE", "work")],
+            &config,
+        )
+        .unwrap();
         assert_eq!(key_of(&s).0, "sk-work");
         assert_eq!(s.api_base.1, Source::Default);
-        let missing = GlobalArgs { profile: Some("nope".into()), ..Default::default() };
+        let missing = GlobalArgs {
+            profile: Some("nope".into()),
+            ..Default::default()
+        };
         assert!(resolve_with(&missing, &[], &config).is_err());
     }
 
@@ -208,17 +289,32 @@ mod tests {
     fn a_bearer_token_is_used_when_no_key_is_set() {
         let (_dir, config) = config_with("");
         let s = resolve_with(&GlobalArgs::default(), &[("PLETOR_TOKEN", "jwt")], &config).unwrap();
-        assert!(matches!(s.credential, Some((Credential::Bearer(_), Source::Env("PLETOR_TOKEN")))));
+        assert!(matches!(
+            s.credential,
+            Some((Credential::Bearer(_), Source::Env("PLETOR_TOKEN")))
+        ));
     }
 
     #[test]
     fn ci_or_no_input_disable_prompts_and_timeouts_come_from_the_environment() {
         let (_dir, config) = config_with("");
-        let s = resolve_with(&GlobalArgs::default(), &[("CI", "true"), ("PLETOR_READ_TIMEOUT", "2s")], &config).unwrap();
+        let s = resolve_with(
+            &GlobalArgs::default(),
+            &[("CI", "true"), ("PLETOR_READ_TIMEOUT", "2s")],
+            &config,
+        )
+        .unwrap();
         assert!(s.no_input);
         assert_eq!(s.read_timeout, Duration::from_secs(2));
         let s = resolve_with(&GlobalArgs::default(), &[("PLETOR_NO_INPUT", "0")], &config).unwrap();
         assert!(!s.no_input);
-        assert!(resolve_with(&GlobalArgs::default(), &[("PLETOR_RETRIES", "many")], &config).is_err());
+        assert!(
+            resolve_with(
+                &GlobalArgs::default(),
+                &[("PLETOR_RETRIES", "many")],
+                &config
+            )
+            .is_err()
+        );
     }
 }

@@ -40,16 +40,28 @@ pub struct Uploaded {
 
 /// Uploads a file as the multipart part `file`, streaming it from disk. Each attempt reopens
 /// the file; the `external_id` makes retries safe and a `409` adopts the first attempt's asset.
-pub async fn upload(client: &Client, upload: &Upload, progress: Progress) -> Result<Uploaded, ApiError> {
+pub async fn upload(
+    client: &Client,
+    upload: &Upload,
+    progress: Progress,
+) -> Result<Uploaded, ApiError> {
     let request = Request::new(reqwest::Method::POST, spec::UPLOAD_PATH)
         .multipart(form_factory(upload.clone(), progress))
         .idempotent();
     match client.json(request).await {
-        Ok(value) => Ok(Uploaded { asset: parse(value, spec::UPLOAD_PATH)?, adopted: false }),
-        Err(err) if err.is_conflict() => match find_by_external_id(client, &upload.external_id).await? {
-            Some(asset) => Ok(Uploaded { asset, adopted: true }),
-            None => Err(err),
-        },
+        Ok(value) => Ok(Uploaded {
+            asset: parse(value, spec::UPLOAD_PATH)?,
+            adopted: false,
+        }),
+        Err(err) if err.is_conflict() => {
+            match find_by_external_id(client, &upload.external_id).await? {
+                Some(asset) => Ok(Uploaded {
+                    asset,
+                    adopted: true,
+                }),
+                None => Err(err),
+            }
+        }
         Err(err) => Err(err),
     }
 }
@@ -60,17 +72,22 @@ fn form_factory(upload: Upload, progress: Progress) -> FormFactory {
         let sent = Arc::new(AtomicU64::new(0));
         progress(0);
         let progress = progress.clone();
-        let stream = tokio_util::io::ReaderStream::with_capacity(tokio::fs::File::from_std(file), 64 * 1024)
-            .inspect(move |chunk| {
-                if let Ok(bytes) = chunk {
-                    let total = sent.fetch_add(bytes.len() as u64, Ordering::Relaxed) + bytes.len() as u64;
-                    progress(total);
-                }
-            });
-        let part = reqwest::multipart::Part::stream_with_length(reqwest::Body::wrap_stream(stream), upload.size)
-            .file_name(upload.filename.clone())
-            .mime_str(&upload.mime_type)
-            .map_err(std::io::Error::other)?;
+        let stream =
+            tokio_util::io::ReaderStream::with_capacity(tokio::fs::File::from_std(file), 64 * 1024)
+                .inspect(move |chunk| {
+                    if let Ok(bytes) = chunk {
+                        let total = sent.fetch_add(bytes.len() as u64, Ordering::Relaxed)
+                            + bytes.len() as u64;
+                        progress(total);
+                    }
+                });
+        let part = reqwest::multipart::Part::stream_with_length(
+            reqwest::Body::wrap_stream(stream),
+            upload.size,
+        )
+        .file_name(upload.filename.clone())
+        .mime_str(&upload.mime_type)
+        .map_err(std::io::Error::other)?;
         Ok(reqwest::multipart::Form::new()
             .text(spec::UPLOAD_EXTERNAL_ID_FIELD, upload.external_id.clone())
             .part(spec::UPLOAD_FILE_PART, part))
@@ -78,7 +95,10 @@ fn form_factory(upload: Upload, progress: Progress) -> FormFactory {
 }
 
 /// Finds the asset uploaded with `external_id`.
-pub async fn find_by_external_id(client: &Client, external_id: &str) -> Result<Option<Asset>, ApiError> {
+pub async fn find_by_external_id(
+    client: &Client,
+    external_id: &str,
+) -> Result<Option<Asset>, ApiError> {
     let request = Request::get(spec::collection("assets")).query("external_id", external_id);
     let items = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
     Ok(items
@@ -95,7 +115,11 @@ pub async fn get(client: &Client, id: &str) -> Result<Asset, ApiError> {
 }
 
 /// Lists assets.
-pub async fn list(client: &Client, external_id: Option<&str>, limit: Limit) -> Result<Vec<Value>, ApiError> {
+pub async fn list(
+    client: &Client,
+    external_id: Option<&str>,
+    limit: Limit,
+) -> Result<Vec<Value>, ApiError> {
     let mut request = Request::get(spec::collection("assets"));
     if let Some(external_id) = external_id {
         request = request.query("external_id", external_id);
@@ -104,7 +128,11 @@ pub async fn list(client: &Client, external_id: Option<&str>, limit: Limit) -> R
 }
 
 /// Starts a download; with `from`, asks for the bytes from that offset on (`Range`).
-pub async fn download(client: &Client, id: &str, from: Option<u64>) -> Result<reqwest::Response, ApiError> {
+pub async fn download(
+    client: &Client,
+    id: &str,
+    from: Option<u64>,
+) -> Result<reqwest::Response, ApiError> {
     let mut request = Request::get(spec::asset_download(id));
     if let Some(offset) = from.filter(|o| *o > 0) {
         request = request.header("range", format!("bytes={offset}-"));
@@ -114,7 +142,10 @@ pub async fn download(client: &Client, id: &str, from: Option<u64>) -> Result<re
 
 /// The media type of a file from its extension.
 pub fn guess_mime(path: &Path) -> String {
-    mime_guess::from_path(path).first_or_octet_stream().essence_str().to_string()
+    mime_guess::from_path(path)
+        .first_or_octet_stream()
+        .essence_str()
+        .to_string()
 }
 
 fn parse(value: Value, path: &str) -> Result<Asset, ApiError> {

@@ -44,7 +44,12 @@ pub struct Filters {
 
 /// Lists agents or apps. Filters go to the server and are applied again here, since whether
 /// the server honours them is not documented (C).
-pub async fn list(client: &Client, kind: Kind, filters: &Filters, limit: Limit) -> Result<Vec<Value>, ApiError> {
+pub async fn list(
+    client: &Client,
+    kind: Kind,
+    filters: &Filters,
+    limit: Limit,
+) -> Result<Vec<Value>, ApiError> {
     let mut request = Request::get(spec::collection(kind.collection()));
     if let Some(visibility) = &filters.visibility {
         request = request.query("visibility", visibility.clone());
@@ -53,17 +58,27 @@ pub async fn list(client: &Client, kind: Kind, filters: &Filters, limit: Limit) 
         request = request.query("tags", tag.clone());
     }
     let items = list::fetch(client, request, limit).await?;
-    Ok(items.into_iter().filter(|item| matches(item, filters)).collect())
+    Ok(items
+        .into_iter()
+        .filter(|item| matches(item, filters))
+        .collect())
 }
 
 fn matches(item: &Value, filters: &Filters) -> bool {
     let visibility_ok = filters.visibility.as_ref().is_none_or(|wanted| {
-        item.get("visibility").and_then(Value::as_str).is_none_or(|v| v.eq_ignore_ascii_case(wanted))
+        item.get("visibility")
+            .and_then(Value::as_str)
+            .is_none_or(|v| v.eq_ignore_ascii_case(wanted))
     });
     let tags_ok = filters.tags.is_empty()
-        || item.get("tags").and_then(Value::as_array).is_none_or(|tags| {
-            tags.iter().filter_map(Value::as_str).any(|t| filters.tags.iter().any(|w| w.eq_ignore_ascii_case(t)))
-        });
+        || item
+            .get("tags")
+            .and_then(Value::as_array)
+            .is_none_or(|tags| {
+                tags.iter()
+                    .filter_map(Value::as_str)
+                    .any(|t| filters.tags.iter().any(|w| w.eq_ignore_ascii_case(t)))
+            });
     visibility_ok && tags_ok
 }
 

@@ -183,8 +183,18 @@ impl Request {
     /// A request with any method; GET, HEAD, PUT and DELETE are retried, others only when
     /// [`Request::idempotent`].
     pub fn new(method: Method, path: impl Into<String>) -> Self {
-        let retry_safe = matches!(method, Method::GET | Method::HEAD | Method::DELETE | Method::PUT);
-        Self { method, path: path.into(), query: Vec::new(), body: Body::Empty, headers: Vec::new(), retry_safe }
+        let retry_safe = matches!(
+            method,
+            Method::GET | Method::HEAD | Method::DELETE | Method::PUT
+        );
+        Self {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: Body::Empty,
+            headers: Vec::new(),
+            retry_safe,
+        }
     }
 
     /// A GET.
@@ -272,7 +282,10 @@ impl Client {
             .read_timeout(config.read_timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| ApiError::BadBase { url: config.base.clone(), reason: e.to_string() })?;
+            .map_err(|e| ApiError::BadBase {
+                url: config.base.clone(),
+                reason: e.to_string(),
+            })?;
         Ok(Self {
             http,
             base,
@@ -302,7 +315,11 @@ impl Client {
 
     /// The last known state of a rate-limit bucket (`default`, `runs`, `uploads`).
     pub fn rate_state(&self, bucket: &str) -> Option<RateState> {
-        self.rates.lock().unwrap_or_else(PoisonError::into_inner).get(bucket).copied()
+        self.rates
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(bucket)
+            .copied()
     }
 
     /// Sends a request and reads its JSON answer, retrying as the policy allows. An empty body
@@ -323,7 +340,8 @@ impl Client {
                         attempt: state.attempt,
                     });
                     let failure = self.transport_error(&request, &err);
-                    self.backoff_or_fail(&request, &mut state, failure, &reason, None).await?;
+                    self.backoff_or_fail(&request, &mut state, failure, &reason, None)
+                        .await?;
                 }
             }
         }
@@ -363,10 +381,14 @@ impl Client {
                         return Err(failure);
                     }
                     let reason = format!("{status}");
-                    self.backoff_or_fail(request, state, failure, &reason, server_wait).await?;
+                    self.backoff_or_fail(request, state, failure, &reason, server_wait)
+                        .await?;
                 }
                 Err(SendError::Body(err)) => {
-                    return Err(ApiError::Body { path: request.path.clone(), reason: err.to_string() });
+                    return Err(ApiError::Body {
+                        path: request.path.clone(),
+                        reason: err.to_string(),
+                    });
                 }
                 Err(SendError::Http(err)) => {
                     let reason = transport_reason(&err);
@@ -377,7 +399,8 @@ impl Client {
                         attempt: state.attempt,
                     });
                     let failure = self.transport_error(request, &err);
-                    self.backoff_or_fail(request, state, failure, &reason, None).await?;
+                    self.backoff_or_fail(request, state, failure, &reason, None)
+                        .await?;
                 }
             }
         }
@@ -397,11 +420,12 @@ impl Client {
             return Err(failure);
         }
         let wait = match server_wait {
-            Some(asked) => {
-                retry::clamp_server_wait(&self.policy, asked).map_err(|asked| {
-                    ApiError::RateLimitTooLong { asked, allowed: self.policy.max_total_wait }
-                })?
-            }
+            Some(asked) => retry::clamp_server_wait(&self.policy, asked).map_err(|asked| {
+                ApiError::RateLimitTooLong {
+                    asked,
+                    allowed: self.policy.max_total_wait,
+                }
+            })?,
             None => retry::backoff(&self.policy, state.attempt, rand::random::<f64>()),
         };
         if state.waited + wait > self.policy.max_total_wait {
@@ -520,7 +544,9 @@ impl Client {
         let bucket = spec::rate_bucket(&request.method, &request.path);
         let wait = {
             let mut rates = self.rates.lock().unwrap_or_else(PoisonError::into_inner);
-            let Some(state) = rates.get_mut(bucket) else { return Ok(()) };
+            let Some(state) = rates.get_mut(bucket) else {
+                return Ok(());
+            };
             let now = SystemTime::now();
             match state.reset_at.duration_since(now) {
                 Err(_) => {
@@ -536,26 +562,35 @@ impl Client {
             }
         };
         if wait > self.policy.max_total_wait {
-            return Err(ApiError::RateLimitTooLong { asked: wait, allowed: self.policy.max_total_wait });
+            return Err(ApiError::RateLimitTooLong {
+                asked: wait,
+                allowed: self.policy.max_total_wait,
+            });
         }
         // A small margin: a reset given in whole seconds may round toward now.
         let wait = wait + Duration::from_millis(50);
         self.observer.on_event(&Event::RateLimitWait { wait });
         tokio::time::sleep(wait).await;
-        self.rates.lock().unwrap_or_else(PoisonError::into_inner).remove(bucket);
+        self.rates
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(bucket);
         Ok(())
     }
 
     fn record_rate(&self, request: &Request, headers: &HeaderMap) {
-        let Some(fresh) = rate_from_headers(headers, SystemTime::now()) else { return };
+        let Some(fresh) = rate_from_headers(headers, SystemTime::now()) else {
+            return;
+        };
         let bucket = spec::rate_bucket(&request.method, &request.path);
         let mut rates = self.rates.lock().unwrap_or_else(PoisonError::into_inner);
         let merged = match rates.get(bucket) {
             // Answers to concurrent requests arrive in any order: within one window the
             // smallest `remaining` is the truest.
-            Some(old) if !window_moved(old, &fresh) => {
-                RateState { remaining: old.remaining.min(fresh.remaining), ..fresh }
-            }
+            Some(old) if !window_moved(old, &fresh) => RateState {
+                remaining: old.remaining.min(fresh.remaining),
+                ..fresh
+            },
             _ => fresh,
         };
         rates.insert(bucket, merged);
@@ -638,13 +673,21 @@ impl From<reqwest::Error> for SendError {
 }
 
 fn parse_base(text: &str) -> Result<Url, ApiError> {
-    let url = Url::parse(text)
-        .map_err(|e| ApiError::BadBase { url: text.to_string(), reason: e.to_string() })?;
+    let url = Url::parse(text).map_err(|e| ApiError::BadBase {
+        url: text.to_string(),
+        reason: e.to_string(),
+    })?;
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return Err(ApiError::BadBase { url: text.to_string(), reason: "not an http(s) URL".into() });
+        return Err(ApiError::BadBase {
+            url: text.to_string(),
+            reason: "not an http(s) URL".into(),
+        });
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(ApiError::BadBase { url: text.to_string(), reason: "it has a query or fragment".into() });
+        return Err(ApiError::BadBase {
+            url: text.to_string(),
+            reason: "it has a query or fragment".into(),
+        });
     }
     Ok(url)
 }
@@ -674,16 +717,28 @@ fn window_moved(old: &RateState, fresh: &RateState) -> bool {
 
 fn rate_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<RateState> {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let remaining = get("x-ratelimit-remaining")?.trim().parse::<f64>().ok()?.max(0.0) as u64;
+    let remaining = get("x-ratelimit-remaining")?
+        .trim()
+        .parse::<f64>()
+        .ok()?
+        .max(0.0) as u64;
     let reset = retry::parse_reset(get("x-ratelimit-reset")?, now)?;
     let limit = get("x-ratelimit-limit").and_then(|v| v.trim().parse().ok());
-    Some(RateState { limit, remaining, reset_at: now + reset })
+    Some(RateState {
+        limit,
+        remaining,
+        reset_at: now + reset,
+    })
 }
 
 /// What the server asked us to wait after a retryable status.
 fn server_wait(status: StatusCode, headers: &HeaderMap) -> Option<Duration> {
     let now = SystemTime::now();
-    let header = |name: &str| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
     if let Some(wait) = header("retry-after").and_then(|v| retry::parse_retry_after(v, now)) {
         return Some(wait);
     }
@@ -768,11 +823,21 @@ mod tests {
 
     #[test]
     fn keys_travel_only_over_https_or_to_loopback() {
-        let safe = ["https://api.pletor.ai/x", "http://127.0.0.1:8080/", "http://localhost/", "http://[::1]:9/"];
+        let safe = [
+            "https://api.pletor.ai/x",
+            "http://127.0.0.1:8080/",
+            "http://localhost/",
+            "http://[::1]:9/",
+        ];
         for url in safe {
             assert!(transport_is_safe(&Url::parse(url).unwrap()), "{url}");
         }
-        let unsafe_ = ["http://api.pletor.ai/", "http://10.0.0.1/", "http://localhost.evil.com/", "ftp://x/"];
+        let unsafe_ = [
+            "http://api.pletor.ai/",
+            "http://10.0.0.1/",
+            "http://localhost.evil.com/",
+            "ftp://x/",
+        ];
         for url in unsafe_ {
             assert!(!transport_is_safe(&Url::parse(url).unwrap()), "{url}");
         }
@@ -801,7 +866,10 @@ mod tests {
         let shown = format!("{:?}", redacted(&headers));
         assert!(!shown.contains("sk-live") && !shown.contains("Bearer t"));
         assert!(shown.contains("*/*"));
-        assert_eq!(format!("{:?}", Secret::new("sk-live")), "Secret([redacted])");
+        assert_eq!(
+            format!("{:?}", Secret::new("sk-live")),
+            "Secret([redacted])"
+        );
     }
 
     #[test]
@@ -813,7 +881,10 @@ mod tests {
         let state = rate_from_headers(&headers, now).unwrap();
         assert_eq!(state.reset_at, now + Duration::from_secs(12));
         headers.insert("x-ratelimit-reset", HeaderValue::from_static("12"));
-        assert_eq!(rate_from_headers(&headers, now).unwrap().reset_at, now + Duration::from_secs(12));
+        assert_eq!(
+            rate_from_headers(&headers, now).unwrap().reset_at,
+            now + Duration::from_secs(12)
+        );
     }
 
     #[test]

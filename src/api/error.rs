@@ -103,7 +103,10 @@ fn detail_suffix(detail: &Option<String>) -> String {
 }
 
 fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl ApiError {
@@ -165,13 +168,23 @@ impl ApiError {
                 500..=599 => "the API is having trouble; try again later",
                 _ => return None,
             },
-            Self::Network { .. } => "check the network and `--api-base` (`pletor auth status` shows it)",
+            Self::Network { .. } => {
+                "check the network and `--api-base` (`pletor auth status` shows it)"
+            }
             Self::Timeout { .. } => "try again, or allow longer silences with `--read-timeout`",
-            Self::Decode { .. } => "the API answered something unexpected; try again, or report it with `-vv` output",
-            Self::RateLimitTooLong { .. } => "try again after the reset, or raise `--retry-max-wait`",
-            Self::Insecure { .. } => "use an `https://` API base (plain `http://` is only for loopback)",
+            Self::Decode { .. } => {
+                "the API answered something unexpected; try again, or report it with `-vv` output"
+            }
+            Self::RateLimitTooLong { .. } => {
+                "try again after the reset, or raise `--retry-max-wait`"
+            }
+            Self::Insecure { .. } => {
+                "use an `https://` API base (plain `http://` is only for loopback)"
+            }
             Self::Body { .. } => "check that the file still exists and is readable",
-            Self::BadBase { .. } => "pass a full URL, e.g. `--api-base https://api.pletor.ai/api/public/v1`",
+            Self::BadBase { .. } => {
+                "pass a full URL, e.g. `--api-base https://api.pletor.ai/api/public/v1`"
+            }
         };
         Some(hint.to_string())
     }
@@ -208,9 +221,17 @@ mod tests {
 
     #[test]
     fn statuses_map_to_the_documented_exit_codes() {
-        let cases = [(401, Exit::Auth), (403, Exit::Auth), (404, Exit::NotFound), (422, Exit::Usage),
-            (400, Exit::Usage), (429, Exit::RateLimited), (500, Exit::Error), (502, Exit::Error),
-            (409, Exit::Error)];
+        let cases = [
+            (401, Exit::Auth),
+            (403, Exit::Auth),
+            (404, Exit::NotFound),
+            (422, Exit::Usage),
+            (400, Exit::Usage),
+            (429, Exit::RateLimited),
+            (500, Exit::Error),
+            (502, Exit::Error),
+            (409, Exit::Error),
+        ];
         for (code, exit) in cases {
             assert_eq!(status(code).exit(), exit, "{code}");
         }

@@ -20,7 +20,11 @@ pub enum Limit {
 /// Fetches items of a collection, following the cursor while the server says there is more.
 /// A page that repeats a cursor already seen ends the listing with an error, so a confused
 /// server cannot loop us forever.
-pub async fn fetch(client: &Client, request: Request, limit: Limit) -> Result<Vec<Value>, ApiError> {
+pub async fn fetch(
+    client: &Client,
+    request: Request,
+    limit: Limit,
+) -> Result<Vec<Value>, ApiError> {
     let mut items: Vec<Value> = Vec::new();
     let mut seen_cursors = HashSet::new();
     let mut cursor: Option<String> = None;
@@ -32,7 +36,9 @@ pub async fn fetch(client: &Client, request: Request, limit: Limit) -> Result<Ve
         if want == 0 {
             break;
         }
-        let mut page_request = request.clone().query(spec::PAGE_LIMIT_PARAM, want.to_string());
+        let mut page_request = request
+            .clone()
+            .query(spec::PAGE_LIMIT_PARAM, want.to_string());
         if let Some(after) = &cursor {
             page_request = page_request.query(spec::PAGE_CURSOR_PARAM, after.clone());
         }
@@ -46,7 +52,10 @@ pub async fn fetch(client: &Client, request: Request, limit: Limit) -> Result<Ve
                 problem: "expected a list (`{\"data\": [...]}` or an array)".into(),
             });
         };
-        let last = page.last().and_then(|v| first_str(v, ID_FIELDS)).map(str::to_string);
+        let last = page
+            .last()
+            .and_then(|v| first_str(v, ID_FIELDS))
+            .map(str::to_string);
         let page_len = page.len();
         items.extend(page);
         match (has_more, last) {
@@ -56,7 +65,10 @@ pub async fn fetch(client: &Client, request: Request, limit: Limit) -> Result<Ve
                         method: "GET".into(),
                         path,
                         status: 200,
-                        problem: format!("the list repeats its cursor `{last}`; stopped after {} items", items.len()),
+                        problem: format!(
+                            "the list repeats its cursor `{last}`; stopped after {} items",
+                            items.len()
+                        ),
                     });
                 }
                 cursor = Some(last);

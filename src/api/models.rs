@@ -125,7 +125,10 @@ impl Run {
             pending_reviews,
             results: results_of(&raw),
             error: error_of(&raw),
-            external_id: raw.get("external_id").and_then(Value::as_str).map(str::to_string),
+            external_id: raw
+                .get("external_id")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             raw,
         })
     }
@@ -173,21 +176,30 @@ fn results_of(raw: &Value) -> Vec<RunResult> {
         for item in items {
             if let Some(asset_id) = first_str(item, &["asset_id"]) {
                 let name = first_str(item, spec::FILENAME_FIELDS).map(str::to_string);
-                results.push(RunResult::Asset { asset_id: asset_id.to_string(), name });
+                results.push(RunResult::Asset {
+                    asset_id: asset_id.to_string(),
+                    name,
+                });
             } else if let Some(text) = item.get("text").and_then(Value::as_str) {
                 results.push(RunResult::Text(text.to_string()));
             } else if let Some(text) = item.as_str() {
                 results.push(RunResult::Text(text.to_string()));
             }
             for asset_id in string_list(item.get("asset_ids")) {
-                results.push(RunResult::Asset { asset_id, name: None });
+                results.push(RunResult::Asset {
+                    asset_id,
+                    name: None,
+                });
             }
         }
     }
     if let Some(outputs) = raw.get("outputs").and_then(Value::as_array) {
         for output in outputs {
             for asset_id in string_list(output.get("asset_ids")) {
-                results.push(RunResult::Asset { asset_id, name: None });
+                results.push(RunResult::Asset {
+                    asset_id,
+                    name: None,
+                });
             }
             if let Some(text) = output.get("text").and_then(Value::as_str) {
                 results.push(RunResult::Text(text.to_string()));
@@ -214,7 +226,13 @@ fn error_of(raw: &Value) -> Option<String> {
 fn string_list(value: Option<&Value>) -> Vec<String> {
     value
         .and_then(Value::as_array)
-        .map(|items| items.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -247,8 +265,13 @@ impl InputSpec {
         Some(Self {
             id: first_str(raw, &["id", "input_id"])?.to_string(),
             name: first_str(raw, &["name", "key"]).map(str::to_string),
-            kind: first_str(raw, &["type", "kind"]).unwrap_or("unknown").to_string(),
-            description: raw.get("description").and_then(Value::as_str).map(str::to_string),
+            kind: first_str(raw, &["type", "kind"])
+                .unwrap_or("unknown")
+                .to_string(),
+            description: raw
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_string),
         })
     }
 
@@ -286,13 +309,20 @@ impl Agent {
     /// Reads an agent; `None` without an id.
     pub fn from_value(raw: Value) -> Option<Self> {
         let id = first_str(&raw, &["id", "agent_id", "app_id"])?.to_string();
-        let name = first_str(&raw, &["name", "title"]).unwrap_or("").to_string();
+        let name = first_str(&raw, &["name", "title"])
+            .unwrap_or("")
+            .to_string();
         let inputs = raw
             .get("inputs")
             .and_then(Value::as_array)
             .map(|items| items.iter().filter_map(InputSpec::from_value).collect())
             .unwrap_or_default();
-        Some(Self { id, name, inputs, raw })
+        Some(Self {
+            id,
+            name,
+            inputs,
+            raw,
+        })
     }
 }
 
@@ -320,7 +350,10 @@ impl Asset {
             id: first_str(&raw, &["id", "asset_id"])?.to_string(),
             filename: first_str(&raw, spec::FILENAME_FIELDS).map(str::to_string),
             mime_type: first_str(&raw, spec::MIME_FIELDS).map(str::to_string),
-            size: raw.get("size").or_else(|| raw.get("bytes")).and_then(Value::as_u64),
+            size: raw
+                .get("size")
+                .or_else(|| raw.get("bytes"))
+                .and_then(Value::as_u64),
             sha256: first_str(&raw, &["sha256", "checksum_sha256"]).map(str::to_ascii_lowercase),
             raw,
         })
@@ -376,7 +409,10 @@ mod tests {
 
     #[test]
     fn assets_accept_alternative_field_names() {
-        let asset = Asset::from_value(json!({"asset_id": "a", "name": "x.png", "content_type": "image/png"})).unwrap();
+        let asset = Asset::from_value(
+            json!({"asset_id": "a", "name": "x.png", "content_type": "image/png"}),
+        )
+        .unwrap();
         assert_eq!(asset.filename.as_deref(), Some("x.png"));
         assert_eq!(asset.mime_type.as_deref(), Some("image/png"));
     }

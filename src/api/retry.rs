@@ -41,7 +41,10 @@ pub fn is_retryable_status(status: u16) -> bool {
 /// The backoff before attempt `attempt + 1` (0-based), with full jitter: uniform in
 /// `[0, min(cap, base * 2^attempt)]`. `unit` is a random number in `[0, 1)`.
 pub fn backoff(policy: &RetryPolicy, attempt: u32, unit: f64) -> Duration {
-    let ceiling = policy.base.saturating_mul(2u32.saturating_pow(attempt.min(20))).min(policy.cap);
+    let ceiling = policy
+        .base
+        .saturating_mul(2u32.saturating_pow(attempt.min(20)))
+        .min(policy.cap);
     ceiling.mul_f64(unit.clamp(0.0, 1.0))
 }
 
@@ -77,7 +80,11 @@ pub fn parse_reset(value: &str, now: SystemTime) -> Option<Duration> {
 /// A wait the server asked for, clamped to the policy; `Err` carries the asked wait when it is
 /// beyond what the policy allows at all.
 pub fn clamp_server_wait(policy: &RetryPolicy, asked: Duration) -> Result<Duration, Duration> {
-    if asked > policy.max_total_wait { Err(asked) } else { Ok(asked) }
+    if asked > policy.max_total_wait {
+        Err(asked)
+    } else {
+        Ok(asked)
+    }
 }
 
 #[cfg(test)]
@@ -93,7 +100,10 @@ mod tests {
     fn retry_after_accepts_seconds_dates_and_past_dates() {
         let now = at(1_790_000_000);
         assert_eq!(parse_retry_after("3", now), Some(Duration::from_secs(3)));
-        assert_eq!(parse_retry_after(" 0.5 ", now), Some(Duration::from_millis(500)));
+        assert_eq!(
+            parse_retry_after(" 0.5 ", now),
+            Some(Duration::from_millis(500))
+        );
         let later = httpdate::fmt_http_date(at(1_790_000_007));
         assert_eq!(parse_retry_after(&later, now), Some(Duration::from_secs(7)));
         let past = httpdate::fmt_http_date(at(1_700_000_000));
@@ -105,7 +115,10 @@ mod tests {
     #[test]
     fn reset_is_epoch_above_the_threshold_and_delta_below() {
         let now = at(1_790_000_000);
-        assert_eq!(parse_reset("1790000030", now), Some(Duration::from_secs(30)));
+        assert_eq!(
+            parse_reset("1790000030", now),
+            Some(Duration::from_secs(30))
+        );
         assert_eq!(parse_reset("30", now), Some(Duration::from_secs(30)));
         assert_eq!(parse_reset("1700000000", now), Some(Duration::ZERO));
         assert_eq!(parse_reset("never", now), None);
@@ -125,7 +138,10 @@ mod tests {
     #[test]
     fn an_absurd_server_wait_is_refused() {
         let policy = RetryPolicy::default();
-        assert_eq!(clamp_server_wait(&policy, Duration::from_secs(3)), Ok(Duration::from_secs(3)));
+        assert_eq!(
+            clamp_server_wait(&policy, Duration::from_secs(3)),
+            Ok(Duration::from_secs(3))
+        );
         assert!(clamp_server_wait(&policy, Duration::from_secs(86_400)).is_err());
     }
 

@@ -51,14 +51,23 @@ pub async fn create(
     external_id: &str,
     inputs: Value,
 ) -> Result<Created, ApiError> {
-    let body = json!({ kind.target_field(): target_id, "external_id": external_id, "inputs": inputs });
+    let body =
+        json!({ kind.target_field(): target_id, "external_id": external_id, "inputs": inputs });
     let path = spec::collection(kind.collection());
-    match client.json(Request::post_json(path.clone(), body).idempotent()).await {
-        Ok(value) => Ok(Created { run: parse(value, &path)?, adopted: false }),
-        Err(err) if err.is_conflict() => match find_by_external_id(client, kind, external_id).await? {
-            Some(run) => Ok(Created { run, adopted: true }),
-            None => Err(err),
-        },
+    match client
+        .json(Request::post_json(path.clone(), body).idempotent())
+        .await
+    {
+        Ok(value) => Ok(Created {
+            run: parse(value, &path)?,
+            adopted: false,
+        }),
+        Err(err) if err.is_conflict() => {
+            match find_by_external_id(client, kind, external_id).await? {
+                Some(run) => Ok(Created { run, adopted: true }),
+                None => Err(err),
+            }
+        }
         Err(err) => Err(err),
     }
 }
@@ -69,7 +78,8 @@ pub async fn find_by_external_id(
     kind: RunKind,
     external_id: &str,
 ) -> Result<Option<Run>, ApiError> {
-    let request = Request::get(spec::collection(kind.collection())).query("external_id", external_id);
+    let request =
+        Request::get(spec::collection(kind.collection())).query("external_id", external_id);
     let items = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
     // Match on the field too: a server that ignored the filter must not hand us another run.
     Ok(items
@@ -87,7 +97,11 @@ pub async fn get(client: &Client, kind: RunKind, id: &str) -> Result<Run, ApiErr
 
 /// Fetches a run that may be an agent run or an app run: `kind` when known, else agent runs
 /// first, then app runs on a 404.
-pub async fn get_any(client: &Client, id: &str, kind: Option<RunKind>) -> Result<(RunKind, Run), ApiError> {
+pub async fn get_any(
+    client: &Client,
+    id: &str,
+    kind: Option<RunKind>,
+) -> Result<(RunKind, Run), ApiError> {
     if let Some(kind) = kind {
         return Ok((kind, get(client, kind, id).await?));
     }

@@ -53,7 +53,11 @@ pub fn review_body(approve: bool, comment: Option<&str>) -> Value {
 
 /// The path that resolves one review (A for runs, D for app runs).
 pub fn review_path(runs_collection: &str, run_id: &str, review_id: &str) -> String {
-    format!("{}/reviews/{}", item(runs_collection, run_id), encode_segment(review_id))
+    format!(
+        "{}/reviews/{}",
+        item(runs_collection, run_id),
+        encode_segment(review_id)
+    )
 }
 
 /// Query parameters of pagination (D): page size and cursor (the last id of the previous page).
@@ -69,7 +73,10 @@ pub fn parse_page(body: Value) -> Option<(Vec<Value>, bool)> {
     match body {
         Value::Array(items) => Some((items, false)),
         Value::Object(mut map) => {
-            let has_more = map.get("has_more").and_then(Value::as_bool).unwrap_or(false);
+            let has_more = map
+                .get("has_more")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
             match map.remove("data") {
                 Some(Value::Array(items)) => Some((items, has_more)),
                 _ => None,
@@ -95,7 +102,9 @@ pub fn rate_bucket(method: &reqwest::Method, path: &str) -> &'static str {
 /// The first string among several alternative field names (C: `id` or `run_id`, `filename` or
 /// `name`, …).
 pub fn first_str<'a>(value: &'a Value, names: &[&str]) -> Option<&'a str> {
-    names.iter().find_map(|name| value.get(*name).and_then(Value::as_str))
+    names
+        .iter()
+        .find_map(|name| value.get(*name).and_then(Value::as_str))
 }
 
 /// Field names under which an object's id may appear.
@@ -130,7 +139,11 @@ fn validation_line(item: &Value) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    if loc.is_empty() { msg.to_string() } else { format!("{}: {msg}", loc.join(".")) }
+    if loc.is_empty() {
+        msg.to_string()
+    } else {
+        format!("{}: {msg}", loc.join("."))
+    }
 }
 
 #[cfg(test)]
@@ -148,23 +161,39 @@ mod tests {
 
     #[test]
     fn pages_accept_envelopes_and_bare_arrays() {
-        assert_eq!(parse_page(json!({"data": [1], "has_more": true})), Some((vec![json!(1)], true)));
+        assert_eq!(
+            parse_page(json!({"data": [1], "has_more": true})),
+            Some((vec![json!(1)], true))
+        );
         assert_eq!(parse_page(json!({"data": []})), Some((vec![], false)));
-        assert_eq!(parse_page(json!([1, 2])), Some((vec![json!(1), json!(2)], false)));
+        assert_eq!(
+            parse_page(json!([1, 2])),
+            Some((vec![json!(1), json!(2)], false))
+        );
         assert_eq!(parse_page(json!({"items": []})), None);
     }
 
     #[test]
     fn error_details_render_strings_and_validation_lists() {
-        assert_eq!(error_detail(&json!({"detail": "Agent not found"})).as_deref(), Some("Agent not found"));
-        let body = json!({"detail": [{"loc": ["body", "inputs", 0, "value"], "msg": "Field required"}]});
-        assert_eq!(error_detail(&body).as_deref(), Some("body.inputs.0.value: Field required"));
+        assert_eq!(
+            error_detail(&json!({"detail": "Agent not found"})).as_deref(),
+            Some("Agent not found")
+        );
+        let body =
+            json!({"detail": [{"loc": ["body", "inputs", 0, "value"], "msg": "Field required"}]});
+        assert_eq!(
+            error_detail(&body).as_deref(),
+            Some("body.inputs.0.value: Field required")
+        );
         assert_eq!(error_detail(&json!({"error": "x"})), None);
     }
 
     #[test]
     fn review_body_is_built_in_one_place() {
         assert_eq!(review_body(true, None), json!({"decision": "approve"}));
-        assert_eq!(review_body(false, Some("blurry")), json!({"decision": "reject", "comment": "blurry"}));
+        assert_eq!(
+            review_body(false, Some("blurry")),
+            json!({"decision": "reject", "comment": "blurry"})
+        );
     }
 }

@@ -11,7 +11,9 @@ use crate::error::Exit;
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List agents
-    #[command(after_help = "Examples:\n  pletor agents list --tag social_media\n  pletor agents list --all --json --jq '.[].name'")]
+    #[command(
+        after_help = "Examples:\n  pletor agents list --tag social_media\n  pletor agents list --all --json --jq '.[].name'"
+    )]
     List(ListCmd),
     /// Show an agent: its inputs (the keys for `-i`), outputs and cost
     Show(ShowCmd),

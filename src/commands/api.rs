@@ -11,7 +11,9 @@ use crate::error::{Exit, UsageError};
 
 /// Arguments of `api`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  pletor api /agents/\n  pletor api /runs/ -f external_id=batch-1-3\n  pletor api -X POST /runs/ --input body.json")]
+#[command(
+    after_help = "Examples:\n  pletor api /agents/\n  pletor api /runs/ -f external_id=batch-1-3\n  pletor api -X POST /runs/ --input body.json"
+)]
 pub struct Args {
     /// The path under the API base, e.g. `/agents/` or `runs/RUN_ID`
     pub path: String,
@@ -43,24 +45,44 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     }
     for field in &args.raw_fields {
         let (key, value) = split_field(field)?;
-        fields.insert(key, serde_json::from_str(&value).unwrap_or(Value::String(value)));
+        fields.insert(
+            key,
+            serde_json::from_str(&value).unwrap_or(Value::String(value)),
+        );
     }
     let body = match &args.input {
         Some(source) => Some(read_body(source).await?),
         None => None,
     };
     let has_body = body.is_some() || !fields.is_empty();
-    let method_text = args.method.clone().unwrap_or_else(|| if has_body { "POST" } else { "GET" }.into());
-    let method = reqwest::Method::from_bytes(method_text.to_ascii_uppercase().as_bytes())
-        .map_err(|_| UsageError::new(format!("`{method_text}` is not an HTTP method"), "use e.g. `-X GET` or `-X POST`"))?;
+    let method_text = args
+        .method
+        .clone()
+        .unwrap_or_else(|| if has_body { "POST" } else { "GET" }.into());
+    let method =
+        reqwest::Method::from_bytes(method_text.to_ascii_uppercase().as_bytes()).map_err(|_| {
+            UsageError::new(
+                format!("`{method_text}` is not an HTTP method"),
+                "use e.g. `-X GET` or `-X POST`",
+            )
+        })?;
     let mut request = Request::new(method.clone(), path);
-    if matches!(method, reqwest::Method::GET | reqwest::Method::DELETE | reqwest::Method::HEAD) {
+    if matches!(
+        method,
+        reqwest::Method::GET | reqwest::Method::DELETE | reqwest::Method::HEAD
+    ) {
         for (key, value) in &fields {
-            let text = value.as_str().map_or_else(|| value.to_string(), str::to_string);
+            let text = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_string);
             request = request.query(key, text);
         }
         if body.is_some() {
-            return Err(UsageError::new(format!("a {method} request takes no body"), "use `-X POST` with `--input`").into());
+            return Err(UsageError::new(
+                format!("a {method} request takes no body"),
+                "use `-X POST` with `--input`",
+            )
+            .into());
         }
     } else {
         let body = body.unwrap_or(Value::Object(fields));
@@ -86,17 +108,31 @@ fn normalize_path(path: &str) -> anyhow::Result<String> {
         )
         .into());
     }
-    let (path, query) = path.split_once('?').map_or((path, None), |(p, q)| (p, Some(q)));
+    let (path, query) = path
+        .split_once('?')
+        .map_or((path, None), |(p, q)| (p, Some(q)));
     if query.is_some() {
-        return Err(UsageError::new("put query parameters in `-f KEY=VALUE`, not in the path", "e.g. `pletor api /runs/ -f external_id=K`").into());
+        return Err(UsageError::new(
+            "put query parameters in `-f KEY=VALUE`, not in the path",
+            "e.g. `pletor api /runs/ -f external_id=K`",
+        )
+        .into());
     }
-    Ok(if path.starts_with('/') { path.to_string() } else { format!("/{path}") })
+    Ok(if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    })
 }
 
 fn split_field(field: &str) -> anyhow::Result<(String, String)> {
     match field.split_once('=') {
         Some((key, value)) if !key.is_empty() => Ok((key.to_string(), value.to_string())),
-        _ => Err(UsageError::new(format!("`{field}` is not KEY=VALUE"), "e.g. `-f external_id=batch-1`").into()),
+        _ => Err(UsageError::new(
+            format!("`{field}` is not KEY=VALUE"),
+            "e.g. `-f external_id=batch-1`",
+        )
+        .into()),
     }
 }
 
@@ -106,12 +142,20 @@ async fn read_body(source: &str) -> anyhow::Result<Value> {
         tokio::io::stdin().read_to_string(&mut text).await?;
         text
     } else {
-        tokio::fs::read_to_string(source)
-            .await
-            .map_err(|e| UsageError::new(format!("cannot read `{source}`: {e}"), "check the path given to `--input`"))?
+        tokio::fs::read_to_string(source).await.map_err(|e| {
+            UsageError::new(
+                format!("cannot read `{source}`: {e}"),
+                "check the path given to `--input`",
+            )
+        })?
     };
-    serde_json::from_str(&text)
-        .map_err(|e| UsageError::new(format!("`{source}` is not JSON: {e}"), "`--input` takes a JSON document").into())
+    serde_json::from_str(&text).map_err(|e| {
+        UsageError::new(
+            format!("`{source}` is not JSON: {e}"),
+            "`--input` takes a JSON document",
+        )
+        .into()
+    })
 }
 
 #[cfg(test)]

@@ -35,5 +35,10 @@ pub struct ShowCmd {
 
 /// Runs an assets command.
 pub async fn run(_ctx: &Context, _command: Command) -> anyhow::Result<Exit> {
-    Err(Failure::new(Exit::Error, "unimplemented", "`assets` is not implemented yet").into())
+    Err(Failure::new(
+        Exit::Error,
+        "unimplemented",
+        "`assets` is not implemented yet",
+    )
+    .into())
 }

@@ -18,7 +18,9 @@ use crate::settings::Source;
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check an API key against the API and store it in a profile (0600 config file)
-    #[command(after_help = "Examples:\n  pletor auth login\n  printf %s \"$KEY\" | pletor auth login --with-key --profile work")]
+    #[command(
+        after_help = "Examples:\n  pletor auth login\n  printf %s \"$KEY\" | pletor auth login --with-key --profile work"
+    )]
     Login(LoginArgs),
     /// Show which profile, API base and key source are in use, and check the key
     Status,
@@ -49,12 +51,22 @@ async fn login(ctx: &Context, args: LoginArgs) -> anyhow::Result<Exit> {
         tokio::io::stdin().read_to_string(&mut text).await?;
         text.trim().to_string()
     } else if ctx.can_prompt() {
-        crate::prompt::secret("Pletor API key").await?.trim().to_string()
+        crate::prompt::secret("Pletor API key")
+            .await?
+            .trim()
+            .to_string()
     } else {
-        return Err(crate::prompt::cannot_ask("`auth login` needs the key", "--with-key (and the key on stdin)"));
+        return Err(crate::prompt::cannot_ask(
+            "`auth login` needs the key",
+            "--with-key (and the key on stdin)",
+        ));
     };
     if key.is_empty() || key.chars().any(char::is_whitespace) {
-        return Err(UsageError::new("the key is empty or contains spaces", "paste the key from the web app's account settings").into());
+        return Err(UsageError::new(
+            "the key is empty or contains spaces",
+            "paste the key from the web app's account settings",
+        )
+        .into());
     }
     let client = ctx.client_with(Some(Credential::ApiKey(Secret::new(key.clone()))))?;
     check_key(&client).await.map_err(refused)?;
@@ -70,18 +82,27 @@ async fn login(ctx: &Context, args: LoginArgs) -> anyhow::Result<Exit> {
     config.save()?;
     let path = config.path().display().to_string();
     if ctx.out.is_json() {
-        ctx.out.json(&json!({"profile": profile, "api_base": ctx.settings.api_base.0, "config_file": path}))?;
+        ctx.out.json(
+            &json!({"profile": profile, "api_base": ctx.settings.api_base.0, "config_file": path}),
+        )?;
     } else {
-        ctx.out.status(&format!("Logged in to {} (profile `{profile}`, key stored in {path})", ctx.settings.api_base.0));
+        ctx.out.status(&format!(
+            "Logged in to {} (profile `{profile}`, key stored in {path})",
+            ctx.settings.api_base.0
+        ));
     }
     Ok(Exit::Success)
 }
 
 fn refused(err: ApiError) -> anyhow::Error {
     match err.status() {
-        Some(401 | 403) => Failure::new(Exit::Auth, "unauthorized", "the API refused this key; nothing was stored")
-            .hint("copy the key again from the web app's account settings")
-            .into(),
+        Some(401 | 403) => Failure::new(
+            Exit::Auth,
+            "unauthorized",
+            "the API refused this key; nothing was stored",
+        )
+        .hint("copy the key again from the web app's account settings")
+        .into(),
         _ => anyhow::Error::new(err).context("cannot check the key; nothing was stored"),
     }
 }
@@ -89,7 +110,9 @@ fn refused(err: ApiError) -> anyhow::Error {
 /// One cheap authenticated call.
 async fn check_key(client: &Client) -> Result<std::time::Duration, ApiError> {
     let started = Instant::now();
-    client.json(Request::get(spec::collection("agents")).query(spec::PAGE_LIMIT_PARAM, "1")).await?;
+    client
+        .json(Request::get(spec::collection("agents")).query(spec::PAGE_LIMIT_PARAM, "1"))
+        .await?;
     Ok(started.elapsed())
 }
 
@@ -97,44 +120,64 @@ async fn status(ctx: &Context) -> anyhow::Result<Exit> {
     let settings = &ctx.settings;
     let (base, base_source) = &settings.api_base;
     let Some((credential, key_source)) = &settings.credential else {
-        return Err(Failure::new(Exit::Auth, "not_authenticated", format!("no API key for profile `{}`", settings.profile))
-            .hint("run `pletor auth login`, or set `PLETOR_API_KEY`")
-            .into());
+        return Err(Failure::new(
+            Exit::Auth,
+            "not_authenticated",
+            format!("no API key for profile `{}`", settings.profile),
+        )
+        .hint("run `pletor auth login`, or set `PLETOR_API_KEY`")
+        .into());
     };
     let kind = match credential {
         Credential::ApiKey(_) => "api_key",
         Credential::Bearer(_) => "bearer_token",
     };
     let client = ctx.api()?;
-    let checked = check_key(client).await;
+    let checked = check_key(client).await.map_err(refused);
     let rate = client.rate_state("default");
-    let reset_in = rate.map(|r| r.reset_at.duration_since(SystemTime::now()).unwrap_or_default());
+    let reset_in = rate.map(|r| {
+        r.reset_at
+            .duration_since(SystemTime::now())
+            .unwrap_or_default()
+    });
+    let failure = checked.as_ref().err().map(crate::error::classify);
     if ctx.out.is_json() {
         ctx.out.json(&json!({
             "profile": settings.profile,
             "api_base": {"value": base, "source": base_source.to_string()},
             "credential": {"kind": kind, "source": key_source.to_string()},
             "valid": checked.is_ok(),
+            "error": failure.as_ref().map(|f| json!({"code": f.code, "message": f.message, "hint": f.hint})),
             "rate_limit": rate.map(|r| json!({"limit": r.limit, "remaining": r.remaining, "reset_in_seconds": reset_in.map(|d| d.as_secs())})),
             "config_file": settings.config_dir.join("config.toml").display().to_string(),
         }))?;
-    } else {
-        ctx.out.line(&format!("profile:     {}", settings.profile))?;
-        ctx.out.line(&format!("API base:    {base}  (from {base_source})"))?;
-        ctx.out.line(&format!("credential:  {}  (from {key_source})", kind.replace('_', " ")))?;
-        match &checked {
-            Ok(took) => ctx.out.line(&format!("check:       accepted ({})", human_duration(*took)))?,
-            Err(err) => ctx.out.line(&format!("check:       failed: {err}"))?,
-        }
-        if let (Some(rate), Some(reset_in)) = (rate, reset_in) {
-            let limit = rate.limit.map_or_else(String::new, |l| format!(" of {l}"));
-            ctx.out.line(&format!("rate limit:  {}{limit} requests left, resets in {}", rate.remaining, human_duration(reset_in)))?;
-        }
+        // The document already says what went wrong; only the exit code is left to give.
+        return Ok(failure.map_or(Exit::Success, |f| f.exit));
     }
-    match checked {
-        Ok(_) => Ok(Exit::Success),
-        Err(err) => Err(refused(err)),
+    ctx.out
+        .line(&format!("profile:     {}", settings.profile))?;
+    ctx.out
+        .line(&format!("API base:    {base}  (from {base_source})"))?;
+    ctx.out.line(&format!(
+        "credential:  {}  (from {key_source})",
+        kind.replace('_', " ")
+    ))?;
+    match &checked {
+        Ok(took) => ctx.out.line(&format!(
+            "check:       accepted ({})",
+            human_duration(*took)
+        ))?,
+        Err(_) => ctx.out.line("check:       failed (see below)")?,
     }
+    if let (Some(rate), Some(reset_in)) = (rate, reset_in) {
+        let limit = rate.limit.map_or_else(String::new, |l| format!(" of {l}"));
+        ctx.out.line(&format!(
+            "rate limit:  {}{limit} requests left, resets in {}",
+            rate.remaining,
+            human_duration(reset_in)
+        ))?;
+    }
+    checked.map(|_| Exit::Success)
 }
 
 fn logout(ctx: &Context) -> anyhow::Result<Exit> {
@@ -145,14 +188,21 @@ fn logout(ctx: &Context) -> anyhow::Result<Exit> {
         config.save()?;
     }
     if ctx.out.is_json() {
-        ctx.out.json(&json!({"profile": profile, "removed": removed}))?;
+        ctx.out
+            .json(&json!({"profile": profile, "removed": removed}))?;
     } else if removed {
-        ctx.out.status(&format!("Removed the key of profile `{profile}` from {}", config.path().display()));
+        ctx.out.status(&format!(
+            "Removed the key of profile `{profile}` from {}",
+            config.path().display()
+        ));
     } else {
-        ctx.out.status(&format!("No key was stored for profile `{profile}`"));
+        ctx.out
+            .status(&format!("No key was stored for profile `{profile}`"));
     }
     if let Some((_, Source::Env(name))) = &ctx.settings.credential {
-        ctx.out.hint(&format!("`{name}` is still set in the environment and still provides a key"));
+        ctx.out.hint(&format!(
+            "`{name}` is still set in the environment and still provides a key"
+        ));
     }
     Ok(Exit::Success)
 }

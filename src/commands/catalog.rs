@@ -34,7 +34,10 @@ pub struct ShowCmd {
 
 /// Lists agents or apps: a table, or the server's objects with `--json`.
 pub async fn list(ctx: &Context, kind: Kind, args: ListCmd) -> anyhow::Result<Exit> {
-    let filters = Filters { tags: args.tags, visibility: args.visibility };
+    let filters = Filters {
+        tags: args.tags,
+        visibility: args.visibility,
+    };
     let items = catalog::list(ctx.api()?, kind, &filters, args.list.limit()).await?;
     if ctx.out.is_json() {
         ctx.out.json(&Value::Array(items))?;
@@ -46,13 +49,29 @@ pub async fn list(ctx: &Context, kind: Kind, args: ListCmd) -> anyhow::Result<Ex
     }
     let mut table = Table::new(["ID", "NAME", "TAGS", "VISIBILITY", "COST"]);
     for item in &items {
-        let text = |key: &str| item.get(key).and_then(Value::as_str).unwrap_or("").to_string();
+        let text = |key: &str| {
+            item.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
         let tags = item
             .get("tags")
             .and_then(Value::as_array)
-            .map(|tags| tags.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","))
+            .map(|tags| {
+                tags.iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
             .unwrap_or_default();
-        table.row([text("id"), text("name"), tags, text("visibility"), scalar(item.get("estimated_cost"))]);
+        table.row([
+            text("id"),
+            text("name"),
+            tags,
+            text("visibility"),
+            scalar(item.get("estimated_cost")),
+        ]);
     }
     ctx.out.table(&table)?;
     Ok(Exit::Success)
@@ -73,7 +92,11 @@ pub async fn show(ctx: &Context, kind: Kind, args: ShowCmd) -> anyhow::Result<Ex
 
 fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
     let raw = &agent.raw;
-    let mut lines = vec![format!("{}  ({})", clean_line(&agent.name), clean_line(&agent.id))];
+    let mut lines = vec![format!(
+        "{}  ({})",
+        clean_line(&agent.name),
+        clean_line(&agent.id)
+    )];
     if let Some(description) = raw.get("description").and_then(Value::as_str) {
         lines.push(clean(description));
     }
@@ -102,15 +125,30 @@ fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
             ValueShape::Assets => "@file or asset:ID",
             ValueShape::Either => "text or @file",
         };
-        inputs.row([input.key().to_string(), input.kind.clone(), value.into(), input.description.clone().unwrap_or_default()]);
+        inputs.row([
+            input.key().to_string(),
+            input.kind.clone(),
+            value.into(),
+            input.description.clone().unwrap_or_default(),
+        ]);
     }
     lines.extend(inputs.render(false).lines().map(|l| format!("  {l}")));
-    if let Some(outputs) = raw.get("outputs").and_then(Value::as_array).filter(|o| !o.is_empty()) {
+    if let Some(outputs) = raw
+        .get("outputs")
+        .and_then(Value::as_array)
+        .filter(|o| !o.is_empty())
+    {
         lines.push(String::new());
         lines.push("Outputs:".into());
         let mut table = Table::new(["TYPE", "DESCRIPTION"]);
         for output in outputs {
-            let get = |k: &str| output.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            let get = |k: &str| {
+                output
+                    .get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            };
             table.row([get("type"), get("description")]);
         }
         lines.extend(table.render(false).lines().map(|l| format!("  {l}")));

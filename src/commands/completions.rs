@@ -10,7 +10,9 @@ use crate::error::Exit;
 
 /// Arguments of `completions`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  pletor completions bash > ~/.local/share/bash-completion/completions/pletor\n  pletor completions zsh > ~/.zfunc/_pletor")]
+#[command(
+    after_help = "Examples:\n  pletor completions bash > ~/.local/share/bash-completion/completions/pletor\n  pletor completions zsh > ~/.zfunc/_pletor"
+)]
 pub struct Args {
     /// The shell: bash, zsh, fish, powershell or elvish
     #[arg(value_enum)]

@@ -8,10 +8,16 @@ use crate::error::{Exit, Failure};
 
 /// Arguments of `download`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  pletor download ASSET -o out/\n  pletor download --run RUN -o out/ --skip-existing")]
+#[command(
+    after_help = "Examples:\n  pletor download ASSET -o out/\n  pletor download --run RUN -o out/ --skip-existing"
+)]
 pub struct Args {
     /// The asset ids
-    #[arg(value_name = "ASSET", required_unless_present = "run", conflicts_with = "run")]
+    #[arg(
+        value_name = "ASSET",
+        required_unless_present = "run",
+        conflicts_with = "run"
+    )]
     pub assets: Vec<String>,
 
     /// Download every result asset of this run
@@ -31,5 +37,10 @@ pub struct Args {
 
 /// Downloads.
 pub async fn run(_ctx: &Context, _args: Args) -> anyhow::Result<Exit> {
-    Err(Failure::new(Exit::Error, "unimplemented", "`download` is not implemented yet").into())
+    Err(Failure::new(
+        Exit::Error,
+        "unimplemented",
+        "`download` is not implemented yet",
+    )
+    .into())
 }

@@ -35,7 +35,11 @@ pub struct ListArgs {
 impl ListArgs {
     /// The limit to pass to the API layer.
     pub fn limit(&self) -> Limit {
-        if self.all { Limit::All } else { Limit::AtMost(self.limit) }
+        if self.all {
+            Limit::All
+        } else {
+            Limit::AtMost(self.limit)
+        }
     }
 }
 

@@ -27,8 +27,10 @@ pub enum OnReview {
 
 /// Arguments of `run` and `app-run`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  pletor run AGENT -i prompt=\"a red shoe on marble\" -i product=@shoe.jpg -o out/\n  \
-pletor run AGENT --inputs inputs.json --no-wait\n  pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8")]
+#[command(
+    after_help = "Examples:\n  pletor run AGENT -i prompt=\"a red shoe on marble\" -i product=@shoe.jpg -o out/\n  \
+pletor run AGENT --inputs inputs.json --no-wait\n  pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8"
+)]
 pub struct Args {
     /// The agent (or app) id
     pub target: String,

@@ -17,7 +17,9 @@ pub enum Command {
     /// Wait for runs to end, handle reviews, download their results
     Wait(WaitCmd),
     /// Cancel a run
-    #[command(after_help = "Examples:\n  pletor runs cancel RUN\n  pletor runs cancel RUN --yes    # in scripts")]
+    #[command(
+        after_help = "Examples:\n  pletor runs cancel RUN\n  pletor runs cancel RUN --yes    # in scripts"
+    )]
     Cancel(CancelCmd),
 }
 
@@ -92,5 +94,10 @@ pub struct CancelCmd {
 
 /// Runs a runs command.
 pub async fn run(_ctx: &Context, _command: Command) -> anyhow::Result<Exit> {
-    Err(Failure::new(Exit::Error, "unimplemented", "`runs` is not implemented yet").into())
+    Err(Failure::new(
+        Exit::Error,
+        "unimplemented",
+        "`runs` is not implemented yet",
+    )
+    .into())
 }

@@ -9,7 +9,9 @@ use crate::error::{Exit, Failure};
 
 /// Arguments of `upload`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  pletor upload shoe.jpg\n  pletor upload *.png --json --jq '.[].id'")]
+#[command(
+    after_help = "Examples:\n  pletor upload shoe.jpg\n  pletor upload *.png --json --jq '.[].id'"
+)]
 pub struct Args {
     /// The files to upload
     #[arg(required = true, value_name = "FILE")]
@@ -26,5 +28,10 @@ pub struct Args {
 
 /// Uploads the files.
 pub async fn run(_ctx: &Context, _args: Args) -> anyhow::Result<Exit> {
-    Err(Failure::new(Exit::Error, "unimplemented", "`upload` is not implemented yet").into())
+    Err(Failure::new(
+        Exit::Error,
+        "unimplemented",
+        "`upload` is not implemented yet",
+    )
+    .into())
 }

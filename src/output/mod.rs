@@ -70,7 +70,12 @@ impl Printer {
             ColorChoice::Never => false,
             ColorChoice::Auto => stderr_tty && !settings.no_color_env,
         };
-        Self { settings, stdout_tty, stderr_tty, color }
+        Self {
+            settings,
+            stdout_tty,
+            stderr_tty,
+            color,
+        }
     }
 
     /// Whether output is JSON.
@@ -203,7 +208,10 @@ impl Printer {
                 "status": report.status,
             }});
             // The error document is not filtered: a filter written for data would hide it.
-            let _ = self.stdout(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()));
+            let _ = self.stdout(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ));
         }
     }
 
@@ -216,7 +224,11 @@ impl Printer {
     }
 
     fn paint(&self, text: &str, code: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 }
 

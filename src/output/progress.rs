@@ -45,7 +45,11 @@ impl Progress {
             bar.set_message(message.to_string());
             bar
         });
-        let spinner = Spinner { bar, plain: self.is_plain(), last: Arc::default() };
+        let spinner = Spinner {
+            bar,
+            plain: self.is_plain(),
+            last: Arc::default(),
+        };
         spinner.plain_line(message);
         spinner
     }
@@ -64,7 +68,11 @@ impl Progress {
             bar.set_message(label.to_string());
             bar
         });
-        Bar { bar, plain: self.is_plain(), label: label.to_string() }
+        Bar {
+            bar,
+            plain: self.is_plain(),
+            label: label.to_string(),
+        }
     }
 
     /// Prints a line on stderr without tearing the bars.

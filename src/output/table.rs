@@ -18,7 +18,10 @@ impl Table {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Self { headers: headers.into_iter().map(Into::into).collect(), rows: Vec::new() }
+        Self {
+            headers: headers.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
     }
 
     /// Adds a row.
@@ -27,7 +30,12 @@ impl Table {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.rows.push(cells.into_iter().map(|c| super::clean_line(&c.into())).collect());
+        self.rows.push(
+            cells
+                .into_iter()
+                .map(|c| super::clean_line(&c.into()))
+                .collect(),
+        );
     }
 
     /// Whether there are no rows.
@@ -37,12 +45,18 @@ impl Table {
 
     /// The rendered table, ending with a newline.
     pub fn render(&self, terminal: bool) -> String {
-        if terminal { self.render_boxed() } else { self.render_plain() }
+        if terminal {
+            self.render_boxed()
+        } else {
+            self.render_plain()
+        }
     }
 
     fn render_boxed(&self) -> String {
         let mut table = Comfy::new();
-        table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
         table.set_header(self.headers.clone());
         for row in &self.rows {
             table.add_row(row.clone());
@@ -87,7 +101,10 @@ mod tests {
         let mut table = Table::new(["ID", "NAME"]);
         table.row(["a1", "Text to Image"]);
         table.row(["b22", "Echo\x1b[2J"]);
-        assert_eq!(table.render(false), "ID   NAME\na1   Text to Image\nb22  Echo\n");
+        assert_eq!(
+            table.render(false),
+            "ID   NAME\na1   Text to Image\nb22  Echo\n"
+        );
     }
 
     #[test]

@@ -33,28 +33,61 @@ impl Observer for Log {
 
     fn on_event(&self, event: &Event<'_>) {
         match event {
-            Event::Answered { method, path, status, elapsed, attempt } if self.verbose >= 1 => {
-                let retry = if *attempt > 0 { format!(" (retry {attempt})") } else { String::new() };
-                self.line(&format!("> {method} {path} {status} {}{retry}", ms(*elapsed)));
+            Event::Answered {
+                method,
+                path,
+                status,
+                elapsed,
+                attempt,
+            } if self.verbose >= 1 => {
+                let retry = if *attempt > 0 {
+                    format!(" (retry {attempt})")
+                } else {
+                    String::new()
+                };
+                self.line(&format!(
+                    "> {method} {path} {status} {}{retry}",
+                    ms(*elapsed)
+                ));
             }
-            Event::Failed { method, path, reason, .. } if self.verbose >= 1 => {
+            Event::Failed {
+                method,
+                path,
+                reason,
+                ..
+            } if self.verbose >= 1 => {
                 self.line(&format!("> {method} {path} failed: {reason}"));
             }
-            Event::Retrying { method, path, wait, reason } => {
-                if self.verbose >= 1 || (!self.quiet && *wait >= Duration::from_secs(2)) {
-                    self.line(&format!("retrying {method} {path} in {} ({reason})", human_duration(*wait)));
-                }
+            Event::Retrying {
+                method,
+                path,
+                wait,
+                reason,
+            } if self.verbose >= 1 || (!self.quiet && *wait >= Duration::from_secs(2)) => {
+                let wait = human_duration(*wait);
+                self.line(&format!("retrying {method} {path} in {wait} ({reason})"));
             }
             Event::RateLimitWait { wait } if !self.quiet => {
-                self.line(&format!("rate limit reached: waiting {} for it to reset", human_duration(*wait)));
+                self.line(&format!(
+                    "rate limit reached: waiting {} for it to reset",
+                    human_duration(*wait)
+                ));
             }
-            Event::Request { method, url, headers, body } if self.verbose >= 2 => {
+            Event::Request {
+                method,
+                url,
+                headers,
+                body,
+            } if self.verbose >= 2 => {
                 let mut text = format!("> {method} {}", super::clean(url));
                 for (name, value) in headers {
                     text.push_str(&format!("\n> {name}: {value}"));
                 }
                 if let Some(body) = body {
-                    text.push_str(&format!("\n>\n{}", super::truncate(&super::clean(body), 4000)));
+                    text.push_str(&format!(
+                        "\n>\n{}",
+                        super::truncate(&super::clean(body), 4000)
+                    ));
                 }
                 self.line(&text);
             }
@@ -66,7 +99,10 @@ impl Observer for Log {
                 self.line(&text);
             }
             Event::ResponseBody { body } if self.verbose >= 2 => {
-                self.line(&format!("<\n{}", super::truncate(&super::clean(body), 4000)));
+                self.line(&format!(
+                    "<\n{}",
+                    super::truncate(&super::clean(body), 4000)
+                ));
             }
             _ => {}
         }

@@ -40,7 +40,8 @@ impl World {
     /// `pletor` pointed at the simulator with its key.
     pub fn pletor(&self) -> Command {
         let mut cmd = self.bare();
-        cmd.env("PLETOR_API_BASE", self.sim.api_base()).env("PLETOR_API_KEY", self.sim.key());
+        cmd.env("PLETOR_API_BASE", self.sim.api_base())
+            .env("PLETOR_API_KEY", self.sim.key());
         cmd
     }
 
@@ -62,7 +63,14 @@ impl World {
     /// GET an admin endpoint (`stats`, `requests`, `faults`).
     pub fn admin(&self, path: &str) -> Value {
         let url = format!("{}/{path}", self.sim.admin_url());
-        block(async move { reqwest::get(url).await.unwrap().json::<Value>().await.unwrap() })
+        block(async move {
+            reqwest::get(url)
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
+        })
     }
 
     /// The simulator's counters.
@@ -72,15 +80,27 @@ impl World {
 
     /// The simulator's request log.
     pub fn requests(&self) -> Vec<Value> {
-        self.admin("requests").as_array().cloned().unwrap_or_default()
+        self.admin("requests")
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// POST a JSON body to an admin endpoint.
     pub fn admin_post(&self, path: &str, body: Value) -> Value {
         let url = format!("{}/{path}", self.sim.admin_url());
         block(async move {
-            let response = reqwest::Client::new().post(url).json(&body).send().await.unwrap();
-            assert!(response.status().is_success(), "admin POST failed: {}", response.status());
+            let response = reqwest::Client::new()
+                .post(url)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert!(
+                response.status().is_success(),
+                "admin POST failed: {}",
+                response.status()
+            );
             response.json::<Value>().await.unwrap_or(Value::Null)
         })
     }
@@ -96,11 +116,19 @@ impl World {
         let key = self.sim.key();
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         block(async move {
-            let mut request = reqwest::Client::new().request(method, url).header("X-Api-Key", key);
+            let mut request = reqwest::Client::new()
+                .request(method, url)
+                .header("X-Api-Key", key);
             if let Some(body) = body {
                 request = request.json(&body);
             }
-            request.send().await.unwrap().json::<Value>().await.unwrap_or(Value::Null)
+            request
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap_or(Value::Null)
         })
     }
 
@@ -117,12 +145,19 @@ impl World {
 
 /// The default test configuration: runs take milliseconds.
 pub fn fast_config() -> Config {
-    Config { time_scale: 0.01, ..Config::default() }
+    Config {
+        time_scale: 0.01,
+        ..Config::default()
+    }
 }
 
 /// Runs a future to completion on a private runtime.
 pub fn block<F: std::future::Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(future)
 }
 
 /// The process's stdout as text.
@@ -168,13 +203,22 @@ pub fn assert_no_secret(output: &Output, secret: &str) {
 /// Compares `actual` with the committed snapshot file `tests/snapshots/NAME`; with
 /// `UPDATE_SNAPSHOTS=1` rewrites it instead.
 pub fn snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no snapshot {}: run the tests with UPDATE_SNAPSHOTS=1 and review the diff", path.display()));
-    assert_eq!(expected, actual, "snapshot {name} is stale: run with UPDATE_SNAPSHOTS=1 and review the diff");
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {}: run the tests with UPDATE_SNAPSHOTS=1 and review the diff",
+            path.display()
+        )
+    });
+    assert_eq!(
+        expected, actual,
+        "snapshot {name} is stale: run with UPDATE_SNAPSHOTS=1 and review the diff"
+    );
 }

@@ -3,7 +3,12 @@
 //! `NO_COLOR=1`. Tests assert on exit codes, stdout, stderr, files on disk, and what the
 //! simulator saw.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
 
 mod harness;
 
@@ -11,3 +16,6 @@ mod auth;
 mod discovery;
 mod help;
 mod http;
+mod proxy;
+mod reliability;
+mod secrets;

@@ -1,0 +1,23 @@
+//! Integration tests of `pletor-sim`, driving it over HTTP like a client would.
+//!
+//! Each test starts its own simulator (fresh state) with `Sim::start`; lifecycles are stepped
+//! with the simulated clock, never with sleeps that hope for the best.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
+mod admin;
+mod assets;
+mod auth;
+mod binary;
+mod catalog;
+mod common;
+mod faults;
+mod idempotency;
+mod lifecycle;
+mod ratelimit;
+mod validation;

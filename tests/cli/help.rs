@@ -1,0 +1,113 @@
+//! `--help` of every command is snapshot-tested, and `completions/` must be current.
+
+use crate::harness::{World, snapshot, stdout};
+
+const COMMANDS: &[&str] = &[
+    "",
+    "agents",
+    "agents list",
+    "agents show",
+    "apps",
+    "apps list",
+    "apps show",
+    "run",
+    "app-run",
+    "runs",
+    "runs list",
+    "runs show",
+    "runs wait",
+    "runs cancel",
+    "upload",
+    "download",
+    "assets",
+    "assets list",
+    "assets show",
+    "review",
+    "auth",
+    "auth login",
+    "auth status",
+    "auth logout",
+    "api",
+    "completions",
+];
+
+#[test]
+fn help_of_every_command_matches_its_snapshot() {
+    let world = World::new();
+    for command in COMMANDS {
+        let mut args: Vec<&str> = command.split_whitespace().collect();
+        args.push("--help");
+        let output = world
+            .bare()
+            .env("COLUMNS", "100")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{command} --help");
+        let name = if command.is_empty() {
+            "pletor".to_string()
+        } else {
+            format!("pletor {command}")
+        };
+        snapshot(
+            &format!("help/{}.txt", name.replace(' ', "_")),
+            &stdout(&output),
+        );
+    }
+}
+
+#[test]
+fn committed_completions_are_current() {
+    let world = World::new();
+    let files = [
+        ("bash", "pletor.bash"),
+        ("zsh", "_pletor"),
+        ("fish", "pletor.fish"),
+        ("powershell", "_pletor.ps1"),
+        ("elvish", "pletor.elv"),
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    for (shell, file) in files {
+        let output = world.bare().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let path = dir.join(file);
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&path, &output.stdout).unwrap();
+            continue;
+        }
+        let committed = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            committed == output.stdout,
+            "completions/{file} is stale: run the tests with UPDATE_SNAPSHOTS=1"
+        );
+    }
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let world = World::new();
+    let output = world.bare().arg("--version").output().unwrap();
+    assert_eq!(
+        stdout(&output),
+        format!("pletor {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_usage_error_exits_2_and_with_json_prints_an_error_document() {
+    let world = World::new();
+    let output = world
+        .bare()
+        .args(["agents", "list", "--limit", "many"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = world
+        .bare()
+        .args(["--json", "agents", "frobnicate"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(doc["error"]["code"], "usage");
+}

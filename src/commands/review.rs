@@ -33,12 +33,14 @@ pub use ask::{Answers, interactive};
 /// Arguments of `review`.
 #[derive(Debug, ClapArgs)]
 #[command(group(clap::ArgGroup::new("verdict").args(["approve", "reject"])))]
-#[command(after_help = "Examples:\n  pletor review RUN                      # interactive\n  \
+#[command(
+    after_help = "Examples:\n  pletor review RUN                      # interactive\n  \
 pletor review RUN --approve            # every pending review\n  pletor review RUN REVIEW --reject --comment \"too dark\"\n  \
 pletor review RUN --body '{\"decision\": \"approve\", \"note\": \"ok\"}'\n\n\
 Without a terminal and without --approve/--reject/--body, the pending reviews are listed and\n\
 the command exits 10. A review that is no longer pending exits 0 when the wanted outcome\n\
-already holds (an approval: the run went on; a rejection: the run failed or was cancelled), else 1.")]
+already holds (an approval: the run went on; a rejection: the run failed or was cancelled), else 1."
+)]
 pub struct Args {
     /// The run id (agent run or app run)
     pub run: String,
@@ -123,13 +125,19 @@ impl Decision {
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     let decision = Decision::from_args(&args)?;
     let (kind, run) = runs::get_any(ctx.api()?, &args.run, args.kind.kind()).await?;
-    ctx.set_resume_note(Some(format!("answer the rest with `{}`", command(&run.id, kind, None, ""))));
+    ctx.set_resume_note(Some(format!(
+        "answer the rest with `{}`",
+        command(&run.id, kind, None, "")
+    )));
     let review = args.review.as_deref();
     match decision {
         Some(decision) => decide(ctx, kind, &run, review, &decision).await,
         None if pending(&run, review).is_empty() => nothing_pending(ctx, &run, review),
         None if ctx.can_prompt() => {
-            let shown = Run { pending_reviews: pending(&run, review), ..run.clone() };
+            let shown = Run {
+                pending_reviews: pending(&run, review),
+                ..run.clone()
+            };
             let answers = interactive(ctx, kind, &shown, args.open).await?;
             report(ctx, kind, &run.id, &answers).await
         }
@@ -139,7 +147,11 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
 
 /// The pending reviews of `run`, or only `review` among them.
 fn pending(run: &Run, review: Option<&str>) -> Vec<crate::api::models::PendingReview> {
-    run.pending_reviews.iter().filter(|r| review.is_none_or(|id| r.id == id)).cloned().collect()
+    run.pending_reviews
+        .iter()
+        .filter(|r| review.is_none_or(|id| r.id == id))
+        .cloned()
+        .collect()
 }
 
 /// Sends `decision` for REVIEW (even when it is not listed: the server then says 409 or 404) or
@@ -160,7 +172,9 @@ async fn decide(
     }
     let mut answers = Answers::default();
     for id in ids {
-        answers.outcomes.push(ask::send(ctx, kind, &run.id, &id, decision).await?);
+        answers
+            .outcomes
+            .push(ask::send(ctx, kind, &run.id, &id, decision).await?);
     }
     let after = runs::get(ctx.api()?, kind, &run.id).await?;
     if answers.already_resolved().next().is_some() {
@@ -172,16 +186,28 @@ async fn decide(
 
 /// Decides the exit code when a decision could not be sent everywhere: some reviews answered 409
 /// (already resolved), or the run had no pending review at all (`answers` is empty).
-fn judge(ctx: &Context, kind: RunKind, run: &Run, answers: &Answers, decision: &Decision) -> anyhow::Result<Exit> {
+fn judge(
+    ctx: &Context,
+    kind: RunKind,
+    run: &Run,
+    answers: &Answers,
+    decision: &Decision,
+) -> anyhow::Result<Exit> {
     let resolved: Vec<&str> = answers.already_resolved().collect();
     let what = if resolved.is_empty() {
         format!("run {} has no pending review", output::clean_line(&run.id))
     } else {
-        format!("review {} was already resolved", output::clean_line(&resolved.join(", ")))
+        format!(
+            "review {} was already resolved",
+            output::clean_line(&resolved.join(", "))
+        )
     };
     let state = output::clean_line(run.status.as_str());
     if outcome_holds(decision.approves(), run) {
-        ctx.out.status(&format!("{what}, and run {} is {state}: nothing more to do", output::clean_line(&run.id)));
+        ctx.out.status(&format!(
+            "{what}, and run {} is {state}: nothing more to do",
+            output::clean_line(&run.id)
+        ));
         print_result(ctx, kind, run, answers)?;
         return Ok(Exit::Success);
     }
@@ -190,9 +216,13 @@ fn judge(ctx: &Context, kind: RunKind, run: &Run, answers: &Answers, decision: &
         Some(false) => format!("run is {state}: it may have been approved elsewhere"),
         None => format!("run is {state}; a custom `--body` cannot be checked against it"),
     };
-    Err(Failure::new(Exit::Error, "review_not_pending", format!("{what}, and the {why}"))
-        .hint(format!("see `pletor runs show {}`", shell_word(&run.id)))
-        .into())
+    Err(Failure::new(
+        Exit::Error,
+        "review_not_pending",
+        format!("{what}, and the {why}"),
+    )
+    .hint(format!("see `pletor runs show {}`", shell_word(&run.id)))
+    .into())
 }
 
 /// Whether the outcome a decision wanted already holds for a run where it could not be sent:
@@ -225,10 +255,17 @@ fn nothing_pending(ctx: &Context, run: &Run, review: Option<&str>) -> anyhow::Re
 }
 
 /// No one can answer here: list what waits and exit 10 with the command that answers it.
-fn list_and_stop(ctx: &Context, kind: RunKind, run: &Run, review: Option<&str>) -> anyhow::Result<Exit> {
+fn list_and_stop(
+    ctx: &Context,
+    kind: RunKind,
+    run: &Run,
+    review: Option<&str>,
+) -> anyhow::Result<Exit> {
     let reviews = pending(run, review);
     if ctx.out.is_json() {
-        ctx.out.json(&Value::Array(reviews.iter().map(|r| r.raw.clone()).collect()))?;
+        ctx.out.json(&Value::Array(
+            reviews.iter().map(|r| r.raw.clone()).collect(),
+        ))?;
     } else {
         let mut table = Table::new(["ID", "TEXT", "ASSETS"]);
         for r in &reviews {
@@ -237,7 +274,11 @@ fn list_and_stop(ctx: &Context, kind: RunKind, run: &Run, review: Option<&str>) 
         }
         ctx.out.table(&table)?;
     }
-    let target = if reviews.len() == 1 && review.is_some() { review } else { None };
+    let target = if reviews.len() == 1 && review.is_some() {
+        review
+    } else {
+        None
+    };
     let count = match reviews.len() {
         1 => "a human review".to_string(),
         n => format!("{n} human reviews"),
@@ -254,7 +295,12 @@ fn list_and_stop(ctx: &Context, kind: RunKind, run: &Run, review: Option<&str>) 
 }
 
 /// After the interactive answers: the run's new state, and what is left.
-async fn report(ctx: &Context, kind: RunKind, run_id: &str, answers: &Answers) -> anyhow::Result<Exit> {
+async fn report(
+    ctx: &Context,
+    kind: RunKind,
+    run_id: &str,
+    answers: &Answers,
+) -> anyhow::Result<Exit> {
     let after = runs::get(ctx.api()?, kind, run_id).await?;
     print_result(ctx, kind, &after, answers)?;
     Ok(Exit::Success)
@@ -266,22 +312,32 @@ fn print_result(ctx: &Context, kind: RunKind, run: &Run, answers: &Answers) -> a
     let id = output::clean_line(&run.id);
     let state = output::clean_line(run.status.as_str());
     match run.pending_reviews.len() {
-        0 if run.awaiting_review => ctx.out.status(&format!("run {id} is {state} and still waits for a review")),
+        0 if run.awaiting_review => ctx
+            .out
+            .status(&format!("run {id} is {state} and still waits for a review")),
         0 => ctx.out.status(&format!("run {id} is {state}")),
         n => {
-            ctx.out.status(&format!("run {id} is {state} and waits for {n} more review(s)"));
-            ctx.out.hint(&format!("answer them with `{}`", command(&run.id, kind, None, "")));
+            ctx.out.status(&format!(
+                "run {id} is {state} and waits for {n} more review(s)"
+            ));
+            ctx.out.hint(&format!(
+                "answer them with `{}`",
+                command(&run.id, kind, None, "")
+            ));
         }
     }
     if ctx.out.is_json() {
-        ctx.out.json(&json!({"run": run.raw, "reviews": answers.to_json()}))?;
+        ctx.out
+            .json(&json!({"run": run.raw, "reviews": answers.to_json()}))?;
     }
     Ok(())
 }
 
 /// The exact `pletor review` command for a run (and a review), with `tail` flags.
 pub fn command(run_id: &str, kind: RunKind, review: Option<&str>, tail: &str) -> String {
-    let review = review.map(|r| format!(" {}", shell_word(r))).unwrap_or_default();
+    let review = review
+        .map(|r| format!(" {}", shell_word(r)))
+        .unwrap_or_default();
     let app = if kind == RunKind::App { " --app" } else { "" };
     format!("pletor review {}{review}{app}{tail}", shell_word(run_id))
 }
@@ -289,7 +345,11 @@ pub fn command(run_id: &str, kind: RunKind, review: Option<&str>, tail: &str) ->
 /// A word safe to paste into a shell: ids stay as they are, anything else is single-quoted.
 fn shell_word(text: &str) -> String {
     let text = output::clean_line(text);
-    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    {
         text
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
@@ -329,16 +389,28 @@ mod tests {
 
     #[test]
     fn hints_are_commands_that_paste_safely() {
-        assert_eq!(command("r-1", RunKind::Agent, None, " --approve"), "pletor review r-1 --approve");
-        assert_eq!(command("r-1", RunKind::App, Some("v-2"), ""), "pletor review r-1 v-2 --app");
+        assert_eq!(
+            command("r-1", RunKind::Agent, None, " --approve"),
+            "pletor review r-1 --approve"
+        );
+        assert_eq!(
+            command("r-1", RunKind::App, Some("v-2"), ""),
+            "pletor review r-1 v-2 --app"
+        );
         assert_eq!(shell_word("a b'c"), "'a b'\\''c'");
         assert_eq!(shell_word("x\x1b[2Jy"), "xy");
     }
 
     #[test]
     fn decisions_build_the_spec_body_or_pass_a_custom_one_through() {
-        assert_eq!(Decision::Approve(None).body(), spec::review_body(true, None));
-        assert_eq!(Decision::Reject(Some("dark".into())).body(), spec::review_body(false, Some("dark")));
+        assert_eq!(
+            Decision::Approve(None).body(),
+            spec::review_body(true, None)
+        );
+        assert_eq!(
+            Decision::Reject(Some("dark".into())).body(),
+            spec::review_body(false, Some("dark"))
+        );
         let custom = json!({"verdict": "ok", "n": [1, 2]});
         assert_eq!(Decision::Body(custom.clone()).body(), custom);
     }

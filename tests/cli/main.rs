@@ -18,4 +18,5 @@ mod help;
 mod http;
 mod proxy;
 mod reliability;
+mod review;
 mod secrets;

@@ -52,7 +52,11 @@ pub struct Answers {
 impl Answers {
     /// Whether every review got a decision (sent now or resolved before): the run can go on.
     pub fn all_answered(&self) -> bool {
-        !self.quit && !self.outcomes.iter().any(|o| matches!(o, Outcome::Skipped { .. }))
+        !self.quit
+            && !self
+                .outcomes
+                .iter()
+                .any(|o| matches!(o, Outcome::Skipped { .. }))
     }
 
     /// The reviews that answered 409.
@@ -66,11 +70,15 @@ impl Answers {
     /// `[{"id", "outcome": "sent" | "already_resolved" | "skipped", "body"}]` for `--json`.
     pub fn to_json(&self) -> Value {
         let items = self.outcomes.iter().map(|o| match o {
-            Outcome::Sent { review_id, body } => json!({"id": review_id, "outcome": "sent", "body": body}),
+            Outcome::Sent { review_id, body } => {
+                json!({"id": review_id, "outcome": "sent", "body": body})
+            }
             Outcome::AlreadyResolved { review_id, body } => {
                 json!({"id": review_id, "outcome": "already_resolved", "body": body})
             }
-            Outcome::Skipped { review_id } => json!({"id": review_id, "outcome": "skipped", "body": null}),
+            Outcome::Skipped { review_id } => {
+                json!({"id": review_id, "outcome": "skipped", "body": null})
+            }
         });
         Value::Array(items.collect())
     }
@@ -78,32 +86,49 @@ impl Answers {
 
 /// Shows each pending review of `run` and asks what to do, sending each decision as it is made.
 /// With `open`, downloaded review files are opened with the system viewer.
-pub async fn interactive(ctx: &Context, kind: RunKind, run: &Run, open: bool) -> anyhow::Result<Answers> {
+pub async fn interactive(
+    ctx: &Context,
+    kind: RunKind,
+    run: &Run,
+    open: bool,
+) -> anyhow::Result<Answers> {
     let mut answers = Answers::default();
     let mut previews = Previews::new(open);
     let total = run.pending_reviews.len();
     for (index, review) in run.pending_reviews.iter().enumerate() {
         if answers.quit {
-            answers.outcomes.push(Outcome::Skipped { review_id: review.id.clone() });
+            answers.outcomes.push(Outcome::Skipped {
+                review_id: review.id.clone(),
+            });
             continue;
         }
         show(ctx, &mut previews, review, index + 1, total).await;
         let outcome = match choose(index + 1, total).await? {
-            Choice::Approve => send(ctx, kind, &run.id, &review.id, &Decision::Approve(None)).await?,
+            Choice::Approve => {
+                send(ctx, kind, &run.id, &review.id, &Decision::Approve(None)).await?
+            }
             Choice::Reject => {
                 let comment = prompt::text("Comment (optional, Enter for none)").await?;
                 let comment = Some(comment.trim().to_string()).filter(|c| !c.is_empty());
                 send(ctx, kind, &run.id, &review.id, &Decision::Reject(comment)).await?
             }
-            Choice::Skip => Outcome::Skipped { review_id: review.id.clone() },
+            Choice::Skip => Outcome::Skipped {
+                review_id: review.id.clone(),
+            },
             Choice::Quit => {
                 answers.quit = true;
-                Outcome::Skipped { review_id: review.id.clone() }
+                Outcome::Skipped {
+                    review_id: review.id.clone(),
+                }
             }
         };
         answers.outcomes.push(outcome);
     }
-    let left = answers.outcomes.iter().filter(|o| matches!(o, Outcome::Skipped { .. })).count();
+    let left = answers
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::Skipped { .. }))
+        .count();
     if left > 0 {
         ctx.out.status(&format!("left {left} review(s) pending"));
     }
@@ -129,19 +154,39 @@ pub async fn send(
                 None => "sent the decision for",
             };
             ctx.out.status(&format!("{verb} review {shown}"));
-            Ok(Outcome::Sent { review_id: review_id.to_string(), body })
+            Ok(Outcome::Sent {
+                review_id: review_id.to_string(),
+                body,
+            })
         }
         Err(err) if err.is_conflict() => {
-            ctx.out.warn(&format!("review {shown} was already resolved (409); nothing was changed"));
-            Ok(Outcome::AlreadyResolved { review_id: review_id.to_string(), body })
+            ctx.out.warn(&format!(
+                "review {shown} was already resolved (409); nothing was changed"
+            ));
+            Ok(Outcome::AlreadyResolved {
+                review_id: review_id.to_string(),
+                body,
+            })
         }
-        Err(err) => Err(anyhow::Error::new(err).context(format!("cannot send the decision for review {shown}"))),
+        Err(err) => {
+            Err(anyhow::Error::new(err)
+                .context(format!("cannot send the decision for review {shown}")))
+        }
     }
 }
 
 /// Prints what a review is about: its text in full and its files.
-async fn show(ctx: &Context, previews: &mut Previews, review: &PendingReview, number: usize, total: usize) {
-    ctx.out.stderr(&format!("\nReview {number} of {total} · {}", output::clean_line(&review.id)));
+async fn show(
+    ctx: &Context,
+    previews: &mut Previews,
+    review: &PendingReview,
+    number: usize,
+    total: usize,
+) {
+    ctx.out.stderr(&format!(
+        "\nReview {number} of {total} · {}",
+        output::clean_line(&review.id)
+    ));
     if let Some(text) = review.text.as_deref().filter(|t| !t.trim().is_empty()) {
         for line in output::clean_block(text).lines() {
             ctx.out.stderr(&format!("  │ {line}"));
@@ -172,9 +217,14 @@ const CHOICES: [(Choice, &str); 4] = [
 ];
 
 async fn choose(number: usize, total: usize) -> anyhow::Result<Choice> {
-    let items = CHOICES.iter().map(|(_, label)| (*label).to_string()).collect();
+    let items = CHOICES
+        .iter()
+        .map(|(_, label)| (*label).to_string())
+        .collect();
     let picked = prompt::select(&format!("Review {number} of {total}"), items).await?;
-    Ok(CHOICES.get(picked).map_or(Choice::Quit, |(choice, _)| *choice))
+    Ok(CHOICES
+        .get(picked)
+        .map_or(Choice::Quit, |(choice, _)| *choice))
 }
 
 #[cfg(test)]
@@ -183,20 +233,39 @@ mod tests {
 
     #[test]
     fn skipped_or_quit_reviews_leave_the_run_unanswered() {
-        let sent = Outcome::Sent { review_id: "a".into(), body: json!({}) };
-        let mut answers = Answers { outcomes: vec![sent.clone()], quit: false };
+        let sent = Outcome::Sent {
+            review_id: "a".into(),
+            body: json!({}),
+        };
+        let mut answers = Answers {
+            outcomes: vec![sent.clone()],
+            quit: false,
+        };
         assert!(answers.all_answered());
-        answers.outcomes.push(Outcome::Skipped { review_id: "b".into() });
+        answers.outcomes.push(Outcome::Skipped {
+            review_id: "b".into(),
+        });
         assert!(!answers.all_answered());
-        assert!(!Answers { outcomes: vec![sent], quit: true }.all_answered());
+        assert!(
+            !Answers {
+                outcomes: vec![sent],
+                quit: true
+            }
+            .all_answered()
+        );
     }
 
     #[test]
     fn answers_render_as_json_with_their_outcomes() {
         let answers = Answers {
             outcomes: vec![
-                Outcome::AlreadyResolved { review_id: "a".into(), body: json!({"decision": "approve"}) },
-                Outcome::Skipped { review_id: "b".into() },
+                Outcome::AlreadyResolved {
+                    review_id: "a".into(),
+                    body: json!({"decision": "approve"}),
+                },
+                Outcome::Skipped {
+                    review_id: "b".into(),
+                },
             ],
             quit: true,
         };

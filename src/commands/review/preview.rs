@@ -35,11 +35,15 @@ impl Previews {
         let asset = match fetch_metadata(ctx, asset_id).await {
             Ok(asset) => Some(asset),
             Err(err) => {
-                ctx.out.warn(&format!("cannot read asset {}: {err:#}", output::clean_line(asset_id)));
+                ctx.out.warn(&format!(
+                    "cannot read asset {}: {err:#}",
+                    output::clean_line(asset_id)
+                ));
                 None
             }
         };
-        ctx.out.stderr(&format!("  file: {}", describe(asset_id, asset.as_ref())));
+        ctx.out
+            .stderr(&format!("  file: {}", describe(asset_id, asset.as_ref())));
         match self.copy(ctx, asset_id, asset.as_ref()).await {
             Ok(path) => {
                 ctx.out.stderr(&format!("        copy: {}", path.display()));
@@ -47,18 +51,30 @@ impl Previews {
                     open(ctx, &path).await;
                 }
             }
-            Err(err) => ctx.out.warn(&format!("cannot download asset {}: {err:#}", output::clean_line(asset_id))),
+            Err(err) => ctx.out.warn(&format!(
+                "cannot download asset {}: {err:#}",
+                output::clean_line(asset_id)
+            )),
         }
     }
 
-    async fn copy(&mut self, ctx: &Context, asset_id: &str, asset: Option<&Asset>) -> anyhow::Result<PathBuf> {
+    async fn copy(
+        &mut self,
+        ctx: &Context,
+        asset_id: &str,
+        asset: Option<&Asset>,
+    ) -> anyhow::Result<PathBuf> {
         let dir = match &self.dir {
             Some(dir) => dir.clone(),
             None => self.dir.insert(private_temp_dir()?).clone(),
         };
         let mut path = dir.join(file_name(asset_id, asset));
         if path.exists() {
-            path = dir.join(format!("{}-{}", safe_component(asset_id), file_name(asset_id, asset)));
+            path = dir.join(format!(
+                "{}-{}",
+                safe_component(asset_id),
+                file_name(asset_id, asset)
+            ));
         }
         download(ctx, asset_id, &path).await?;
         Ok(path)
@@ -71,7 +87,9 @@ async fn fetch_metadata(ctx: &Context, asset_id: &str) -> anyhow::Result<Asset> 
 
 /// `name · type · size`, with what is known.
 fn describe(asset_id: &str, asset: Option<&Asset>) -> String {
-    let name = asset.and_then(|a| a.filename.as_deref()).unwrap_or(asset_id);
+    let name = asset
+        .and_then(|a| a.filename.as_deref())
+        .unwrap_or(asset_id);
     let mut parts = vec![output::clean_line(name)];
     if let Some(mime) = asset.and_then(|a| a.mime_type.as_deref()) {
         parts.push(output::clean_line(mime));
@@ -88,7 +106,9 @@ fn private_temp_dir() -> anyhow::Result<PathBuf> {
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(&dir).map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))?;
+    builder
+        .create(&dir)
+        .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))?;
     Ok(dir)
 }
 
@@ -111,13 +131,21 @@ fn safe_component(name: &str) -> String {
         .collect();
     let trimmed = cleaned.trim().trim_start_matches('.');
     let name: String = trimmed.chars().take(120).collect();
-    if name.is_empty() { "asset".to_string() } else { name }
+    if name.is_empty() {
+        "asset".to_string()
+    } else {
+        name
+    }
 }
 
 /// Streams the asset's bytes into a new file at `path`.
 async fn download(ctx: &Context, asset_id: &str, path: &Path) -> anyhow::Result<()> {
     let response = assets::download(ctx.api()?, asset_id, None).await?;
-    let mut file = tokio::fs::OpenOptions::new().write(true).create_new(true).open(path).await?;
+    let mut file = tokio::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .await?;
     let mut stream = response.bytes_stream();
     while let Some(chunk) = stream.next().await {
         file.write_all(&chunk?).await?;
@@ -149,12 +177,20 @@ async fn open(ctx: &Context, path: &Path) {
         .spawn();
     let mut child = match spawned {
         Ok(child) => child,
-        Err(err) => return ctx.out.warn(&format!("cannot open {} with `{program}`: {err}", path.display())),
+        Err(err) => {
+            return ctx.out.warn(&format!(
+                "cannot open {} with `{program}`: {err}",
+                path.display()
+            ));
+        }
     };
     // Openers hand over and return at once; one that lingers is left to run.
     match tokio::time::timeout(Duration::from_secs(3), child.wait()).await {
         Ok(Ok(status)) if !status.success() => {
-            ctx.out.warn(&format!("`{program}` could not open {} ({status})", path.display()));
+            ctx.out.warn(&format!(
+                "`{program}` could not open {} ({status})",
+                path.display()
+            ));
         }
         Ok(Err(err)) => ctx.out.warn(&format!("`{program}` failed: {err}")),
         _ => {}
@@ -178,7 +214,9 @@ mod tests {
 
     #[test]
     fn files_are_described_by_what_is_known() {
-        let asset = Asset::from_value(json!({"id": "a", "filename": "d.png", "mime_type": "image/png", "size": 2048}));
+        let asset = Asset::from_value(
+            json!({"id": "a", "filename": "d.png", "mime_type": "image/png", "size": 2048}),
+        );
         assert_eq!(describe("a", asset.as_ref()), "d.png · image/png · 2.0 KiB");
         assert_eq!(describe("a-1", None), "a-1");
         assert_eq!(file_name("a-1", None), "a-1");

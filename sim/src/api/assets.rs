@@ -21,11 +21,11 @@ use tokio_util::io::ReaderStream;
 use super::App;
 use super::error::{ApiError, FieldError, check_external_id, path_uuid};
 use super::list::{PageQuery, first, query_pairs};
+use crate::api::error::loc;
 use crate::assets::{
     Asset, FileSink, RangeRequest, Stored, content_disposition, guess_mime, parse_range,
 };
 use crate::gate::LoggedExternalId;
-use crate::loc;
 use crate::state::{Namespace, Stats, lock};
 
 /// Chunk size of download reads.

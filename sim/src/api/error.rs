@@ -36,13 +36,12 @@ impl FieldError {
 }
 
 /// Builds a `loc` list from mixed strings and indexes.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! loc {
     ($($part:expr),* $(,)?) => {
         vec![$(serde_json::Value::from($part)),*]
     };
 }
+pub(crate) use loc;
 
 /// An error answer.
 #[derive(Debug)]
@@ -100,7 +99,7 @@ impl IntoResponse for ApiError {
 pub fn parse_json(body: &[u8]) -> Result<Value, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
         ApiError::invalid(
-            crate::loc!["body", e.column()],
+            loc!["body", e.column()],
             format!("JSON decode error: {e}"),
             "json_invalid",
         )
@@ -111,7 +110,7 @@ pub fn parse_json(body: &[u8]) -> Result<Value, ApiError> {
 pub fn expect_object(value: &Value) -> Result<&serde_json::Map<String, Value>, ApiError> {
     value.as_object().ok_or_else(|| {
         ApiError::invalid(
-            crate::loc!["body"],
+            loc!["body"],
             "Input should be a valid dictionary or object to extract fields from",
             "model_attributes_type",
         )
@@ -122,7 +121,7 @@ pub fn expect_object(value: &Value) -> Result<&serde_json::Map<String, Value>, A
 pub fn path_uuid(raw: &str, name: &str) -> Result<uuid::Uuid, ApiError> {
     uuid::Uuid::parse_str(raw).map_err(|e| {
         ApiError::invalid(
-            crate::loc!["path", name],
+            loc!["path", name],
             format!("Input should be a valid UUID, {e}"),
             "uuid_parsing",
         )

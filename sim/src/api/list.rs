@@ -8,7 +8,7 @@ use percent_encoding::percent_decode_str;
 use serde_json::{Value, json};
 
 use super::error::ApiError;
-use crate::loc;
+use crate::api::error::loc;
 
 /// Decoded `key=value` pairs of a raw query string, in order.
 pub fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {

@@ -17,9 +17,9 @@ use uuid::Uuid;
 use super::App;
 use super::error::{ApiError, FieldError, expect_object, external_id, parse_json, path_uuid};
 use super::list::{PageQuery, first, query_pairs};
+use crate::api::error::loc;
 use crate::assets::AssetTable;
 use crate::catalog::{self, Entry, InputKind, Kind};
-use crate::loc;
 use crate::runs::{ReviewError, Run, Values};
 use crate::state::{Namespace, Stats, lock};
 

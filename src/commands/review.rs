@@ -4,7 +4,7 @@
 //! - a decision flag (`--approve`, `--reject`, `--body`): no prompt, the decision is sent for
 //!   REVIEW or for every pending review;
 //! - a terminal and no decision flag: each pending review is shown and a person answers
-//!   ([`ask::interactive`], also used by `run --on-review prompt`);
+//!   ([`interactive`], also used by `run --on-review prompt`);
 //! - no terminal and no decision flag: the pending reviews are listed and the command exits 10
 //!   with the exact command to run. It never waits for input.
 //!
@@ -14,21 +14,18 @@
 //! the run went on (running or completed); a rejection holds when the run ended without
 //! completing (failed or cancelled); a custom `--body` cannot be judged, so it does not hold.
 
-pub mod ask;
-mod preview;
-
 use clap::Args as ClapArgs;
 use serde_json::{Value, json};
 
 use super::RunKindArgs;
 use crate::api::models::{Run, RunStatus};
 use crate::api::runs::{self, RunKind};
-use crate::api::spec;
 use crate::context::Context;
-use crate::error::{Exit, Failure, UsageError};
+use crate::error::{Exit, Failure, Report, UsageError};
 use crate::output::{self, Table};
 
-pub use ask::{Answers, interactive};
+use crate::flow::review::decide::{self, Decision};
+use crate::flow::review::prompt::{Answers, interactive};
 
 /// Arguments of `review`.
 #[derive(Debug, ClapArgs)]
@@ -72,58 +69,27 @@ pub struct Args {
     pub kind: RunKindArgs,
 }
 
-/// A decision given on the command line.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Decision {
-    /// `--approve [--comment]`.
-    Approve(Option<String>),
-    /// `--reject [--comment]`.
-    Reject(Option<String>),
-    /// `--body JSON`, sent unchanged.
-    Body(Value),
-}
-
-impl Decision {
-    /// The decision the flags ask for, if any; `--body` must be valid JSON.
-    pub fn from_args(args: &Args) -> Result<Option<Self>, UsageError> {
-        if let Some(text) = &args.body {
-            let value = serde_json::from_str(text).map_err(|err| {
-                UsageError::new(
-                    format!("`--body` is not valid JSON: {err}"),
-                    "quote the whole object: `--body '{\"decision\": \"approve\"}'`",
-                )
-            })?;
-            return Ok(Some(Self::Body(value)));
-        }
-        Ok(match (args.approve, args.reject) {
-            (true, _) => Some(Self::Approve(args.comment.clone())),
-            (_, true) => Some(Self::Reject(args.comment.clone())),
-            _ => None,
-        })
+/// The decision the flags ask for, if any; `--body` must be valid JSON.
+fn decision(args: &Args) -> Result<Option<Decision>, UsageError> {
+    if let Some(text) = &args.body {
+        let value = serde_json::from_str(text).map_err(|err| {
+            UsageError::new(
+                format!("`--body` is not valid JSON: {err}"),
+                "quote the whole object: `--body '{\"decision\": \"approve\"}'`",
+            )
+        })?;
+        return Ok(Some(Decision::Body(value)));
     }
-
-    /// The request body.
-    pub fn body(&self) -> Value {
-        match self {
-            Self::Approve(comment) => spec::review_body(true, comment.as_deref()),
-            Self::Reject(comment) => spec::review_body(false, comment.as_deref()),
-            Self::Body(value) => value.clone(),
-        }
-    }
-
-    /// Approve (`Some(true)`), reject (`Some(false)`), or a body we cannot judge (`None`).
-    pub fn approves(&self) -> Option<bool> {
-        match self {
-            Self::Approve(_) => Some(true),
-            Self::Reject(_) => Some(false),
-            Self::Body(_) => None,
-        }
-    }
+    Ok(match (args.approve, args.reject) {
+        (true, _) => Some(Decision::Approve(args.comment.clone())),
+        (_, true) => Some(Decision::Reject(args.comment.clone())),
+        _ => None,
+    })
 }
 
 /// Runs `review`.
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
-    let decision = Decision::from_args(&args)?;
+    let decision = decision(&args)?;
     let (kind, run) = runs::get_any(ctx.api()?, &args.run, args.kind.kind()).await?;
     ctx.set_resume_note(Some(format!(
         "answer the rest with `{}`",
@@ -174,7 +140,7 @@ async fn decide(
     for id in ids {
         answers
             .outcomes
-            .push(ask::send(ctx, kind, &run.id, &id, decision).await?);
+            .push(decide::send(ctx, kind, &run.id, &id, decision).await?);
     }
     let after = runs::get(ctx.api()?, kind, &run.id).await?;
     if answers.already_resolved().next().is_some() {
@@ -283,14 +249,23 @@ fn list_and_stop(
         1 => "a human review".to_string(),
         n => format!("{n} human reviews"),
     };
-    // Like an error, this shows under --quiet: the exit code alone does not say what to run.
-    ctx.out.stderr(&format!(
-        "error: run {} waits for {count}, and there is no terminal to ask on\n\n\
-         hint: approve: `{}`\nhint: reject:  `{}`",
-        output::clean_line(&run.id),
-        command(&run.id, kind, target, " --approve"),
-        command(&run.id, kind, target, " --reject --comment \"…\""),
-    ));
+    // An error for people (it shows under --quiet: the exit code alone does not say what to
+    // run), while stdout keeps the listing as its one document.
+    ctx.out.error_text(&Report {
+        exit: Exit::Review,
+        code: "awaiting_review",
+        message: format!(
+            "run {} waits for {count}, and there is no terminal to ask on",
+            output::clean_line(&run.id)
+        ),
+        causes: Vec::new(),
+        hint: Some(format!(
+            "approve with `{}`\n      or reject with `{}`",
+            command(&run.id, kind, target, " --approve"),
+            command(&run.id, kind, target, " --reject --comment \"…\""),
+        )),
+        status: None,
+    });
     Ok(Exit::Review)
 }
 
@@ -401,17 +376,44 @@ mod tests {
         assert_eq!(shell_word("x\x1b[2Jy"), "xy");
     }
 
+    fn parse(args: &[&str]) -> Result<Option<Decision>, String> {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            args: Args,
+        }
+        let cli = <Cli as clap::Parser>::try_parse_from(
+            std::iter::once("review").chain(args.iter().copied()),
+        )
+        .map_err(|e| e.kind().to_string())?;
+        decision(&cli.args).map_err(|e| e.message)
+    }
+
     #[test]
-    fn decisions_build_the_spec_body_or_pass_a_custom_one_through() {
+    fn flags_name_one_decision_and_a_body_must_be_json() {
+        assert_eq!(parse(&["r"]), Ok(None));
         assert_eq!(
-            Decision::Approve(None).body(),
-            spec::review_body(true, None)
+            parse(&["r", "--approve"]),
+            Ok(Some(Decision::Approve(None)))
         );
         assert_eq!(
-            Decision::Reject(Some("dark".into())).body(),
-            spec::review_body(false, Some("dark"))
+            parse(&["r", "v", "--reject", "--comment", "dark"]),
+            Ok(Some(Decision::Reject(Some("dark".into()))))
         );
-        let custom = json!({"verdict": "ok", "n": [1, 2]});
-        assert_eq!(Decision::Body(custom.clone()).body(), custom);
+        assert_eq!(
+            parse(&["r", "--body", "{\"a\": 1}"]),
+            Ok(Some(Decision::Body(json!({"a": 1}))))
+        );
+        assert!(
+            parse(&["r", "--body", "{a"])
+                .unwrap_err()
+                .contains("not valid JSON")
+        );
+        assert!(
+            parse(&["r", "--comment", "x"]).is_err(),
+            "a comment needs a decision"
+        );
+        assert!(parse(&["r", "--approve", "--reject"]).is_err());
+        assert!(parse(&["r", "--reject", "--body", "{}"]).is_err());
     }
 }

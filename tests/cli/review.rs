@@ -625,3 +625,77 @@ fn app_runs_are_found_without_a_flag_and_reviewed_at_their_own_path() {
     });
     assert_eq!(done["error"], catalog::REVIEWED_AD_REJECTED_ERROR);
 }
+
+#[test]
+fn run_on_a_terminal_shows_the_review_takes_an_approval_completes_and_downloads() {
+    let world = World::new();
+    let mut session = pty(
+        &world,
+        &[
+            "run",
+            catalog::REVIEWED_POST,
+            "-i",
+            "prompt=lighthouse at dawn",
+        ],
+        &[],
+    );
+    let shown = expect(&mut session, "Approve");
+    assert!(shown.contains("Post: lighthouse at dawn"), "{shown}");
+    session.send("\r").unwrap();
+    expect(&mut session, "approved review");
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(resolved(&world), 1);
+    assert_eq!(decisions(&world)[0]["body"], json!({"decision": "approve"}));
+    let files = crate::harness::tree(&world.work());
+    assert_eq!(
+        files.len(),
+        1,
+        "the approved image is downloaded: {files:?}"
+    );
+    assert!(files[0].ends_with(".png"), "{files:?}");
+}
+
+#[test]
+fn run_on_a_terminal_stops_with_exit_10_and_the_command_when_the_review_is_skipped() {
+    let world = World::new();
+    let mut session = pty(
+        &world,
+        &["run", catalog::REVIEWED_POST, "-i", "prompt=fog"],
+        &[],
+    );
+    expect(&mut session, "Quit");
+    session.send("jj\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 10, "{rest}");
+    assert!(
+        rest.contains("pletor review "),
+        "the command to answer later: {rest}"
+    );
+    assert!(rest.contains("pletor runs wait "), "{rest}");
+    assert!(decisions(&world).is_empty());
+    assert!(
+        crate::harness::tree(&world.work()).is_empty(),
+        "nothing downloaded"
+    );
+}
+
+#[test]
+fn ctrl_c_at_the_review_prompt_of_a_run_exits_130_with_the_way_back_and_sends_nothing() {
+    let world = World::new();
+    let mut session = pty(
+        &world,
+        &["run", catalog::REVIEWED_POST, "-i", "prompt=fog"],
+        &[],
+    );
+    expect(&mut session, "Quit");
+    session.send([3u8]).unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 130, "{rest}");
+    assert!(
+        rest.contains("pletor runs wait "),
+        "the run can be picked up again: {rest}"
+    );
+    assert!(decisions(&world).is_empty());
+    assert_eq!(resolved(&world), 0);
+}

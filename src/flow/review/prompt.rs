@@ -8,37 +8,13 @@
 
 use serde_json::{Value, json};
 
-use super::Decision;
+use super::decide::{Decision, Outcome, send};
 use super::preview::Previews;
 use crate::api::models::{PendingReview, Run};
-use crate::api::runs::{self, RunKind};
+use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::output;
 use crate::prompt;
-
-/// What happened to one review.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// The decision was sent and accepted.
-    Sent {
-        /// The review id.
-        review_id: String,
-        /// The body sent.
-        body: Value,
-    },
-    /// The server answered 409: someone resolved it first.
-    AlreadyResolved {
-        /// The review id.
-        review_id: String,
-        /// The body we tried to send.
-        body: Value,
-    },
-    /// Left pending (skipped, or not reached after quit).
-    Skipped {
-        /// The review id.
-        review_id: String,
-    },
-}
 
 /// The answers given to the pending reviews of one run.
 #[derive(Debug, Clone, Default)]
@@ -133,46 +109,6 @@ pub async fn interactive(
         ctx.out.status(&format!("left {left} review(s) pending"));
     }
     Ok(answers)
-}
-
-/// Sends one decision. A `409` means someone resolved the review first: not an error here, the
-/// caller judges whether the wanted outcome holds.
-pub async fn send(
-    ctx: &Context,
-    kind: RunKind,
-    run_id: &str,
-    review_id: &str,
-    decision: &Decision,
-) -> anyhow::Result<Outcome> {
-    let body = decision.body();
-    let shown = output::clean_line(review_id);
-    match runs::review(ctx.api()?, kind, run_id, review_id, body.clone()).await {
-        Ok(_) => {
-            let verb = match decision.approves() {
-                Some(true) => "approved",
-                Some(false) => "rejected",
-                None => "sent the decision for",
-            };
-            ctx.out.status(&format!("{verb} review {shown}"));
-            Ok(Outcome::Sent {
-                review_id: review_id.to_string(),
-                body,
-            })
-        }
-        Err(err) if err.is_conflict() => {
-            ctx.out.warn(&format!(
-                "review {shown} was already resolved (409); nothing was changed"
-            ));
-            Ok(Outcome::AlreadyResolved {
-                review_id: review_id.to_string(),
-                body,
-            })
-        }
-        Err(err) => {
-            Err(anyhow::Error::new(err)
-                .context(format!("cannot send the decision for review {shown}")))
-        }
-    }
 }
 
 /// Prints what a review is about: its text in full and its files.

@@ -34,9 +34,11 @@ use crate::flow::review::prompt::{Answers, interactive};
     after_help = "Examples:\n  pletor review RUN                      # interactive\n  \
 pletor review RUN --approve            # every pending review\n  pletor review RUN REVIEW --reject --comment \"too dark\"\n  \
 pletor review RUN --body '{\"decision\": \"approve\", \"note\": \"ok\"}'\n\n\
-Without a terminal and without --approve/--reject/--body, the pending reviews are listed and\n\
-the command exits 10. A review that is no longer pending exits 0 when the wanted outcome\n\
-already holds (an approval: the run went on; a rejection: the run failed or was cancelled), else 1."
+Without a terminal (or with --no-input, PLETOR_NO_INPUT=1 or CI set) and without a decision\n\
+flag, the pending reviews are listed and the command exits 10.\n\
+When nothing is left to decide (409, or the run does not wait), the exit is 0 if the wanted\n\
+outcome already holds, else 1: an approval holds when the run went on (running or completed),\n\
+a rejection when the run failed or was cancelled, a custom --body never."
 )]
 pub struct Args {
     /// The run id (agent run or app run)

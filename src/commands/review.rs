@@ -136,7 +136,7 @@ async fn decide(
         None => run.pending_reviews.iter().map(|r| r.id.clone()).collect(),
     };
     if ids.is_empty() {
-        return judge(ctx, kind, run, &Answers::default(), decision);
+        return judge(ctx, kind, run, &Answers::default(), decision.approves());
     }
     let mut answers = Answers::default();
     for id in ids {
@@ -146,40 +146,50 @@ async fn decide(
     }
     let after = runs::get(ctx.api()?, kind, &run.id).await?;
     if answers.already_resolved().next().is_some() {
-        return judge(ctx, kind, &after, &answers, decision);
+        return judge(ctx, kind, &after, &answers, decision.approves());
     }
     print_result(ctx, kind, &after, &answers)?;
     Ok(Exit::Success)
 }
 
 /// Decides the exit code when a decision could not be sent everywhere: some reviews answered 409
-/// (already resolved), or the run had no pending review at all (`answers` is empty).
+/// (each judged by what its decision wanted), or the run had no pending review at all
+/// (`answers` is empty and `wanted` is what the flags asked for).
 fn judge(
     ctx: &Context,
     kind: RunKind,
     run: &Run,
     answers: &Answers,
-    decision: &Decision,
+    wanted: Option<bool>,
 ) -> anyhow::Result<Exit> {
-    let resolved: Vec<&str> = answers.already_resolved().collect();
-    let what = if resolved.is_empty() {
+    let resolved: Vec<(&str, Option<bool>)> = answers.already_resolved().collect();
+    let ids: Vec<&str> = resolved.iter().map(|(id, _)| *id).collect();
+    let what = if ids.is_empty() {
         format!("run {} has no pending review", output::clean_line(&run.id))
     } else {
         format!(
-            "review {} was already resolved",
-            output::clean_line(&resolved.join(", "))
+            "review {} is no longer pending",
+            output::clean_line(&ids.join(", "))
         )
     };
+    let failing = if resolved.is_empty() {
+        Some(wanted).filter(|w| !outcome_holds(*w, run))
+    } else {
+        resolved
+            .iter()
+            .map(|(_, w)| *w)
+            .find(|w| !outcome_holds(*w, run))
+    };
     let state = output::clean_line(run.status.as_str());
-    if outcome_holds(decision.approves(), run) {
+    let Some(failing) = failing else {
         ctx.out.status(&format!(
             "{what}, and run {} is {state}: nothing more to do",
             output::clean_line(&run.id)
         ));
         print_result(ctx, kind, run, answers)?;
         return Ok(Exit::Success);
-    }
-    let why = match decision.approves() {
+    };
+    let why = match failing {
         Some(true) => format!("run is {state}, so the approval cannot take effect"),
         Some(false) => format!("run is {state}: it may have been approved elsewhere"),
         None => format!("run is {state}; a custom `--body` cannot be checked against it"),
@@ -271,7 +281,8 @@ fn list_and_stop(
     Ok(Exit::Review)
 }
 
-/// After the interactive answers: the run's new state, and what is left.
+/// After the interactive answers: the run's new state, and what is left. A review that answered
+/// 409 meanwhile is judged like one decided with flags.
 async fn report(
     ctx: &Context,
     kind: RunKind,
@@ -279,6 +290,9 @@ async fn report(
     answers: &Answers,
 ) -> anyhow::Result<Exit> {
     let after = runs::get(ctx.api()?, kind, run_id).await?;
+    if answers.already_resolved().next().is_some() {
+        return judge(ctx, kind, &after, answers, None);
+    }
     print_result(ctx, kind, &after, answers)?;
     Ok(Exit::Success)
 }

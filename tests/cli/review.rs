@@ -485,7 +485,7 @@ fn a_review_resolved_elsewhere_exits_0_when_the_wanted_outcome_holds_else_1() {
     let output = review(&world, &[&id, &review_id, "--approve"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let err = stderr(&output);
-    assert!(err.contains("already resolved"), "{err}");
+    assert!(err.contains("no longer pending (409"), "{err}");
     assert!(err.contains("nothing more to do"), "{err}");
 
     let output = review(&world, &[&id, &review_id, "--reject", "--json"]);
@@ -698,4 +698,29 @@ fn ctrl_c_at_the_review_prompt_of_a_run_exits_130_with_the_way_back_and_sends_no
     );
     assert!(decisions(&world).is_empty());
     assert_eq!(resolved(&world), 0);
+}
+
+#[test]
+fn a_review_answered_elsewhere_while_the_prompt_is_open_is_reported_not_repeated() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let (id, review) = (run_id(&run), review_id(&run));
+    let mut session = pty(&world, &["review", &id], &[]);
+    expect(&mut session, "Quit");
+    world.api(
+        "POST",
+        &format!("/runs/{id}/reviews/{review}"),
+        Some(json!({"decision": "approve"})),
+    );
+    session.send("\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "the approval holds: the run went on: {rest}");
+    assert!(rest.contains("no longer pending (409"), "{rest}");
+    assert!(rest.contains("nothing more to do"), "{rest}");
+    let statuses: Vec<u64> = decisions(&world)
+        .iter()
+        .map(|r| r["status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(statuses, vec![200, 409]);
+    assert_eq!(resolved(&world), 1);
 }

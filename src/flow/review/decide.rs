@@ -49,12 +49,14 @@ pub enum Outcome {
         /// The body sent.
         body: Value,
     },
-    /// The server answered 409: someone resolved it first.
+    /// The server answered 409: someone resolved it first, or the run ended.
     AlreadyResolved {
         /// The review id.
         review_id: String,
         /// The body we tried to send.
         body: Value,
+        /// What the decision wanted (see [`Decision::approves`]), to judge the run's state.
+        approves: Option<bool>,
     },
     /// Left pending (skipped, or not reached after quit).
     Skipped {
@@ -88,12 +90,14 @@ pub async fn send(
             })
         }
         Err(err) if err.is_conflict() => {
+            // 409: decided already (here or in the web app), or the run ended first.
             ctx.out.warn(&format!(
-                "review {shown} was already resolved (409); nothing was changed"
+                "review {shown} is no longer pending (409: already resolved, or the run ended)"
             ));
             Ok(Outcome::AlreadyResolved {
                 review_id: review_id.to_string(),
                 body,
+                approves: decision.approves(),
             })
         }
         Err(err) => {

@@ -35,10 +35,14 @@ impl Answers {
                 .any(|o| matches!(o, Outcome::Skipped { .. }))
     }
 
-    /// The reviews that answered 409.
-    pub fn already_resolved(&self) -> impl Iterator<Item = &str> {
+    /// The reviews that answered 409, with what their decision wanted.
+    pub fn already_resolved(&self) -> impl Iterator<Item = (&str, Option<bool>)> {
         self.outcomes.iter().filter_map(|o| match o {
-            Outcome::AlreadyResolved { review_id, .. } => Some(review_id.as_str()),
+            Outcome::AlreadyResolved {
+                review_id,
+                approves,
+                ..
+            } => Some((review_id.as_str(), *approves)),
             _ => None,
         })
     }
@@ -49,7 +53,9 @@ impl Answers {
             Outcome::Sent { review_id, body } => {
                 json!({"id": review_id, "outcome": "sent", "body": body})
             }
-            Outcome::AlreadyResolved { review_id, body } => {
+            Outcome::AlreadyResolved {
+                review_id, body, ..
+            } => {
                 json!({"id": review_id, "outcome": "already_resolved", "body": body})
             }
             Outcome::Skipped { review_id } => {
@@ -198,6 +204,7 @@ mod tests {
                 Outcome::AlreadyResolved {
                     review_id: "a".into(),
                     body: json!({"decision": "approve"}),
+                    approves: Some(true),
                 },
                 Outcome::Skipped {
                     review_id: "b".into(),
@@ -205,7 +212,10 @@ mod tests {
             ],
             quit: true,
         };
-        assert_eq!(answers.already_resolved().collect::<Vec<_>>(), vec!["a"]);
+        assert_eq!(
+            answers.already_resolved().collect::<Vec<_>>(),
+            vec![("a", Some(true))]
+        );
         assert_eq!(
             answers.to_json(),
             json!([

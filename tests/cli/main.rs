@@ -20,3 +20,4 @@ mod proxy;
 mod reliability;
 mod review;
 mod secrets;
+mod transfers;

@@ -1,23 +1,25 @@
 //! What a review shows of its files: name, type and size from the asset's metadata, and a copy
-//! downloaded into a private temporary folder so the reviewer can look at it (with `--open`,
-//! in the system viewer).
+//! downloaded (with the shared [`transfer::download_assets`]: safe names, verified) into a
+//! private temporary folder so the reviewer can look at it; with `--open`, in the system viewer.
 //!
 //! The copies are kept after the command ends: a viewer may still have them open. The folder is
 //! new for each review session, random and private (0700), so nothing else can plant a file or a
-//! link in it. Any failure here is a warning: the reviewer can still decide from what is shown.
+//! link in it; each review gets its own subfolder, so equal names never collide. Any failure here
+//! is a warning: the reviewer can still decide from what is shown.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use futures_util::StreamExt;
-use tokio::io::AsyncWriteExt;
-
 use crate::api::assets;
-use crate::api::models::Asset;
+use crate::api::models::{Asset, PendingReview};
 use crate::context::Context;
 use crate::output::{self, human_bytes};
+use crate::transfer::{self, Existing};
 
-/// Shows review files, downloading each into one temporary folder made on first use.
+/// Review files download a few at a time: they are drafts, usually one or two.
+const CONCURRENCY: usize = 4;
+
+/// Shows review files, downloading them into one temporary folder made on first use.
 #[derive(Debug)]
 pub struct Previews {
     open: bool,
@@ -30,59 +32,66 @@ impl Previews {
         Self { open, dir: None }
     }
 
-    /// Prints one file of a review (name, type, size, local copy) and opens it if asked.
-    pub async fn show(&mut self, ctx: &Context, asset_id: &str) {
-        let asset = match fetch_metadata(ctx, asset_id).await {
-            Ok(asset) => Some(asset),
+    /// Prints the files of review number `number` (name, type, size, local copy) and opens
+    /// them if asked.
+    pub async fn show(&mut self, ctx: &Context, review: &PendingReview, number: usize) {
+        if review.asset_ids.is_empty() {
+            return;
+        }
+        let copies = match self.copy(ctx, &review.asset_ids, number).await {
+            Ok(saved) => saved,
             Err(err) => {
-                ctx.out.warn(&format!(
-                    "cannot read asset {}: {err:#}",
-                    output::clean_line(asset_id)
-                ));
-                None
+                ctx.out
+                    .warn(&format!("cannot download the review's files: {err:#}"));
+                Vec::new()
             }
         };
-        ctx.out
-            .stderr(&format!("  file: {}", describe(asset_id, asset.as_ref())));
-        match self.copy(ctx, asset_id, asset.as_ref()).await {
-            Ok(path) => {
-                ctx.out.stderr(&format!("        copy: {}", path.display()));
-                if self.open {
-                    open(ctx, &path).await;
-                }
+        for asset_id in &review.asset_ids {
+            let asset = metadata(ctx, asset_id).await;
+            ctx.out
+                .stderr(&format!("  file: {}", describe(asset_id, asset.as_ref())));
+            let Some(saved) = copies.iter().find(|s| &s.asset_id == asset_id) else {
+                continue;
+            };
+            ctx.out
+                .stderr(&format!("        copy: {}", saved.path.display()));
+            if self.open {
+                open(ctx, &saved.path).await;
             }
-            Err(err) => ctx.out.warn(&format!(
-                "cannot download asset {}: {err:#}",
-                output::clean_line(asset_id)
-            )),
         }
     }
 
     async fn copy(
         &mut self,
         ctx: &Context,
-        asset_id: &str,
-        asset: Option<&Asset>,
-    ) -> anyhow::Result<PathBuf> {
-        let dir = match &self.dir {
+        asset_ids: &[String],
+        number: usize,
+    ) -> anyhow::Result<Vec<transfer::Saved>> {
+        let root = match &self.dir {
             Some(dir) => dir.clone(),
             None => self.dir.insert(private_temp_dir()?).clone(),
         };
-        let mut path = dir.join(file_name(asset_id, asset));
-        if path.exists() {
-            path = dir.join(format!(
-                "{}-{}",
-                safe_component(asset_id),
-                file_name(asset_id, asset)
-            ));
-        }
-        download(ctx, asset_id, &path).await?;
-        Ok(path)
+        let dir = root.join(format!("review-{number}"));
+        std::fs::create_dir_all(&dir)
+            .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))?;
+        transfer::download_assets(ctx, asset_ids, &dir, Existing::Overwrite, CONCURRENCY).await
     }
 }
 
-async fn fetch_metadata(ctx: &Context, asset_id: &str) -> anyhow::Result<Asset> {
-    Ok(assets::get(ctx.api()?, asset_id).await?)
+/// The asset's metadata, or a warning and `None`.
+async fn metadata(ctx: &Context, asset_id: &str) -> Option<Asset> {
+    let fetched = match ctx.api() {
+        Ok(client) => assets::get(client, asset_id)
+            .await
+            .map_err(anyhow::Error::from),
+        Err(err) => Err(err),
+    };
+    fetched
+        .map_err(|err| {
+            let id = output::clean_line(asset_id);
+            ctx.out.warn(&format!("cannot read asset {id}: {err:#}"));
+        })
+        .ok()
 }
 
 /// `name · type · size`, with what is known.
@@ -102,7 +111,8 @@ fn describe(asset_id: &str, asset: Option<&Asset>) -> String {
 
 /// A new private folder under the system's temporary folder.
 fn private_temp_dir() -> anyhow::Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("pletor-review-{}", uuid::Uuid::new_v4().simple()));
+    let name = format!("pletor-review-{}", uuid::Uuid::new_v4().simple());
+    let dir = std::env::temp_dir().join(name);
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
@@ -110,48 +120,6 @@ fn private_temp_dir() -> anyhow::Result<PathBuf> {
         .create(&dir)
         .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))?;
     Ok(dir)
-}
-
-/// The server's file name made safe (one plain component), else the asset id.
-fn file_name(asset_id: &str, asset: Option<&Asset>) -> String {
-    asset
-        .and_then(|a| a.filename.as_deref())
-        .map(safe_component)
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| safe_component(asset_id))
-}
-
-/// Keeps the last path component, without control characters, leading dots or reserved
-/// characters, at most 120 characters.
-fn safe_component(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = output::clean_line(base)
-        .chars()
-        .map(|c| if "<>:\"|?*".contains(c) { '_' } else { c })
-        .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.');
-    let name: String = trimmed.chars().take(120).collect();
-    if name.is_empty() {
-        "asset".to_string()
-    } else {
-        name
-    }
-}
-
-/// Streams the asset's bytes into a new file at `path`.
-async fn download(ctx: &Context, asset_id: &str, path: &Path) -> anyhow::Result<()> {
-    let response = assets::download(ctx.api()?, asset_id, None).await?;
-    let mut file = tokio::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .await?;
-    let mut stream = response.bytes_stream();
-    while let Some(chunk) = stream.next().await {
-        file.write_all(&chunk?).await?;
-    }
-    file.flush().await?;
-    Ok(())
 }
 
 /// The system viewer command for this platform.
@@ -203,22 +171,24 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn server_names_become_one_safe_component() {
-        assert_eq!(safe_component("../../etc/passwd"), "passwd");
-        assert_eq!(safe_component("..\\..\\boot.ini"), "boot.ini");
-        assert_eq!(safe_component(".hidden"), "hidden");
-        assert_eq!(safe_component("a\x1b[31mb?.png"), "ab_.png");
-        assert_eq!(safe_component(".."), "asset");
-        assert_eq!(safe_component(&"x".repeat(300)).len(), 120);
-    }
-
-    #[test]
     fn files_are_described_by_what_is_known() {
         let asset = Asset::from_value(
-            json!({"id": "a", "filename": "d.png", "mime_type": "image/png", "size": 2048}),
+            json!({"id": "a", "filename": "d\x1b[2J.png", "mime_type": "image/png", "size": 2048}),
         );
         assert_eq!(describe("a", asset.as_ref()), "d.png · image/png · 2.0 KiB");
         assert_eq!(describe("a-1", None), "a-1");
-        assert_eq!(file_name("a-1", None), "a-1");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_copy_folder_is_new_and_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let one = private_temp_dir().unwrap();
+        let two = private_temp_dir().unwrap();
+        assert_ne!(one, two);
+        let mode = std::fs::metadata(&one).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+        std::fs::remove_dir(one).unwrap();
+        std::fs::remove_dir(two).unwrap();
     }
 }

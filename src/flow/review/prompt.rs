@@ -134,9 +134,7 @@ async fn show(
             ctx.out.stderr(&format!("  │ {line}"));
         }
     }
-    for asset_id in &review.asset_ids {
-        previews.show(ctx, asset_id).await;
-    }
+    previews.show(ctx, review, number).await;
     if review.text.is_none() && review.asset_ids.is_empty() {
         ctx.out.stderr("  (this review shows no text and no files)");
     }

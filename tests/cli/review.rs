@@ -724,3 +724,22 @@ fn a_review_answered_elsewhere_while_the_prompt_is_open_is_reported_not_repeated
     assert_eq!(statuses, vec![200, 409]);
     assert_eq!(resolved(&world), 1);
 }
+
+#[test]
+fn runs_wait_on_a_terminal_hands_a_paused_run_to_the_review_prompt_then_downloads() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let id = run_id(&run);
+    let mut session = pty(&world, &["runs", "wait", &id], &[]);
+    expect(&mut session, "Quit");
+    session.send("\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(decisions(&world)[0]["body"], json!({"decision": "approve"}));
+    let files = crate::harness::tree(&world.work());
+    assert_eq!(
+        files.len(),
+        1,
+        "the approved image is downloaded: {files:?}"
+    );
+}

@@ -19,5 +19,6 @@ mod http;
 mod proxy;
 mod reliability;
 mod review;
+mod runs;
 mod secrets;
 mod transfers;

@@ -19,6 +19,11 @@ const PTY_TIMEOUT: Duration = Duration::from_secs(20);
 /// Creates a Reviewed Post run (or a Reviewed Ad app run) directly on the simulator and waits
 /// until it pauses for its review; returns the run as the server shows it.
 fn paused_run(world: &World, app: bool) -> Value {
+    paused_run_about(world, app, "sea")
+}
+
+/// [`paused_run`] with a given prompt (a Reviewed Post shows `Post: PROMPT` for review).
+fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
     let (path, body) = if app {
         (
             "/app-runs/",
@@ -29,7 +34,7 @@ fn paused_run(world: &World, app: bool) -> Value {
         (
             "/runs/",
             json!({"agent_id": catalog::REVIEWED_POST,
-            "inputs": [{"id": catalog::REVIEWED_POST_PROMPT, "value": "sea"}]}),
+            "inputs": [{"id": catalog::REVIEWED_POST_PROMPT, "value": prompt}]}),
         )
     };
     let created = world.api("POST", path, Some(body));
@@ -742,4 +747,27 @@ fn runs_wait_on_a_terminal_hands_a_paused_run_to_the_review_prompt_then_download
         1,
         "the approved image is downloaded: {files:?}"
     );
+}
+
+#[test]
+fn review_text_from_the_server_is_cleaned_before_it_reaches_the_terminal() {
+    let world = World::new();
+    let run = paused_run_about(
+        &world,
+        false,
+        "line one\nline two \u{1b}]0;pwned\u{7}\u{1b}[2Jend",
+    );
+    let mut session = pty(&world, &["review", &run_id(&run)], &[]);
+    let shown = expect(&mut session, "Quit");
+    assert!(shown.contains("│ Post: line one"), "{shown:?}");
+    assert!(
+        shown.contains("│ line two end"),
+        "every line is shown, cleaned: {shown:?}"
+    );
+    assert!(
+        !shown.contains("pwned") && !shown.contains("\u{1b}[2J"),
+        "{shown:?}"
+    );
+    session.send([3u8]).unwrap();
+    assert_eq!(finish(session).1, 130);
 }

@@ -470,7 +470,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --version 'Print version'
         }
         &'pletor;download'= {
-            cand --run 'Download every result asset of this run'
+            cand --run 'Download every result asset of this run (an agent run or an app run)'
             cand -o 'Folder to save files in (created if missing) [default: the current folder]'
             cand --output-dir 'Folder to save files in (created if missing) [default: the current folder]'
             cand --concurrency 'Files downloaded at once'
@@ -582,7 +582,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;assets;help;help'= {
         }
         &'pletor;review'= {
-            cand --comment 'A comment sent with the decision'
+            cand --comment 'A comment sent with --approve or --reject'
             cand --body 'Send this JSON as the decision body instead of the built-in one'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'

@@ -439,7 +439,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand upload" -s v -l verbose -d
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand download" -l run -d 'Download every result asset of this run' -r
+complete -c pletor -n "__fish_pletor_using_subcommand download" -l run -d 'Download every result asset of this run (an agent run or an app run)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -s o -l output-dir -d 'Folder to save files in (created if missing) [default: the current folder]' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l concurrency -d 'Files downloaded at once' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
@@ -538,7 +538,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_su
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "list" -d 'List assets, newest first'
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an asset\'s metadata'
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pletor -n "__fish_pletor_using_subcommand review" -l comment -d 'A comment sent with the decision' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l comment -d 'A comment sent with --approve or --reject' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l body -d 'Send this JSON as the decision body instead of the built-in one' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r

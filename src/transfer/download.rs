@@ -293,12 +293,11 @@ impl Job<'_> {
         opened: Opened,
         bar: &Bar,
     ) -> anyhow::Result<Fetched> {
-        let policy = self.client.policy();
         let label = clean_line(&target.shown.display().to_string());
         let mut file = PartFile::open(&target.part, opened.start).await?;
         let mut opened = opened;
         let mut failures = 0u32;
-        let mut rehashed = false;
+        let mut restarted = false;
         loop {
             let expected = expected_total(&opened, meta)?;
             if let Some(total) = expected {
@@ -308,61 +307,62 @@ impl Job<'_> {
                 file.restart().await?;
             }
             let cut = stream_body(&mut opened.response, &mut file, bar).await?;
-            let problem = match (cut, expected) {
-                (Some(reason), _) => reason,
-                (None, Some(total)) if file.len < total => {
-                    format!(
-                        "the connection closed after {} of {}",
-                        human_bytes(file.len),
-                        human_bytes(total)
-                    )
+            let problem = match judge(&file, cut, expected, meta) {
+                Pass::Complete(sha256) => {
+                    return Ok(Fetched {
+                        bytes: file.len,
+                        sha256,
+                        file,
+                    });
                 }
-                (None, Some(total)) if file.len > total => {
+                Pass::Cut(problem) => problem,
+                // A resumed prefix may come from another file of the same name: once, start over.
+                Pass::Wrong(_) if file.resumed && !restarted => {
+                    restarted = true;
+                    self.progress.println(&format!(
+                        "{label}: checksum mismatch after resuming; downloading again"
+                    ));
+                    file.restart().await?;
+                    opened = self.open(id, 0).await?;
+                    continue;
+                }
+                Pass::Wrong(err) => {
                     file.discard().await;
-                    return Err(bad_size(id, file.len, total));
+                    return Err(err);
                 }
-                (None, _) => match file.verify(meta) {
-                    Ok(sha256) => {
-                        return Ok(Fetched {
-                            bytes: file.len,
-                            sha256,
-                            file,
-                        });
-                    }
-                    // A resumed prefix may come from another file of the same name: once, start over.
-                    Err(_) if file.resumed && !rehashed => {
-                        rehashed = true;
-                        self.progress.println(&format!(
-                            "{label}: checksum mismatch after resuming; downloading again"
-                        ));
-                        file.restart().await?;
-                        opened = self.open(id, 0).await?;
-                        continue;
-                    }
-                    Err(err) => {
-                        file.discard().await;
-                        return Err(err);
-                    }
-                },
             };
             failures += 1;
-            if failures > policy.retries {
-                return Err(interrupted(id, &target.shown_part, &file, &problem));
-            }
-            let wait = crate::api::retry::backoff(policy, failures - 1, rand::random::<f64>());
-            self.progress.println(&format!(
-                "{label}: {problem}; resuming from {} in {} (retry {failures} of {})",
-                human_bytes(file.len),
-                crate::output::human_duration(wait),
-                policy.retries
-            ));
-            tokio::time::sleep(wait).await;
-            opened = match self.open(id, file.len).await {
-                Ok(opened) => opened,
-                Err(err) => return Err(resume_failed(err, id, &target.shown_part, &file)),
-            };
+            opened = self.resume(id, target, &file, &problem, failures).await?;
             file.resumed |= opened.start > 0;
         }
+    }
+
+    /// After a cut: waits (backoff) and asks for the rest, or gives up when the retry budget is
+    /// spent, saying that the `.part` is kept.
+    async fn resume(
+        &self,
+        id: &str,
+        target: &Target,
+        file: &PartFile,
+        problem: &str,
+        failures: u32,
+    ) -> anyhow::Result<Opened> {
+        let policy = self.client.policy();
+        if failures > policy.retries {
+            return Err(interrupted(id, &target.shown_part, file, problem));
+        }
+        let wait = crate::api::retry::backoff(policy, failures - 1, rand::random::<f64>());
+        self.progress.println(&format!(
+            "{}: {problem}; resuming from {} in {} (retry {failures} of {})",
+            clean_line(&target.shown.display().to_string()),
+            human_bytes(file.len),
+            crate::output::human_duration(wait),
+            policy.retries
+        ));
+        tokio::time::sleep(wait).await;
+        self.open(id, file.len)
+            .await
+            .map_err(|err| resume_failed(err, id, &target.shown_part, file))
     }
 
     /// Moves the verified `.part` to its final name under the existing-file rule.
@@ -537,6 +537,35 @@ impl PartFile {
             .into()),
             _ => Ok(sha256),
         }
+    }
+}
+
+/// What one pass over a body gave.
+enum Pass {
+    /// The whole file, verified: its SHA-256.
+    Complete(String),
+    /// Cut short: why (worth a resume).
+    Cut(String),
+    /// Complete but wrong (too long, wrong size or hash): resuming cannot fix it.
+    Wrong(anyhow::Error),
+}
+
+/// Judges the `.part` after a pass: `cut` is the transport's complaint, `expected` the size
+/// the server announced (or the metadata's).
+fn judge(file: &PartFile, cut: Option<String>, expected: Option<u64>, meta: &Asset) -> Pass {
+    match (cut, expected) {
+        (Some(reason), _) => Pass::Cut(reason),
+        // hyper cannot see a connection-close body end early: the size can.
+        (None, Some(total)) if file.len < total => Pass::Cut(format!(
+            "the connection closed after {} of {}",
+            human_bytes(file.len),
+            human_bytes(total)
+        )),
+        (None, Some(total)) if file.len > total => Pass::Wrong(bad_size(&meta.id, file.len, total)),
+        (None, _) => match file.verify(meta) {
+            Ok(sha256) => Pass::Complete(sha256),
+            Err(err) => Pass::Wrong(err),
+        },
     }
 }
 

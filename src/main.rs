@@ -8,6 +8,7 @@ mod commands;
 mod config;
 mod context;
 mod error;
+mod flow;
 mod output;
 mod prompt;
 mod settings;

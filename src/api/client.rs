@@ -237,6 +237,13 @@ impl Request {
         self
     }
 
+    /// Marks the request as sent once, never retried here: the caller owns the cadence (a poll
+    /// loop that must not knock faster than its own interval).
+    pub fn once(mut self) -> Self {
+        self.retry_safe = false;
+        self
+    }
+
     /// The path.
     pub fn path(&self) -> &str {
         &self.path

@@ -95,6 +95,13 @@ pub async fn get(client: &Client, kind: RunKind, id: &str) -> Result<Run, ApiErr
     parse(value, &path)
 }
 
+/// Fetches one run once, without retries: for poll loops, which retry at their own pace.
+pub async fn poll(client: &Client, kind: RunKind, id: &str) -> Result<Run, ApiError> {
+    let path = spec::item(kind.collection(), id);
+    let value = client.json(Request::get(path.clone()).once()).await?;
+    parse(value, &path)
+}
+
 /// Fetches a run that may be an agent run or an app run: `kind` when known, else agent runs
 /// first, then app runs on a 404.
 pub async fn get_any(

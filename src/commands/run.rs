@@ -3,27 +3,19 @@
 
 use std::path::PathBuf;
 
-use clap::{Args as ClapArgs, ValueEnum};
+use clap::Args as ClapArgs;
 
 use super::SaveArgs;
 use crate::api::runs::RunKind;
 use crate::context::Context;
-use crate::error::{Exit, Failure};
+use crate::error::{Exit, Failure, UsageError};
+use crate::flow::inputs::{self, RawInput, RawValue};
+use crate::flow::outcome::{self, SaveOptions};
+use crate::flow::start;
+use crate::flow::wait::WaitOptions;
+use crate::transfer::{self, Existing};
 
-/// What to do when a run pauses for a human review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OnReview {
-    /// Show the review and ask (default on a terminal)
-    Prompt,
-    /// Stop with exit 10 and print the `pletor review` command (default elsewhere)
-    Fail,
-    /// Keep polling while someone answers elsewhere
-    Wait,
-    /// Approve every review
-    Approve,
-    /// Reject every review
-    Reject,
-}
+pub use crate::flow::review::OnReview;
 
 /// Arguments of `run` and `app-run`.
 #[derive(Debug, ClapArgs)]
@@ -84,6 +76,101 @@ pub struct Args {
 }
 
 /// Runs `run` or `app-run`.
-pub async fn run(_ctx: &Context, _kind: RunKind, _args: Args) -> anyhow::Result<Exit> {
-    Err(Failure::new(Exit::Error, "unimplemented", "`run` is not implemented yet").into())
+pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exit> {
+    if args.batch.is_some() {
+        return Err(Failure::new(
+            Exit::Error,
+            "unimplemented",
+            "`--batch` is not implemented yet",
+        )
+        .into());
+    }
+    let external_id = match &args.external_id {
+        Some(key) => {
+            inputs::check_external_id(key)?;
+            key.clone()
+        }
+        None => uuid::Uuid::new_v4().to_string(),
+    };
+    let raw = raw_inputs(&args).await?;
+    let options = WaitOptions {
+        deadline: args.timeout.map(|t| std::time::Instant::now() + t),
+        on_review: OnReview::resolve(args.on_review, ctx.can_prompt()),
+    };
+    let prepared = start::prepare(ctx, kind, &args.target, raw).await?;
+    let save = save_options(&args.save, args.no_wait || args.no_download)?;
+    let created = start::submit(ctx, kind, prepared, &external_id).await?;
+    if args.no_wait {
+        return print_created(ctx, kind, &created.run);
+    }
+    let outcome = outcome::follow(ctx, kind, created.run, options, &save).await?;
+    if ctx.out.is_json() {
+        ctx.out.json(&outcome::envelope(&outcome))?;
+    } else {
+        outcome::print_lines(ctx, &outcome)?;
+    }
+    Ok(outcome.exit)
+}
+
+/// The inputs from `--inputs` (first) and `-i` (which replace the document's for the same
+/// input). Parsed before any request: a typo costs nothing.
+async fn raw_inputs(args: &Args) -> anyhow::Result<Vec<RawInput>> {
+    let flags: Vec<RawInput> = args
+        .inputs
+        .iter()
+        .map(|a| inputs::parse_flag(a))
+        .collect::<Result<_, _>>()?;
+    let Some(source) = &args.inputs_file else {
+        return Ok(flags);
+    };
+    let text = if source == "-" {
+        start::read_stdin().await?
+    } else {
+        std::fs::read_to_string(source).map_err(|err| {
+            UsageError::new(
+                format!("cannot read `--inputs {source}`: {err}"),
+                "check the path",
+            )
+        })?
+    };
+    let mut raw = inputs::parse_inputs_doc(&text, source)?;
+    raw.extend(flags);
+    if source == "-" && raw.iter().any(|r| r.value == RawValue::Stdin) {
+        return Err(UsageError::new(
+            "stdin cannot hold both `--inputs -` and an `@-` value",
+            "put the text in the `--inputs` document, or read the document from a file",
+        )
+        .into());
+    }
+    Ok(raw)
+}
+
+/// Checks the output folder before anything is paid for; `skip`: no download will happen.
+pub(crate) fn save_options(save: &SaveArgs, skip: bool) -> anyhow::Result<SaveOptions> {
+    let dir = if skip {
+        None
+    } else {
+        Some(transfer::prepare_output_dir(save.output_dir.as_deref())?)
+    };
+    Ok(SaveOptions {
+        dir,
+        existing: Existing::from_flags(save.overwrite, save.skip_existing),
+    })
+}
+
+fn print_created(
+    ctx: &Context,
+    kind: RunKind,
+    run: &crate::api::models::Run,
+) -> anyhow::Result<Exit> {
+    if ctx.out.is_json() {
+        ctx.out.json(&run.raw)?;
+    } else {
+        ctx.out.line(&crate::output::clean_line(&run.id))?;
+        ctx.out.hint(&format!(
+            "wait for it with `{}`",
+            outcome::wait_command(kind, &crate::output::clean_line(&run.id))
+        ));
+    }
+    Ok(Exit::Success)
 }

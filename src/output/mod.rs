@@ -186,15 +186,7 @@ impl Printer {
 
     /// Renders an error: human lines on stderr, plus the JSON document on stdout with `--json`.
     pub fn error(&self, report: &Report) {
-        let label = self.paint("error:", "31;1");
-        let mut text = format!("{label} {}", report.message);
-        for cause in &report.causes {
-            text.push_str(&format!("\n  Caused by: {}", cause.replace('\n', "\n  ")));
-        }
-        if let Some(hint) = &report.hint {
-            text.push_str(&format!("\n\n{} {hint}", self.paint("hint:", "36;1")));
-        }
-        self.stderr(&text);
+        self.error_text(report);
         if self.is_json() {
             let mut message = report.message.clone();
             for cause in &report.causes {
@@ -213,6 +205,20 @@ impl Printer {
                 serde_json::to_string_pretty(&doc).unwrap_or_default()
             ));
         }
+    }
+
+    /// Renders an error for people only (stderr), for commands whose JSON document on stdout
+    /// tells the outcome itself (a run envelope that ended `failed`).
+    pub fn error_text(&self, report: &Report) {
+        let label = self.paint("error:", "31;1");
+        let mut text = format!("{label} {}", report.message);
+        for cause in &report.causes {
+            text.push_str(&format!("\n  Caused by: {}", cause.replace('\n', "\n  ")));
+        }
+        if let Some(hint) = &report.hint {
+            text.push_str(&format!("\n\n{} {hint}", self.paint("hint:", "36;1")));
+        }
+        self.stderr(&text);
     }
 
     /// Writes a line to stderr. Errors writing to stderr are ignored: there is nowhere left to

@@ -18,5 +18,7 @@ mod help;
 mod http;
 mod proxy;
 mod reliability;
+mod review;
+mod runs;
 mod secrets;
 mod transfers;

@@ -1,11 +1,17 @@
 //! `pletor runs list|show|wait|cancel`: runs started here or elsewhere, agent or app runs.
+//! One file per verb; `show`, `wait` and `cancel` accept an agent-run or an app-run id.
+
+mod cancel;
+mod list;
+mod show;
+mod wait;
 
 use clap::{Args, Subcommand};
 
 use super::{ListArgs, RunKindArgs, SaveArgs};
 use crate::commands::run::OnReview;
 use crate::context::Context;
-use crate::error::{Exit, Failure};
+use crate::error::Exit;
 
 /// Runs commands.
 #[derive(Debug, Subcommand)]
@@ -93,11 +99,11 @@ pub struct CancelCmd {
 }
 
 /// Runs a runs command.
-pub async fn run(_ctx: &Context, _command: Command) -> anyhow::Result<Exit> {
-    Err(Failure::new(
-        Exit::Error,
-        "unimplemented",
-        "`runs` is not implemented yet",
-    )
-    .into())
+pub async fn run(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
+    match command {
+        Command::List(cmd) => list::run(ctx, cmd).await,
+        Command::Show(cmd) => show::run(ctx, cmd).await,
+        Command::Wait(cmd) => wait::run(ctx, cmd).await,
+        Command::Cancel(cmd) => cancel::run(ctx, cmd).await,
+    }
 }

@@ -1,0 +1,57 @@
+//! `pletor runs cancel RUN`: asks on a terminal, needs `--yes` elsewhere, prints the new state.
+
+use super::CancelCmd;
+use crate::api::models::Run;
+use crate::api::runs;
+use crate::context::Context;
+use crate::error::Exit;
+use crate::output::clean_line;
+
+/// Cancels one run.
+pub async fn run(ctx: &Context, args: CancelCmd) -> anyhow::Result<Exit> {
+    // Refuse before any request: a script without `--yes` must fail at once, naming the flag.
+    if !args.yes && !ctx.can_prompt() {
+        return Err(crate::prompt::cannot_ask(
+            &format!("cancelling run {} needs a confirmation", args.run),
+            "--yes",
+        ));
+    }
+    let client = ctx.api()?;
+    let (kind, run) = runs::get_any(client, &args.run, args.kind.kind()).await?;
+    let id = clean_line(&run.id);
+    if run.status.is_terminal() {
+        ctx.out.status(&format!(
+            "run {id} has already ended ({}); nothing to cancel",
+            clean_line(run.status.as_str())
+        ));
+        return print(ctx, &run);
+    }
+    if !args.yes {
+        let question = format!("Cancel run {id} ({})?", clean_line(run.status.as_str()));
+        if !crate::prompt::confirm(&question, false).await? {
+            ctx.out.status("not cancelled");
+            return Ok(Exit::Success);
+        }
+    }
+    let answer = runs::cancel(client, kind, &run.id).await?;
+    // The answer may be the run itself, or nothing: then ask for the run.
+    let run = match Run::from_value(answer) {
+        Some(run) => run,
+        None => runs::get(client, kind, &run.id).await?,
+    };
+    ctx.out.status(&format!(
+        "run {id} is now {}",
+        clean_line(run.status.as_str())
+    ));
+    print(ctx, &run)
+}
+
+/// The run's state: its status on stdout, or the server's object with `--json`.
+fn print(ctx: &Context, run: &Run) -> anyhow::Result<Exit> {
+    if ctx.out.is_json() {
+        ctx.out.json(&run.raw)?;
+    } else {
+        ctx.out.line(&clean_line(run.status.as_str()))?;
+    }
+    Ok(Exit::Success)
+}

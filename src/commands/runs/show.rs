@@ -1,0 +1,173 @@
+//! `pletor runs show RUN`: status, inputs, results, pending reviews and error of one run.
+
+use serde_json::Value;
+
+use super::ShowCmd;
+use crate::api::models::{Run, RunResult};
+use crate::api::runs::{self, RunKind};
+use crate::context::Context;
+use crate::error::Exit;
+use crate::output::clean_line;
+
+/// Shows one run: the server's object with `--json`, else one fact per line.
+pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
+    let (kind, run) = runs::get_any(ctx.api()?, &args.run, args.kind.kind()).await?;
+    if ctx.out.is_json() {
+        ctx.out.json(&run.raw)?;
+        return Ok(Exit::Success);
+    }
+    for line in describe(kind, &run) {
+        ctx.out.line(&line)?;
+    }
+    Ok(Exit::Success)
+}
+
+/// The lines of `runs show`, every server text cleaned.
+fn describe(kind: RunKind, run: &Run) -> Vec<String> {
+    let raw = &run.raw;
+    let field = |key: &str| raw.get(key).and_then(Value::as_str).map(clean_line);
+    let mut lines = vec![format!("ID:          {}", clean_line(&run.id))];
+    let (noun, target) = match kind {
+        RunKind::Agent => ("agent run", "Agent:      "),
+        RunKind::App => ("app run", "App:        "),
+    };
+    lines.push(format!("Kind:        {noun}"));
+    let mut status = clean_line(run.status.as_str());
+    if run.awaiting_review && !run.status.is_terminal() {
+        status.push_str(" (waiting for a review)");
+    }
+    lines.push(format!("Status:      {status}"));
+    if let Some(id) = field(kind.target_field()) {
+        lines.push(format!("{target} {id}"));
+    }
+    for (label, key) in [
+        ("External id:", "external_id"),
+        ("Created:    ", "created_at"),
+    ] {
+        if let Some(value) = field(key) {
+            lines.push(format!("{label} {value}"));
+        }
+    }
+    if let Some(error) = &run.error {
+        lines.push(format!("Error:       {}", clean_line(error)));
+    }
+    lines.extend(section("Inputs", inputs(raw)));
+    lines.extend(section("Results", results(run)));
+    lines.extend(section("Pending reviews", reviews(kind, run)));
+    lines
+}
+
+fn section(title: &str, items: Vec<String>) -> Vec<String> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![format!("{title}:")];
+    lines.extend(items.into_iter().map(|item| format!("  {item}")));
+    lines
+}
+
+fn inputs(raw: &Value) -> Vec<String> {
+    let Some(items) = raw.get("inputs").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .map(|item| {
+            let id = item.get("id").and_then(Value::as_str).unwrap_or("?");
+            let value = match item.get("value") {
+                Some(Value::String(text)) => crate::output::truncate(text, 100),
+                Some(other) => match other.get("asset_ids").and_then(Value::as_array) {
+                    Some(ids) => format!(
+                        "assets {}",
+                        ids.iter()
+                            .filter_map(Value::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    None => crate::output::truncate(&other.to_string(), 100),
+                },
+                None => String::new(),
+            };
+            clean_line(&format!("{id}: {value}"))
+        })
+        .collect()
+}
+
+fn results(run: &Run) -> Vec<String> {
+    run.results
+        .iter()
+        .map(|result| match result {
+            RunResult::Asset {
+                asset_id,
+                name: Some(name),
+            } => format!("asset {} ({})", clean_line(asset_id), clean_line(name)),
+            RunResult::Asset {
+                asset_id,
+                name: None,
+            } => format!("asset {}", clean_line(asset_id)),
+            RunResult::Text(text) => {
+                format!("text: {}", clean_line(&crate::output::truncate(text, 200)))
+            }
+        })
+        .collect()
+}
+
+fn reviews(kind: RunKind, run: &Run) -> Vec<String> {
+    let mut lines: Vec<String> = run
+        .pending_reviews
+        .iter()
+        .map(|review| {
+            let mut line = format!("review {}", clean_line(&review.id));
+            if !review.asset_ids.is_empty() {
+                line.push_str(&format!(
+                    ", assets {}",
+                    clean_line(&review.asset_ids.join(", "))
+                ));
+            }
+            if let Some(text) = &review.text {
+                line.push_str(&format!(
+                    ": {}",
+                    clean_line(&crate::output::truncate(text, 100))
+                ));
+            }
+            line
+        })
+        .collect();
+    if !lines.is_empty() {
+        lines.push(format!(
+            "answer with `{}`",
+            crate::flow::review::review_command(kind, &clean_line(&run.id))
+        ));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn runs_show_every_part_cleaned() {
+        let run = Run::from_value(json!({
+            "id": "r1", "agent_id": "g1", "status": "running", "awaiting_human_review": true,
+            "external_id": "k\u{1b}[31m", "inputs": [{"id": "p", "value": "hi"}, {"id": "i", "value": {"asset_ids": ["a"]}}],
+            "pending_reviews": [{"id": "v1", "asset_ids": ["d"], "text": "draft"}],
+            "results": [{"text": "t"}], "error": null
+        }))
+        .unwrap();
+        let text = describe(RunKind::Agent, &run).join("\n");
+        assert!(
+            text.contains("Status:      running (waiting for a review)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("External id: k\n") || text.contains("External id: k"),
+            "{text}"
+        );
+        assert!(!text.contains('\u{1b}'));
+        assert!(text.contains("  p: hi\n  i: assets a"), "{text}");
+        assert!(text.contains("review v1, assets d: draft"), "{text}");
+        assert!(text.contains("`pletor review r1`"), "{text}");
+    }
+}

@@ -1,0 +1,76 @@
+//! `pletor runs wait RUN...`: the same waiting, review handling and download as `run`, for runs
+//! started elsewhere or with `--no-wait`. Runs are followed one after the other under one
+//! deadline (they go on on the server meanwhile, so this costs no time); the exit code is the
+//! worst outcome.
+
+use serde_json::{Value, json};
+
+use super::WaitCmd;
+use crate::api::runs;
+use crate::commands::run::{OnReview, save_options};
+use crate::context::Context;
+use crate::error::{self, Exit};
+use crate::flow::outcome::{self, Outcome, SaveOptions};
+use crate::flow::wait::WaitOptions;
+
+/// Waits for every run given.
+pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
+    let save = save_options(&args.save, args.no_download)?;
+    let options = WaitOptions {
+        deadline: args.timeout.map(|t| std::time::Instant::now() + t),
+        on_review: OnReview::resolve(args.on_review, ctx.can_prompt()),
+    };
+    if let [id] = args.runs.as_slice() {
+        let outcome = follow(ctx, id, args.kind.kind(), options, &save).await?;
+        print(ctx, &outcome, outcome::envelope(&outcome))?;
+        return Ok(outcome.exit);
+    }
+    let mut exits = Vec::new();
+    let mut envelopes = Vec::new();
+    for id in &args.runs {
+        match follow(ctx, id, args.kind.kind(), options, &save).await {
+            Ok(outcome) => {
+                print(ctx, &outcome, Value::Null)?;
+                envelopes.push(outcome::envelope(&outcome));
+                exits.push(outcome.exit);
+            }
+            // One bad id must not hide what happened to the others.
+            Err(err) => {
+                let report = error::classify(&err);
+                ctx.out.error_text(&report);
+                envelopes.push(
+                    json!({"run": {"id": id}, "texts": [], "files": [], "error": {
+                    "code": report.code, "message": report.message, "status": report.status}}),
+                );
+                exits.push(report.exit);
+            }
+        }
+    }
+    if ctx.out.is_json() {
+        ctx.out.json(&Value::Array(envelopes))?;
+    }
+    Ok(outcome::worst(exits))
+}
+
+async fn follow(
+    ctx: &Context,
+    id: &str,
+    kind: Option<runs::RunKind>,
+    options: WaitOptions,
+    save: &SaveOptions,
+) -> anyhow::Result<Outcome> {
+    let (kind, run) = runs::get_any(ctx.api()?, id, kind).await?;
+    outcome::follow(ctx, kind, run, options, save).await
+}
+
+/// Table mode prints each run's texts and paths as it ends; JSON waits for the end (one
+/// document), unless `envelope` is the single run's own.
+fn print(ctx: &Context, outcome: &Outcome, envelope: Value) -> anyhow::Result<()> {
+    if !ctx.out.is_json() {
+        return outcome::print_lines(ctx, outcome);
+    }
+    if !envelope.is_null() {
+        ctx.out.json(&envelope)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! What `run`, `app-run`, `runs wait`, `review` and batches share: inputs from the command line
+//! to the API body ([`inputs`]), starting a run without paying twice ([`start`]), waiting with
+//! backoff ([`wait`]), review pauses ([`review`]) and the end of a run: files, exit code and
+//! envelope ([`outcome`]).
+
+pub mod inputs;
+pub mod outcome;
+pub mod review;
+pub mod start;
+pub mod wait;

@@ -1,0 +1,167 @@
+//! What the wait loop does when a run pauses for a human review (`--on-review`).
+//!
+//! [`on_pause`] is called once for each new set of pending reviews. `fail` stops with exit 10
+//! and the exact `pletor review` command; `wait` keeps polling while someone answers elsewhere;
+//! `approve` and `reject` answer every pending review and keep polling. `prompt` is the
+//! interactive flow of `pletor review` ([`prompt::interactive`]): when every review got an
+//! answer the wait goes on; when the person skipped or quit, it stops like `fail`, since the
+//! run cannot go on until someone answers.
+//!
+//! Submodules hold what `pletor review` shares with the wait loop: one decision and its `409`
+//! ([`decide`]), the interactive questions ([`prompt`]) and the file previews they show.
+
+pub mod decide;
+mod preview;
+pub mod prompt;
+
+use clap::ValueEnum;
+
+use crate::api::models::Run;
+use crate::api::runs::{self, RunKind};
+use crate::api::spec;
+use crate::context::Context;
+use crate::error::{Exit, Report};
+
+/// What to do when a run pauses for a human review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnReview {
+    /// Show the review and ask (default on a terminal)
+    Prompt,
+    /// Stop with exit 10 and print the `pletor review` command (default elsewhere)
+    Fail,
+    /// Keep polling while someone answers elsewhere
+    Wait,
+    /// Approve every review
+    Approve,
+    /// Reject every review
+    Reject,
+}
+
+impl OnReview {
+    /// The mode to use: the one given, else `prompt` when a person can answer, else `fail`.
+    pub fn resolve(given: Option<Self>, can_prompt: bool) -> Self {
+        given.unwrap_or(if can_prompt { Self::Prompt } else { Self::Fail })
+    }
+}
+
+/// What the wait loop does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pause {
+    /// Decisions were sent, or someone else will answer: keep polling.
+    Continue,
+    /// Stop waiting with this exit code.
+    Stop(Exit),
+}
+
+/// Handles a run that waits for a person.
+pub async fn on_pause(
+    ctx: &Context,
+    kind: RunKind,
+    run: &Run,
+    mode: OnReview,
+) -> anyhow::Result<Pause> {
+    match mode {
+        OnReview::Prompt => ask(ctx, kind, run).await,
+        OnReview::Fail => Ok(stop(ctx, kind, run)),
+        OnReview::Wait => Ok(Pause::Continue),
+        OnReview::Approve => decide_all(ctx, kind, run, true).await,
+        OnReview::Reject => decide_all(ctx, kind, run, false).await,
+    }
+}
+
+/// Asks the person at the terminal; keeps waiting only when every review got an answer.
+async fn ask(ctx: &Context, kind: RunKind, run: &Run) -> anyhow::Result<Pause> {
+    let answers = prompt::interactive(ctx, kind, run, false).await?;
+    if answers.all_answered() {
+        Ok(Pause::Continue)
+    } else {
+        Ok(stop(ctx, kind, run))
+    }
+}
+
+/// The command that answers the reviews of `run`.
+pub fn review_command(kind: RunKind, run_id: &str) -> String {
+    match kind {
+        RunKind::Agent => format!("pletor review {run_id}"),
+        RunKind::App => format!("pletor review {run_id} --app"),
+    }
+}
+
+fn stop(ctx: &Context, kind: RunKind, run: &Run) -> Pause {
+    let count = run.pending_reviews.len();
+    let what = match count {
+        0 | 1 => "a human review".to_string(),
+        n => format!("{n} human reviews"),
+    };
+    ctx.out.error_text(&Report {
+        exit: Exit::Review,
+        code: "awaiting_review",
+        message: format!(
+            "run {} waits for {what}",
+            crate::output::clean_line(&run.id)
+        ),
+        causes: Vec::new(),
+        hint: Some(format!(
+            "answer it with `{}`, then `pletor runs wait {}`",
+            review_command(kind, &run.id),
+            run.id
+        )),
+        status: None,
+    });
+    Pause::Stop(Exit::Review)
+}
+
+async fn decide_all(
+    ctx: &Context,
+    kind: RunKind,
+    run: &Run,
+    approve: bool,
+) -> anyhow::Result<Pause> {
+    let client = ctx.api()?;
+    let verb = if approve { "approved" } else { "rejected" };
+    for review in &run.pending_reviews {
+        let body = spec::review_body(approve, None);
+        match runs::review(client, kind, &run.id, &review.id, body).await {
+            Ok(_) => ctx.out.status(&format!(
+                "{verb} review {} of run {}",
+                clean(&review.id),
+                clean(&run.id)
+            )),
+            // Someone else answered first: their decision stands and the run goes on.
+            Err(err) if err.is_conflict() => {
+                ctx.out.status(&format!(
+                    "review {} of run {} was already answered",
+                    clean(&review.id),
+                    clean(&run.id)
+                ));
+            }
+            Err(err) => return Err(err.into()),
+        }
+    }
+    Ok(Pause::Continue)
+}
+
+fn clean(text: &str) -> String {
+    crate::output::clean_line(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_mode_asks_only_where_someone_can_answer() {
+        assert_eq!(OnReview::resolve(None, true), OnReview::Prompt);
+        assert_eq!(OnReview::resolve(None, false), OnReview::Fail);
+        assert_eq!(
+            OnReview::resolve(Some(OnReview::Approve), false),
+            OnReview::Approve
+        );
+    }
+
+    #[test]
+    fn review_commands_name_app_runs() {
+        assert_eq!(review_command(RunKind::Agent, "r1"), "pletor review r1");
+        assert_eq!(review_command(RunKind::App, "r1"), "pletor review r1 --app");
+    }
+}

@@ -1,0 +1,122 @@
+//! Starting a run: everything that can be checked is checked before the first request that
+//! costs anything (keys known, shapes right, files readable), then the files are uploaded under
+//! keys derived from the run's external id and the run is created with that id, so that a retry
+//! or a second invocation adopts the first run instead of paying again.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use tokio::io::AsyncReadExt;
+
+use crate::api::catalog::{self, Kind};
+use crate::api::models::Agent;
+use crate::api::runs::{self, Created, RunKind};
+use crate::context::Context;
+use crate::error::UsageError;
+use crate::flow::inputs::{self, PlannedInput, RawInput};
+use crate::transfer::{self, LocalFile};
+
+/// Files uploaded at once.
+pub const UPLOAD_CONCURRENCY: usize = 4;
+
+/// A run ready to start: its target, its inputs, and its files, all checked.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The agent or app.
+    pub target: Agent,
+    /// The inputs, matched and shaped.
+    pub plan: Vec<PlannedInput>,
+    /// The files to upload, checked, in the order of [`inputs::files`].
+    pub files: Vec<LocalFile>,
+}
+
+/// The catalog kind of a run kind.
+pub fn catalog_kind(kind: RunKind) -> Kind {
+    match kind {
+        RunKind::Agent => Kind::Agent,
+        RunKind::App => Kind::App,
+    }
+}
+
+/// Fetches the target, matches the inputs, reads `@-` from stdin and checks every file.
+pub async fn prepare(
+    ctx: &Context,
+    kind: RunKind,
+    target: &str,
+    raw: Vec<RawInput>,
+) -> anyhow::Result<Prepared> {
+    let catalog_kind = catalog_kind(kind);
+    let agent = catalog::get(ctx.api()?, catalog_kind, target).await?;
+    let noun = catalog_kind.noun();
+    let what = match agent.name.trim() {
+        "" => format!("{noun} {}", crate::output::clean_line(&agent.id)),
+        name => format!("{noun} {}", crate::output::clean_line(name)),
+    };
+    let show = format!("pletor {}s show {}", noun, agent.id);
+    let mut plan = inputs::resolve(&agent.inputs, raw, &what, &show)?;
+    if inputs::wants_stdin(&plan) {
+        let text = read_stdin().await?;
+        inputs::fill_stdin(&mut plan, &text);
+    }
+    let files = transfer::check_files(&inputs::files(&plan))?;
+    Ok(Prepared {
+        target: agent,
+        plan,
+        files,
+    })
+}
+
+/// Reads all of stdin as text.
+pub async fn read_stdin() -> anyhow::Result<String> {
+    let mut text = String::new();
+    tokio::io::stdin()
+        .read_to_string(&mut text)
+        .await
+        .map_err(|err| {
+            UsageError::new(
+                format!("cannot read text from stdin: {err}"),
+                "pipe UTF-8 text into `pletor`",
+            )
+        })?;
+    Ok(text)
+}
+
+/// Uploads the files and creates the run, both under keys derived from `external_id`.
+pub async fn submit(
+    ctx: &Context,
+    kind: RunKind,
+    prepared: Prepared,
+    external_id: &str,
+) -> anyhow::Result<Created> {
+    // Interrupted from here on, the run may exist: the same key picks it up without paying.
+    ctx.set_resume_note(Some(format!(
+        "the run may have started: run the same command with `--external-id {}` to pick it up without paying twice",
+        crate::output::clean_line(external_id)
+    )));
+    let paths = inputs::files(&prepared.plan);
+    let keyed: Vec<(LocalFile, String)> = prepared
+        .files
+        .into_iter()
+        .enumerate()
+        .map(|(n, file)| (file, inputs::upload_key(external_id, n)))
+        .collect();
+    let uploaded = if keyed.is_empty() {
+        Vec::new()
+    } else {
+        transfer::upload_files(ctx, keyed, UPLOAD_CONCURRENCY).await?
+    };
+    let ids: HashMap<PathBuf, String> = paths
+        .into_iter()
+        .zip(uploaded.into_iter().map(|u| u.asset.id))
+        .collect();
+    let body = inputs::build_body(&prepared.plan, &ids)?;
+    let created = runs::create(ctx.api()?, kind, &prepared.target.id, external_id, body).await?;
+    if created.adopted {
+        ctx.out.status(&format!(
+            "reusing run {} (external id {})",
+            crate::output::clean_line(&created.run.id),
+            crate::output::clean_line(external_id)
+        ));
+    }
+    Ok(created)
+}

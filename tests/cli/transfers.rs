@@ -879,6 +879,11 @@ struct PlainServer {
 
 impl PlainServer {
     fn start(body: Vec<u8>, disposition: &'static str) -> Self {
+        Self::with_metadata(body, disposition, true)
+    }
+
+    /// Without metadata, `GET /assets/{id}` answers 404 (the endpoint is a C-grade guess).
+    fn with_metadata(body: Vec<u8>, disposition: &'static str, metadata: bool) -> Self {
         use std::io::{BufRead, BufReader};
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
@@ -907,6 +912,12 @@ impl PlainServer {
                         .map(str::to_string)
                 }) {
                     seen.lock().unwrap().push(range);
+                }
+                if !metadata && !path.ends_with("/download") {
+                    let _ = stream.write_all(
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    );
+                    continue;
                 }
                 let (content_type, extra, payload) = if path.ends_with("/download") {
                     (
@@ -1028,4 +1039,20 @@ fn ctrl_c_during_a_download_keeps_the_part_and_says_how_to_resume() {
     );
     assert!(part.exists(), "the .part stays for a resume");
     assert!(!world.work().join("out/stuck.bin").exists());
+}
+
+#[test]
+fn a_missing_metadata_endpoint_still_downloads_under_the_header_name() {
+    let world = World::new();
+    let server =
+        PlainServer::with_metadata(b"bytes".to_vec(), "attachment; filename=\"h.txt\"", false);
+    let output = world
+        .pletor()
+        .env("PLETOR_API_BASE", server.api_base())
+        .args(["download", "a1"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(lines(&output), vec!["h.txt"]);
+    assert_eq!(std::fs::read(world.work().join("h.txt")).unwrap(), b"bytes");
 }

@@ -14,7 +14,6 @@ pub mod runs;
 pub mod spec;
 
 pub use client::{
-    Body, Client, ClientConfig, Credential, Event, FormFactory, Observer, RateState, Request,
-    Secret, transport_is_safe,
+    Client, ClientConfig, Credential, Event, FormFactory, Observer, RateState, Request, Secret,
 };
-pub use error::{ApiError, api_error};
+pub use error::ApiError;

@@ -14,6 +14,7 @@ mod harness;
 
 mod auth;
 mod discovery;
+mod faults;
 mod help;
 mod http;
 mod proxy;

@@ -180,6 +180,27 @@ impl Target {
     }
 }
 
+/// The SHA-256 of `path` when it is a regular file with exactly the size and hash the asset's
+/// metadata announces; `None` when anything differs or is unknown.
+fn same_content(path: &Path, found: &std::fs::Metadata, meta: &Asset) -> Option<String> {
+    let (size, expected) = (meta.size?, meta.sha256.as_deref()?);
+    if !found.is_file() || found.len() != size {
+        return None;
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = std::io::Read::read(&mut file, &mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    let actual = hex::encode(hasher.finalize());
+    (actual == expected).then_some(actual)
+}
+
 impl Job<'_> {
     async fn one(&self, index: usize, id: &str) -> anyhow::Result<Saved> {
         let turn = self.claims.turn(index);
@@ -196,7 +217,7 @@ impl Job<'_> {
             .claim(self.name_from(&opened.response, &meta, id))
             .await;
         let target = Target::new(self.dir, &name)?;
-        if let Some(saved) = self.existing_rule(id, &target)? {
+        if let Some(saved) = self.existing_rule(id, &meta, &target)? {
             return Ok(saved);
         }
         let have = part_len(&target.part)?;
@@ -235,10 +256,28 @@ impl Job<'_> {
     }
 
     /// Applies the existing-file rule before any byte is written: `Some` when the file is kept.
-    fn existing_rule(&self, id: &str, target: &Target) -> anyhow::Result<Option<Saved>> {
+    /// A file that already holds exactly this asset (same size and SHA-256 as its metadata) is
+    /// kept under every rule: rerunning a command is not a conflict with its own results.
+    fn existing_rule(
+        &self,
+        id: &str,
+        meta: &Asset,
+        target: &Target,
+    ) -> anyhow::Result<Option<Saved>> {
         let Ok(found) = std::fs::symlink_metadata(&target.path) else {
             return Ok(None);
         };
+        // Hashing a large file blocks: let the runtime move other tasks off this thread.
+        let same = tokio::task::block_in_place(|| same_content(&target.path, &found, meta));
+        if let Some(sha256) = same {
+            return Ok(Some(Saved {
+                asset_id: id.to_string(),
+                path: target.shown.clone(),
+                bytes: found.len(),
+                sha256,
+                skipped: true,
+            }));
+        }
         match self.existing {
             Existing::Overwrite => Ok(None),
             Existing::Fail => Err(exists_error(&target.shown)),

@@ -504,6 +504,36 @@ fn the_same_command_twice_with_one_external_id_creates_one_run_and_one_upload() 
 }
 
 #[test]
+fn rerunning_the_same_command_into_the_same_folder_reuses_the_run_and_its_files() {
+    let world = World::new();
+    let args = [
+        "run",
+        catalog::TEXT_TO_IMAGE,
+        "-i",
+        "prompt=again",
+        "--external-id",
+        "rerun-1",
+        "-o",
+        "out",
+    ];
+    let first = world.pletor().args(args).output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let second = world.pletor().args(args).output().unwrap();
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("reusing run"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(
+        stdout(&first),
+        stdout(&second),
+        "the same paths are reported"
+    );
+    assert_eq!(world.stats()["runs_created"], 1);
+}
+
+#[test]
 fn rate_limits_on_create_and_polls_are_absorbed_and_polls_back_off() {
     let world = slow_world(6.0);
     world.faults(json!([

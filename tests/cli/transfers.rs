@@ -501,6 +501,30 @@ fn an_existing_file_is_an_error_and_stays_untouched_without_a_flag() {
 }
 
 #[test]
+fn downloading_the_same_asset_again_keeps_the_identical_file_without_a_flag() {
+    let world = World::new();
+    let id = asset_with(&world, "same.txt", b"identical bytes");
+    let first = run(&world, &["download", &id, "-o", "out"]);
+    assert_eq!(code(&first), Some(0), "{}", stderr(&first));
+    let again = run(&world, &["download", &id, "-o", "out", "--json"]);
+    assert_eq!(code(&again), Some(0), "{}", stderr(&again));
+    let doc: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(doc["files"][0]["skipped"], true);
+    assert_eq!(
+        std::fs::read(world.work().join("out/same.txt")).unwrap(),
+        b"identical bytes"
+    );
+    // A different file under that name is still a conflict.
+    std::fs::write(world.work().join("out/same.txt"), b"edited by hand").unwrap();
+    let edited = run(&world, &["download", &id, "-o", "out"]);
+    assert_eq!(code(&edited), Some(2), "{}", stderr(&edited));
+    assert_eq!(
+        std::fs::read(world.work().join("out/same.txt")).unwrap(),
+        b"edited by hand"
+    );
+}
+
+#[test]
 fn skip_existing_keeps_the_file_and_reports_it_skipped() {
     let world = World::new();
     let id = asset_with(&world, "keep.txt", b"new content");

@@ -39,15 +39,18 @@ impl World {
 
     /// `pletor` pointed at the simulator with its key.
     pub fn pletor(&self) -> Command {
-        let mut cmd = self.bare();
-        cmd.env("PLETOR_API_BASE", self.sim.api_base())
-            .env("PLETOR_API_KEY", self.sim.key());
-        cmd
+        Command::from_std(self.process(pletor_bin()))
     }
 
     /// `pletor` with a clean environment and no API settings at all.
     pub fn bare(&self) -> Command {
-        let mut cmd = Command::cargo_bin("pletor").expect("the binary is built");
+        Command::from_std(self.clean(pletor_bin()))
+    }
+
+    /// `program` with a clean environment: PATH, a temporary HOME and config folder,
+    /// `NO_COLOR`, short client limits, the working folder; no API settings.
+    pub fn clean(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home.path())
@@ -60,19 +63,19 @@ impl World {
         cmd
     }
 
+    /// `program` with the clean environment pointed at the simulator with its key.
+    pub fn process(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut cmd = self.clean(program);
+        cmd.env("PLETOR_API_BASE", self.sim.api_base())
+            .env("PLETOR_API_KEY", self.sim.key());
+        cmd
+    }
+
     /// Starts `pletor ARGS` in the background (for signals and concurrency), with the same
     /// environment as [`World::pletor`] and piped output.
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("pletor"))
+        self.process(pletor_bin())
             .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home.path())
-            .env("PLETOR_CONFIG_DIR", self.config_dir())
-            .env("NO_COLOR", "1")
-            .env("PLETOR_API_BASE", self.sim.api_base())
-            .env("PLETOR_API_KEY", self.sim.key())
-            .current_dir(self.work())
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
@@ -173,6 +176,11 @@ impl World {
         std::fs::write(&path, bytes).unwrap();
         path
     }
+}
+
+/// The path of the `pletor` binary under test.
+pub fn pletor_bin() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_BIN_EXE_pletor"))
 }
 
 /// The default test configuration: runs take milliseconds.

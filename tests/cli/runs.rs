@@ -884,21 +884,7 @@ fn on_review_reject_fails_the_reviewed_ad_app_run() {
 #[test]
 fn sigint_while_waiting_exits_130_and_names_the_run() {
     let world = slow_world(600.0);
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("pletor"))
-        .args(["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=fox"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", world.home.path())
-        .env("PLETOR_CONFIG_DIR", world.config_dir())
-        .env("NO_COLOR", "1")
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .env("PLETOR_API_KEY", world.sim.key())
-        .current_dir(world.work())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = world.spawn(&["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=fox"]);
     let deadline = Instant::now() + Duration::from_secs(30);
     let id = loop {
         assert!(Instant::now() < deadline, "the run was never polled");

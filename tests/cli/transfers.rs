@@ -756,22 +756,14 @@ fn peak_rss(world: &World, args: &[&str]) -> (std::process::ExitStatus, u64) {
     let report = world.home.path().join("rss.txt");
     let gnu_time = Path::new("/usr/bin/time");
     let mut command = if gnu_time.exists() {
-        let mut c = std::process::Command::new(gnu_time);
+        let mut c = world.process(gnu_time);
         c.arg("-f").arg("%M").arg("-o").arg(&report).arg(&bin);
         c
     } else {
-        std::process::Command::new(&bin)
+        world.process(&bin)
     };
     command
         .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", world.home.path())
-        .env("PLETOR_CONFIG_DIR", world.config_dir())
-        .env("NO_COLOR", "1")
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .env("PLETOR_API_KEY", world.sim.key())
-        .current_dir(world.work())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     let mut child = command.spawn().unwrap();
@@ -1027,15 +1019,10 @@ fn ctrl_c_during_a_download_keeps_the_part_and_says_how_to_resume() {
     let id = asset(&world, "stuck.bin", 2_000_000);
     let proxy = Proxy::start(world.sim.addr(), Fault::StallAfter(300_000), 1);
     let bin = env!("CARGO_BIN_EXE_pletor");
-    let child = std::process::Command::new(bin)
+    let child = world
+        .process(bin)
         .args(["--read-timeout", "120s", "download", &id, "-o", "out"])
-        .env_clear()
-        .env("HOME", world.home.path())
-        .env("PLETOR_CONFIG_DIR", world.config_dir())
-        .env("NO_COLOR", "1")
         .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
-        .env("PLETOR_API_KEY", world.sim.key())
-        .current_dir(world.work())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

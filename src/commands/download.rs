@@ -1,15 +1,21 @@
 //! `pletor download ASSET...` and `pletor download --run RUN`.
 
 use clap::Args as ClapArgs;
+use serde_json::{Value, json};
 
 use super::{RunKindArgs, SaveArgs};
+use crate::api::runs;
 use crate::context::Context;
-use crate::error::{Exit, Failure};
+use crate::error::Exit;
+use crate::output::clean_line;
+use crate::transfer::{self, Existing, Saved};
 
 /// Arguments of `download`.
 #[derive(Debug, ClapArgs)]
 #[command(
-    after_help = "Examples:\n  pletor download ASSET -o out/\n  pletor download --run RUN -o out/ --skip-existing"
+    after_help = "Files are written as NAME.part, verified, then renamed; an interrupted download \
+resumes when the command is run again.\n\n\
+Examples:\n  pletor download ASSET -o out/\n  pletor download --run RUN -o out/ --skip-existing"
 )]
 pub struct Args {
     /// The asset ids
@@ -20,7 +26,7 @@ pub struct Args {
     )]
     pub assets: Vec<String>,
 
-    /// Download every result asset of this run
+    /// Download every result asset of this run (an agent run or an app run)
     #[arg(long, value_name = "RUN")]
     pub run: Option<String>,
 
@@ -28,19 +34,73 @@ pub struct Args {
     pub save: SaveArgs,
 
     /// Files downloaded at once
-    #[arg(long, value_name = "N", default_value_t = 4)]
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = transfer::parse_concurrency)]
     pub concurrency: usize,
 
     #[command(flatten)]
     pub kind: RunKindArgs,
 }
 
-/// Downloads.
-pub async fn run(_ctx: &Context, _args: Args) -> anyhow::Result<Exit> {
-    Err(Failure::new(
-        Exit::Error,
-        "unimplemented",
-        "`download` is not implemented yet",
-    )
-    .into())
+/// Downloads the assets (or a run's result assets) into the output folder; prints the paths,
+/// one per line, or `{"files": [...]}` with `--json`.
+pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
+    let dir = transfer::prepare_output_dir(args.save.output_dir.as_deref())?;
+    let ids = match &args.run {
+        Some(run_id) => run_assets(ctx, run_id, args.kind).await?,
+        None => args.assets.clone(),
+    };
+    let existing = Existing::from_flags(args.save.overwrite, args.save.skip_existing);
+    let saved = transfer::download_assets(ctx, &ids, &dir, existing, args.concurrency).await?;
+    report(ctx, &saved)?;
+    Ok(Exit::Success)
+}
+
+/// The result assets of a run, with a note when the run has not finished or has none.
+async fn run_assets(ctx: &Context, run_id: &str, kind: RunKindArgs) -> anyhow::Result<Vec<String>> {
+    let (_, run) = runs::get_any(ctx.api()?, run_id, kind.kind()).await?;
+    if !run.status.is_terminal() {
+        ctx.out.warn(&format!(
+            "run {} is still {}: downloading the results it has so far (`pletor runs wait {}` waits for the rest)",
+            clean_line(&run.id),
+            clean_line(run.status.as_str()),
+            clean_line(&run.id)
+        ));
+    }
+    let ids = run.asset_ids();
+    if ids.is_empty() {
+        ctx.out.status(&format!(
+            "run {} has no files to download",
+            clean_line(&run.id)
+        ));
+    }
+    Ok(ids)
+}
+
+fn report(ctx: &Context, saved: &[Saved]) -> anyhow::Result<()> {
+    if ctx.out.is_json() {
+        let files: Vec<Value> = saved.iter().map(file_json).collect();
+        return ctx.out.json(&json!({ "files": files }));
+    }
+    for file in saved {
+        if file.skipped {
+            ctx.out
+                .status(&format!("`{}` exists: skipped", file.path.display()));
+        }
+        ctx.out.line(&file.path.display().to_string())?;
+    }
+    Ok(())
+}
+
+/// One saved file in `--json` output; `sha256` is null and `skipped` true for a kept file.
+pub fn file_json(file: &Saved) -> Value {
+    let mut value = json!({
+        "asset_id": file.asset_id,
+        "path": file.path.display().to_string(),
+        "bytes": file.bytes,
+        "sha256": if file.skipped { Value::Null } else { json!(file.sha256) },
+    });
+    if file.skipped {
+        value["skipped"] = json!(true);
+    }
+    value
 }

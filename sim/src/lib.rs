@@ -53,6 +53,9 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     /// Default page size of lists (a request may ask for up to 100 with `?limit=`).
     pub page_size: usize,
+    /// Largest page a list returns, whatever `?limit=` asks (1 to 100). Small values make
+    /// every client's pagination show.
+    pub max_page_size: usize,
 }
 
 impl Default for Config {
@@ -67,6 +70,7 @@ impl Default for Config {
             rate_window: Duration::from_secs(60),
             data_dir: None,
             page_size: 20,
+            max_page_size: 100,
         }
     }
 }
@@ -96,6 +100,9 @@ impl Config {
         }
         if !(1..=100).contains(&self.page_size) {
             return Err(anyhow!("page size must be between 1 and 100"));
+        }
+        if !(1..=100).contains(&self.max_page_size) {
+            return Err(anyhow!("max page size must be between 1 and 100"));
         }
         if self.rate_window.is_zero() {
             return Err(anyhow!("rate window must be longer than zero"));

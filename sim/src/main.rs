@@ -67,6 +67,9 @@ struct ServerOptions {
     /// Default page size of list endpoints (1 to 100).
     #[arg(long, default_value_t = 20, value_name = "N")]
     page_size: usize,
+    /// Largest page a list returns, whatever `?limit=` asks (1 to 100).
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    max_page_size: usize,
 }
 
 #[derive(Args)]
@@ -97,6 +100,7 @@ impl ServerOptions {
             rate_window,
             data_dir: self.data_dir,
             page_size: self.page_size,
+            max_page_size: self.max_page_size,
         })
     }
 }

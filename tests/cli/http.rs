@@ -167,7 +167,7 @@ fn malformed_json_on_a_2xx_is_a_clean_error() {
 #[test]
 fn a_spent_rate_limit_is_waited_for_instead_of_provoking_a_429() {
     let config = Config {
-        page_size: 1,
+        max_page_size: 1,
         rate_limits: RateLimits {
             default: 3,
             runs: 600,

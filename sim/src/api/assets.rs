@@ -34,7 +34,7 @@ const READ_CHUNK: usize = 64 * 1024;
 /// `GET /assets/`.
 pub async fn list(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
     let pairs = query_pairs(q.as_deref());
-    let page = PageQuery::parse(&pairs, app.config.page_size)?;
+    let page = PageQuery::parse(&pairs, app.config.page_size, app.config.max_page_size)?;
     let wanted = first(&pairs, "external_id");
     let items = lock(&app.store)
         .assets

@@ -40,7 +40,7 @@ pub async fn show_app(Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
 
 fn list(app: &App, kind: Kind, raw: Option<&str>) -> Result<Json<Value>, ApiError> {
     let pairs = query_pairs(raw);
-    let page = PageQuery::parse(&pairs, app.config.page_size)?;
+    let page = PageQuery::parse(&pairs, app.config.page_size, app.config.max_page_size)?;
     let visibility = first(&pairs, "visibility").filter(|v| !v.is_empty());
     let tags = all_split(&pairs, "tags");
     let items = catalog::entries(kind)

@@ -54,11 +54,17 @@ pub struct PageQuery {
 
 impl PageQuery {
     /// Reads `limit` and `starting_after`, with FastAPI's errors for a bad `limit`.
-    pub fn parse(pairs: &[(String, String)], default: usize) -> Result<PageQuery, ApiError> {
+    /// `max` caps the page whatever `limit` asks.
+    pub fn parse(
+        pairs: &[(String, String)],
+        default: usize,
+        max: usize,
+    ) -> Result<PageQuery, ApiError> {
         let limit = match first(pairs, "limit") {
             None => default,
             Some(raw) => parse_limit(raw)?,
-        };
+        }
+        .min(max);
         let starting_after = first(pairs, "starting_after")
             .filter(|s| !s.is_empty())
             .map(str::to_owned);
@@ -137,16 +143,16 @@ mod tests {
     #[test]
     fn pages_follow_the_cursor_and_report_more() {
         let items: Vec<(String, Value)> = (0..5).map(|i| (format!("id{i}"), json!(i))).collect();
-        let q =
-            PageQuery::parse(&query_pairs(Some("limit=2&starting_after=id1")), 20).expect("valid");
+        let q = PageQuery::parse(&query_pairs(Some("limit=2&starting_after=id1")), 20, 100)
+            .expect("valid");
         let page = q.page(items.clone()).expect("page");
         assert_eq!(page, json!({"data": [2, 3], "has_more": true}));
-        let q = PageQuery::parse(&query_pairs(Some("starting_after=id3")), 20).expect("valid");
+        let q = PageQuery::parse(&query_pairs(Some("starting_after=id3")), 20, 100).expect("valid");
         assert_eq!(
             q.page(items).expect("page"),
             json!({"data": [4], "has_more": false})
         );
-        assert!(PageQuery::parse(&query_pairs(Some("limit=101")), 20).is_err());
-        assert!(PageQuery::parse(&query_pairs(Some("limit=0")), 20).is_err());
+        assert!(PageQuery::parse(&query_pairs(Some("limit=101")), 20, 100).is_err());
+        assert!(PageQuery::parse(&query_pairs(Some("limit=0")), 20, 100).is_err());
     }
 }

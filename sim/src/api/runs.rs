@@ -380,7 +380,7 @@ fn asset_ids(
 
 fn list(app: &App, kind: Kind, raw: Option<&str>) -> JsonResult {
     let pairs = query_pairs(raw);
-    let page = PageQuery::parse(&pairs, app.config.page_size)?;
+    let page = PageQuery::parse(&pairs, app.config.page_size, app.config.max_page_size)?;
     let wanted = first(&pairs, "external_id");
     let now = app.clock.now();
     let mut store = lock(&app.store);

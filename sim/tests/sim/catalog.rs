@@ -150,6 +150,17 @@ async fn the_configured_page_size_is_the_default_limit() {
 }
 
 #[tokio::test]
+async fn the_max_page_size_caps_what_limit_asks_for() {
+    let ctx = Ctx::with(pletor_sim::Config {
+        max_page_size: 2,
+        ..pletor_sim::Config::default()
+    });
+    let (_, page) = ctx.get_json("/agents/?limit=100").await;
+    assert_eq!(ids(&page).len(), 2);
+    assert_eq!(page["has_more"], true);
+}
+
+#[tokio::test]
 async fn limit_out_of_range_or_unknown_cursor_is_422() {
     let ctx = Ctx::new();
     for query in ["limit=0", "limit=101", "limit=ten", "starting_after=nope"] {

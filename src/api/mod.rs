@@ -9,12 +9,14 @@ mod client;
 mod error;
 pub mod list;
 pub mod models;
+pub mod rate;
 pub mod retry;
 pub mod runs;
 pub mod spec;
 
 pub use client::{
-    Body, Client, ClientConfig, Credential, Event, FormFactory, Observer, RateState, Request,
-    Secret, transport_is_safe,
+    Body, Client, ClientConfig, Credential, Event, FormFactory, Observer, Request, Secret,
+    transport_is_safe,
 };
 pub use error::{ApiError, api_error};
+pub use rate::RateState;

@@ -215,9 +215,9 @@ wait\t'Keep polling while someone answers elsewhere'
 approve\t'Approve every review'
 reject\t'Reject every review'"
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch -d 'Run once per row of a JSON Lines or CSV file' -r -F
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l concurrency -d 'Batch: runs in flight at once' -r
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch-key -d 'Batch: the key that row external ids derive from [default: a hash of the target and the file]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -254,9 +254,9 @@ wait\t'Keep polling while someone answers elsewhere'
 approve\t'Approve every review'
 reject\t'Reject every review'"
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch -d 'Run once per row of a JSON Lines or CSV file' -r -F
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l concurrency -d 'Batch: runs in flight at once' -r
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch-key -d 'Batch: the key that row external ids derive from [default: a hash of the target and the file]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -439,7 +439,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand upload" -s v -l verbose -d
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand download" -l run -d 'Download every result asset of this run' -r
+complete -c pletor -n "__fish_pletor_using_subcommand download" -l run -d 'Download every result asset of this run (an agent run or an app run)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -s o -l output-dir -d 'Folder to save files in (created if missing) [default: the current folder]' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l concurrency -d 'Files downloaded at once' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r

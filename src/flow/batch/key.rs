@@ -82,7 +82,10 @@ mod tests {
         assert!(check("", 3).is_err());
         assert!(check("a\tb", 3).is_err());
         let exact = "k".repeat(EXTERNAL_ID_MAX - 4);
-        assert!(check(&exact, 999).is_ok(), "`<key>-999` is exactly the limit");
+        assert!(
+            check(&exact, 999).is_ok(),
+            "`<key>-999` is exactly the limit"
+        );
         assert!(check(&exact, 1000).is_err());
     }
 }

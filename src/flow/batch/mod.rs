@@ -122,7 +122,10 @@ async fn prepare(ctx: &Context, request: Request) -> anyhow::Result<Job> {
     let source = request.file.display().to_string();
     let file = rows::read(&request.file)?;
     let template = template::Template::parse(
-        request.name_template.as_deref().unwrap_or(template::DEFAULT),
+        request
+            .name_template
+            .as_deref()
+            .unwrap_or(template::DEFAULT),
     )?;
     if let Some(key) = &request.batch_key {
         key::check(key, file.rows.len())?;
@@ -137,8 +140,12 @@ async fn prepare(ctx: &Context, request: Request) -> anyhow::Result<Job> {
         })
     };
     let kind = request.kind;
-    let target = catalog::get(ctx.api()?, crate::flow::start::catalog_kind(kind), &request.target)
-        .await?;
+    let target = catalog::get(
+        ctx.api()?,
+        crate::flow::start::catalog_kind(kind),
+        &request.target,
+    )
+    .await?;
     let key = request
         .batch_key
         .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));
@@ -258,7 +265,9 @@ fn timed_out(job: &Job, running: usize) -> anyhow::Error {
     Failure::new(
         Exit::Timeout,
         "timeout",
-        format!("the batch stopped at its `--timeout` with {running} rows still running on the server"),
+        format!(
+            "the batch stopped at its `--timeout` with {running} rows still running on the server"
+        ),
     )
     .hint(format!(
         "run the same command again to resume (batch key `{}`)",
@@ -287,6 +296,9 @@ fn error_row(row: &RowPlan, run_id: Option<String>, err: &anyhow::Error) -> RowO
     for cause in report.causes {
         message.push_str(": ");
         message.push_str(&cause);
+    }
+    if let Some(hint) = report.hint {
+        message.push_str(&format!(" (hint: {hint})"));
     }
     RowOutcome {
         row: row.number,
@@ -323,7 +335,13 @@ async fn settle(ctx: &Context, job: &Job, row: &RowPlan, end: End) -> RowOutcome
     };
     match run.status {
         RunStatus::Completed => {}
-        RunStatus::Cancelled => return outcome(&run, RowStatus::Cancelled, Some("the run was cancelled".into())),
+        RunStatus::Cancelled => {
+            return outcome(
+                &run,
+                RowStatus::Cancelled,
+                Some("the run was cancelled".into()),
+            );
+        }
         _ => {
             let why = run.error.as_deref().unwrap_or("the API gave no reason");
             return outcome(&run, RowStatus::Failed, Some(clean_line(why)));

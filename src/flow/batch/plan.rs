@@ -86,7 +86,9 @@ pub fn build(
     }
     match problems.first() {
         None => Ok(plan),
-        Some((number, line, first)) => Err(summarize(names.source, *number, *line, first, &problems)),
+        Some((number, line, first)) => {
+            Err(summarize(names.source, *number, *line, first, &problems))
+        }
     }
 }
 
@@ -112,7 +114,10 @@ fn row_plan(
             .entry(path.clone())
             .or_insert_with(|| check_file(path));
         if let Err(problem) = result {
-            return Err(UsageError::new(problem.clone(), "check the path; `@path` in a row is relative to the batch file's folder"));
+            return Err(UsageError::new(
+                problem.clone(),
+                "check the path; `@path` in a row is relative to the batch file's folder",
+            ));
         }
     }
     Ok(RowPlan {
@@ -255,7 +260,10 @@ mod tests {
             row(2, &[("PROMPT", RawValue::Text("own".into()))]),
         ];
         let plan = build(&agent(), &shared, rows, "k", &NAMES).unwrap();
-        assert_eq!(plan.rows[0].inputs[0].value, Planned::Text("default".into()));
+        assert_eq!(
+            plan.rows[0].inputs[0].value,
+            Planned::Text("default".into())
+        );
         assert_eq!(plan.rows[1].inputs[0].value, Planned::Text("own".into()));
         assert_eq!(
             plan.rows[1].inputs[1].value,
@@ -276,15 +284,21 @@ mod tests {
         ];
         let err = build(&agent(), &[], rows, "k", &NAMES).unwrap_err();
         assert!(
-            err.message.starts_with("`rows.csv` line 3 (row 2): unknown input `colour`"),
+            err.message
+                .starts_with("`rows.csv` line 3 (row 2): unknown input `colour`"),
             "{}",
             err.message
         );
         assert!(
-            err.message.ends_with("(and 2 more rows with problems: line 4, 5)"),
+            err.message
+                .ends_with("(and 2 more rows with problems: line 4, 5)"),
             "{}",
             err.message
         );
-        assert!(err.hint.unwrap().contains("nothing was uploaded or created"));
+        assert!(
+            err.hint
+                .unwrap()
+                .contains("nothing was uploaded or created")
+        );
     }
 }

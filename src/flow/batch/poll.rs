@@ -207,7 +207,10 @@ mod tests {
     fn polls_spread_over_half_the_budget_left() {
         let now = SystemTime::now();
         assert_eq!(poll_gap(None, now), Duration::ZERO);
-        assert_eq!(poll_gap(rate(2000, 60, now), now), Duration::from_millis(60));
+        assert_eq!(
+            poll_gap(rate(2000, 60, now), now),
+            Duration::from_millis(60)
+        );
         assert_eq!(poll_gap(rate(20, 10, now), now), Duration::from_secs(1));
         assert_eq!(poll_gap(rate(0, 10, now), now), Duration::from_secs(10));
         assert_eq!(poll_gap(rate(0, 600, now), now), MAX_GAP);

@@ -85,7 +85,12 @@ pub fn detect(path: &Path, text: &str) -> Format {
     match ext.as_deref() {
         Some("jsonl" | "ndjson" | "json") => Format::Json,
         Some("csv") => Format::Csv,
-        _ => match text.trim_start_matches('\u{feff}').trim_start().chars().next() {
+        _ => match text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .next()
+        {
             Some('{' | '[') => Format::Json,
             _ => Format::Csv,
         },
@@ -93,18 +98,32 @@ pub fn detect(path: &Path, text: &str) -> Format {
 }
 
 /// Parses the text of a batch file; `base` is its folder, `source` its name in messages.
-pub fn parse(text: &str, format: Format, base: &Path, source: &str) -> Result<Vec<Row>, UsageError> {
+pub fn parse(
+    text: &str,
+    format: Format,
+    base: &Path,
+    source: &str,
+) -> Result<Vec<Row>, UsageError> {
     let at = |line: usize, problem: String| {
         UsageError::new(
             format!("`{source}` line {line}: {problem}"),
             match format {
-                Format::Json => "write one JSON object per line, e.g. {\"prompt\": \"a red shoe\", \"product\": \"@shoe.png\"}",
-                Format::Csv => "write a header row of input keys, then one row per run; quote cells holding commas",
+                Format::Json => {
+                    "write one JSON object per line, e.g. {\"prompt\": \"a red shoe\", \"product\": \"@shoe.png\"}"
+                }
+                Format::Csv => {
+                    "write a header row of input keys, then one row per run; quote cells holding commas"
+                }
             },
         )
     };
     match format {
-        Format::Json if text.trim_start_matches('\u{feff}').trim_start().starts_with('[') => {
+        Format::Json
+            if text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('[') =>
+        {
             json_array(text, base).map_err(|(line, problem)| at(line, problem))
         }
         Format::Json => json_lines(text, base).map_err(|(line, problem)| at(line, problem)),
@@ -126,8 +145,8 @@ fn json_lines(text: &str, base: &Path) -> Result<Vec<Row>, Problem> {
         if raw.trim().is_empty() {
             continue;
         }
-        let value: Value = serde_json::from_str(raw)
-            .map_err(|err| (line, format!("not valid JSON: {err}")))?;
+        let value: Value =
+            serde_json::from_str(raw).map_err(|err| (line, format!("not valid JSON: {err}")))?;
         rows.push(object_row(value, rows.len() + 1, line, base)?);
     }
     Ok(rows)
@@ -217,7 +236,10 @@ fn csv_rows(text: &str, base: &Path) -> Result<Vec<Row>, Problem> {
         })
         .collect();
     if let Some(blank) = columns.iter().position(|(key, _)| key.is_empty()) {
-        return Err((header.line, format!("column {} of the header has no name", blank + 1)));
+        return Err((
+            header.line,
+            format!("column {} of the header has no name", blank + 1),
+        ));
     }
     let mut rows = Vec::with_capacity(data.len());
     for (index, record) in data.iter().enumerate() {
@@ -238,7 +260,10 @@ fn csv_rows(text: &str, base: &Path) -> Result<Vec<Row>, Problem> {
             }
             let value = if *is_json {
                 RawValue::Json(serde_json::from_str(cell).map_err(|err| {
-                    (record.line, format!("column `{key}:=` is not valid JSON: {err}"))
+                    (
+                        record.line,
+                        format!("column `{key}:=` is not valid JSON: {err}"),
+                    )
                 })?)
             } else {
                 parse_value(cell)
@@ -323,16 +348,44 @@ mod tests {
     #[test]
     fn problems_name_the_line() {
         let cases = [
-            ("{\"a\": 1}\n[1]\n", Format::Json, "line 2: row 2 is not a JSON object"),
-            ("{\"a\": 1}\n\n{oops\n", Format::Json, "line 3: not valid JSON"),
-            ("{\"a\": \"@-\"}\n", Format::Json, "line 1: `a`: `@-` (stdin)"),
-            ("a,b\n1,2\n3\n", Format::Csv, "line 3: 1 cells where the header has 2"),
-            ("a,\n1,2\n", Format::Csv, "line 1: column 2 of the header has no name"),
-            ("a,n:=\nx,{bad\n", Format::Csv, "line 2: column `n:=` is not valid JSON"),
+            (
+                "{\"a\": 1}\n[1]\n",
+                Format::Json,
+                "line 2: row 2 is not a JSON object",
+            ),
+            (
+                "{\"a\": 1}\n\n{oops\n",
+                Format::Json,
+                "line 3: not valid JSON",
+            ),
+            (
+                "{\"a\": \"@-\"}\n",
+                Format::Json,
+                "line 1: `a`: `@-` (stdin)",
+            ),
+            (
+                "a,b\n1,2\n3\n",
+                Format::Csv,
+                "line 3: 1 cells where the header has 2",
+            ),
+            (
+                "a,\n1,2\n",
+                Format::Csv,
+                "line 1: column 2 of the header has no name",
+            ),
+            (
+                "a,n:=\nx,{bad\n",
+                Format::Csv,
+                "line 2: column `n:=` is not valid JSON",
+            ),
         ];
         for (text, format, expected) in cases {
             let err = parse(text, format, Path::new(""), "b").unwrap_err();
-            assert!(err.message.contains(expected), "{} vs {expected}", err.message);
+            assert!(
+                err.message.contains(expected),
+                "{} vs {expected}",
+                err.message
+            );
         }
     }
 

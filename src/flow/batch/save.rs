@@ -61,10 +61,13 @@ pub async fn save(
 ) -> anyhow::Result<Vec<Saved>> {
     let client = ctx.api()?;
     let ids = run.asset_ids();
-    let metas = futures_util::future::try_join_all(ids.iter().map(|id| assets::get(client, id)))
-        .await?;
+    let metas =
+        futures_util::future::try_join_all(ids.iter().map(|id| assets::get(client, id))).await?;
     let placements = place(&spec.template, row, &run.id, metas);
-    let staging = spec.dir.join(STAGING).join(names::safe_name(external_id).unwrap_or_else(|| "row".into()));
+    let staging = spec
+        .dir
+        .join(STAGING)
+        .join(names::safe_name(external_id).unwrap_or_else(|| "row".into()));
     let mut saved: Vec<(usize, anyhow::Result<Saved>)> = stream::iter(placements)
         .map(|placement| {
             let staging = staging.join(placement.index.to_string());
@@ -194,7 +197,11 @@ fn already_there(
 }
 
 /// The file's SHA-256 when it is the asset (size, and checksum when the API gives one).
-fn same_file(asset: &Asset, path: &Path, found: &std::fs::Metadata) -> anyhow::Result<Option<String>> {
+fn same_file(
+    asset: &Asset,
+    path: &Path,
+    found: &std::fs::Metadata,
+) -> anyhow::Result<Option<String>> {
     if !found.is_file() || asset.size.is_some_and(|size| size != found.len()) {
         return Ok(None);
     }
@@ -206,8 +213,8 @@ fn same_file(asset: &Asset, path: &Path, found: &std::fs::Metadata) -> anyhow::R
 }
 
 fn hash_file(path: &Path) -> anyhow::Result<String> {
-    let mut file = std::fs::File::open(path)
-        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     loop {
@@ -223,7 +230,9 @@ fn hash_file(path: &Path) -> anyhow::Result<String> {
 
 /// A folder reached through a link must still be inside `-o`.
 fn check_inside(dir: &Path, folder: &Path) -> anyhow::Result<()> {
-    let root = dir.canonicalize().with_context(|| format!("cannot resolve `{}`", dir.display()))?;
+    let root = dir
+        .canonicalize()
+        .with_context(|| format!("cannot resolve `{}`", dir.display()))?;
     let real = folder
         .canonicalize()
         .with_context(|| format!("cannot resolve `{}`", folder.display()))?;
@@ -238,8 +247,19 @@ fn check_inside(dir: &Path, folder: &Path) -> anyhow::Result<()> {
 
 /// Moves a verified download into place; without `--overwrite` it never replaces a file that
 /// appeared in the meantime.
-fn move_into_place(staged: &Path, target: &Path, existing: Existing, shown: &Path) -> anyhow::Result<()> {
-    let context = || format!("cannot move `{}` to `{}`", staged.display(), shown.display());
+fn move_into_place(
+    staged: &Path,
+    target: &Path,
+    existing: Existing,
+    shown: &Path,
+) -> anyhow::Result<()> {
+    let context = || {
+        format!(
+            "cannot move `{}` to `{}`",
+            staged.display(),
+            shown.display()
+        )
+    };
     if existing == Existing::Overwrite {
         return std::fs::rename(staged, target).with_context(context);
     }
@@ -285,8 +305,10 @@ mod tests {
     use super::*;
 
     fn asset(id: &str, name: &str) -> Asset {
-        Asset::from_value(serde_json::json!({"id": id, "filename": name, "mime_type": "image/png", "size": 3}))
-            .unwrap()
+        Asset::from_value(
+            serde_json::json!({"id": id, "filename": name, "mime_type": "image/png", "size": 3}),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -311,13 +333,23 @@ mod tests {
         let path = dir.path().join("x.png");
         std::fs::write(&path, b"abc").unwrap();
         let mut meta = asset("a", "x.png");
-        let kept = already_there(Existing::Fail, &meta, &path, &path).unwrap().unwrap();
+        let kept = already_there(Existing::Fail, &meta, &path, &path)
+            .unwrap()
+            .unwrap();
         assert!(kept.skipped && kept.bytes == 3);
         meta.sha256 = Some("00".repeat(32));
         let err = already_there(Existing::Fail, &meta, &path, &path).unwrap_err();
         assert!(err.to_string().contains("is not asset a"), "{err}");
-        assert!(already_there(Existing::Skip, &meta, &path, &path).unwrap().is_some());
-        assert!(already_there(Existing::Overwrite, &meta, &path, &path).unwrap().is_none());
+        assert!(
+            already_there(Existing::Skip, &meta, &path, &path)
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            already_there(Existing::Overwrite, &meta, &path, &path)
+                .unwrap()
+                .is_none()
+        );
         meta.size = Some(4);
         meta.sha256 = None;
         assert!(already_there(Existing::Fail, &meta, &path, &path).is_err());

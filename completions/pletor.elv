@@ -582,7 +582,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;assets;help;help'= {
         }
         &'pletor;review'= {
-            cand --comment 'A comment sent with the decision'
+            cand --comment 'A comment sent with --approve or --reject'
             cand --body 'Send this JSON as the decision body instead of the built-in one'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'

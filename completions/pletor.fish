@@ -538,7 +538,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_su
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "list" -d 'List assets, newest first'
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an asset\'s metadata'
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pletor -n "__fish_pletor_using_subcommand review" -l comment -d 'A comment sent with the decision' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l comment -d 'A comment sent with --approve or --reject' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l body -d 'Send this JSON as the decision body instead of the built-in one' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r

@@ -60,14 +60,6 @@ impl UsageError {
             hint: Some(hint.into()),
         }
     }
-
-    /// A usage error without a hint.
-    pub fn bare(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            hint: None,
-        }
-    }
 }
 
 impl fmt::Display for UsageError {

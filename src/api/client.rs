@@ -299,11 +299,6 @@ impl Client {
         self
     }
 
-    /// The API base URL.
-    pub fn base(&self) -> &Url {
-        &self.base
-    }
-
     /// The retry policy.
     pub fn policy(&self) -> &RetryPolicy {
         &self.policy

@@ -200,11 +200,6 @@ impl ApiError {
     }
 }
 
-/// Finds the [`ApiError`] in an error chain.
-pub fn api_error(err: &anyhow::Error) -> Option<&ApiError> {
-    err.chain().find_map(|c| c.downcast_ref::<ApiError>())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,9 +14,6 @@ pub mod retry;
 pub mod runs;
 pub mod spec;
 
-pub use client::{
-    Body, Client, ClientConfig, Credential, Event, FormFactory, Observer, Request, Secret,
-    transport_is_safe,
-};
-pub use error::{ApiError, api_error};
+pub use client::{Client, ClientConfig, Credential, Event, FormFactory, Observer, Request, Secret};
+pub use error::ApiError;
 pub use rate::RateState;

@@ -29,8 +29,6 @@ pub struct SaveOptions {
 /// What one run came to.
 #[derive(Debug)]
 pub struct Outcome {
-    /// Agent run or app run.
-    pub kind: RunKind,
     /// The last known state of the run.
     pub run: Run,
     /// The verdict.
@@ -87,7 +85,6 @@ pub async fn settle(
         // The review handler already said why and what to run.
         Ended::Stopped(run, exit) => {
             return Ok(Outcome {
-                kind,
                 run,
                 exit,
                 saved: Vec::new(),
@@ -98,17 +95,11 @@ pub async fn settle(
     match exit {
         Exit::Success => {
             let saved = download(ctx, &run, save).await?;
-            Ok(Outcome {
-                kind,
-                run,
-                exit,
-                saved,
-            })
+            Ok(Outcome { run, exit, saved })
         }
         _ => {
             ctx.out.error_text(&report(kind, &run, exit, waited));
             Ok(Outcome {
-                kind,
                 run,
                 exit,
                 saved: Vec::new(),
@@ -261,7 +252,6 @@ mod tests {
             skipped: false,
         }];
         let outcome = Outcome {
-            kind: RunKind::Agent,
             run,
             exit: Exit::Success,
             saved,

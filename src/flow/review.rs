@@ -3,7 +3,16 @@
 //! [`on_pause`] is called once for each new set of pending reviews. `fail` stops with exit 10
 //! and the exact `pletor review` command; `wait` keeps polling while someone answers elsewhere;
 //! `approve` and `reject` answer every pending review and keep polling. `prompt` is the
-//! interactive flow of `pletor review`; until it is plugged in here it behaves like `fail`.
+//! interactive flow of `pletor review` ([`prompt::interactive`]): when every review got an
+//! answer the wait goes on; when the person skipped or quit, it stops like `fail`, since the
+//! run cannot go on until someone answers.
+//!
+//! Submodules hold what `pletor review` shares with the wait loop: one decision and its `409`
+//! ([`decide`]), the interactive questions ([`prompt`]) and the file previews they show.
+
+pub mod decide;
+mod preview;
+pub mod prompt;
 
 use clap::ValueEnum;
 
@@ -52,12 +61,21 @@ pub async fn on_pause(
     mode: OnReview,
 ) -> anyhow::Result<Pause> {
     match mode {
-        // The interactive flow lands with `pletor review`; until then a prompt cannot be
-        // answered here, which is what `fail` reports.
-        OnReview::Prompt | OnReview::Fail => Ok(stop(ctx, kind, run)),
+        OnReview::Prompt => ask(ctx, kind, run).await,
+        OnReview::Fail => Ok(stop(ctx, kind, run)),
         OnReview::Wait => Ok(Pause::Continue),
         OnReview::Approve => decide_all(ctx, kind, run, true).await,
         OnReview::Reject => decide_all(ctx, kind, run, false).await,
+    }
+}
+
+/// Asks the person at the terminal; keeps waiting only when every review got an answer.
+async fn ask(ctx: &Context, kind: RunKind, run: &Run) -> anyhow::Result<Pause> {
+    let answers = prompt::interactive(ctx, kind, run, false).await?;
+    if answers.all_answered() {
+        Ok(Pause::Continue)
+    } else {
+        Ok(stop(ctx, kind, run))
     }
 }
 

@@ -88,6 +88,11 @@ pub async fn submit(
     prepared: Prepared,
     external_id: &str,
 ) -> anyhow::Result<Created> {
+    // Interrupted from here on, the run may exist: the same key picks it up without paying.
+    ctx.set_resume_note(Some(format!(
+        "the run may have started: run the same command with `--external-id {}` to pick it up without paying twice",
+        crate::output::clean_line(external_id)
+    )));
     let paths = inputs::files(&prepared.plan);
     let keyed: Vec<(LocalFile, String)> = prepared
         .files

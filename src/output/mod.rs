@@ -83,21 +83,6 @@ impl Printer {
         self.settings.json || self.settings.jq.is_some()
     }
 
-    /// Whether stdout is a terminal.
-    pub fn stdout_is_tty(&self) -> bool {
-        self.stdout_tty
-    }
-
-    /// The `-v` count.
-    pub fn verbosity(&self) -> u8 {
-        self.settings.verbose
-    }
-
-    /// Whether `-q` was given.
-    pub fn is_quiet(&self) -> bool {
-        self.settings.quiet
-    }
-
     /// A progress factory that follows `--progress`, `--quiet` and `--json`.
     pub fn progress(&self) -> Progress {
         let mode = if self.settings.quiet || self.is_json() {

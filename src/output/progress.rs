@@ -105,14 +105,6 @@ impl Spinner {
         self.plain_line(message);
     }
 
-    /// Hides the spinner for the duration of `f` (for prompts).
-    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
-        match &self.bar {
-            Some(bar) => bar.suspend(f),
-            None => f(),
-        }
-    }
-
     /// Removes the spinner.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {

@@ -38,11 +38,6 @@ impl Table {
         );
     }
 
-    /// Whether there are no rows.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     /// The rendered table, ending with a newline.
     pub fn render(&self, terminal: bool) -> String {
         if terminal {

@@ -54,9 +54,14 @@ impl Observer for Log {
                 method,
                 path,
                 reason,
-                ..
+                attempt,
             } if self.verbose >= 1 => {
-                self.line(&format!("> {method} {path} failed: {reason}"));
+                let retry = if *attempt > 0 {
+                    format!(" (retry {attempt})")
+                } else {
+                    String::new()
+                };
+                self.line(&format!("> {method} {path} failed: {reason}{retry}"));
             }
             Event::Retrying {
                 method,

@@ -60,6 +60,38 @@ impl World {
         cmd
     }
 
+    /// Starts `pletor ARGS` in the background (for signals and concurrency), with the same
+    /// environment as [`World::pletor`] and piped output.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("pletor"))
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("PLETOR_CONFIG_DIR", self.config_dir())
+            .env("NO_COLOR", "1")
+            .env("PLETOR_API_BASE", self.sim.api_base())
+            .env("PLETOR_API_KEY", self.sim.key())
+            .current_dir(self.work())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("pletor starts")
+    }
+
+    /// Waits (up to 30 s) until the simulator's request log holds a request matching `seen`.
+    pub fn wait_for_request(&self, seen: impl Fn(&Value) -> bool) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !self.requests().iter().any(&seen) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the expected request never came"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
+    }
+
     /// GET an admin endpoint (`stats`, `requests`, `faults`).
     pub fn admin(&self, path: &str) -> Value {
         let url = format!("{}/{path}", self.sim.admin_url());
@@ -192,6 +224,16 @@ pub fn tree(root: &Path) -> Vec<String> {
     }
     found.sort();
     found
+}
+
+/// Sends SIGINT to a child and collects its output.
+pub fn interrupt(child: std::process::Child) -> Output {
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    child.wait_with_output().unwrap()
 }
 
 /// Asserts that neither stream of `output` contains `secret`.

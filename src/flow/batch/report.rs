@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 use crate::context::Context;
 use crate::error::Exit;
-use crate::output::progress::Spinner;
+use crate::output::progress::{Progress, Spinner};
 use crate::output::{Table, clean_line, human_duration};
 use crate::transfer::Saved;
 
@@ -123,6 +123,7 @@ pub struct Board<'a> {
     started: Instant,
     running: usize,
     counts: BTreeMap<RowStatus, usize>,
+    progress: Progress,
     spinner: Option<Spinner>,
     collected: Vec<Value>,
 }
@@ -137,6 +138,7 @@ impl<'a> Board<'a> {
             started: Instant::now(),
             running: 0,
             counts: BTreeMap::new(),
+            progress: progress.clone(),
             spinner: None,
             collected: Vec::new(),
         };
@@ -169,9 +171,8 @@ impl<'a> Board<'a> {
         }
         match &self.spinner {
             // On a terminal the summary line tells the count; only trouble gets a line.
-            Some(spinner) if outcome.status != RowStatus::Completed => {
-                let text = outcome.human();
-                spinner.suspend(|| self.ctx.out.status(&text));
+            Some(_) if outcome.status != RowStatus::Completed => {
+                self.progress.println(&outcome.human());
             }
             Some(_) => {}
             None => self.ctx.out.status(&outcome.human()),

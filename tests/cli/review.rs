@@ -1,0 +1,773 @@
+//! Human reviews: `pletor review` on a pseudo-terminal (approve, reject with a comment, skip,
+//! quit, Ctrl-C, `--open`), and without one (exit 10 with the command, decision flags, `--json`,
+//! `--body`, the 409 and not-awaiting rules, app runs). Each test checks what the simulator got.
+
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession as Session;
+use expectrl::{Eof, Expect};
+use pletor_sim::catalog;
+use serde_json::{Value, json};
+
+use crate::harness::{World, json, stderr, stdout};
+
+/// Generous bound for one interaction: a hang fails the test instead of blocking the suite.
+const PTY_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Creates a Reviewed Post run (or a Reviewed Ad app run) directly on the simulator and waits
+/// until it pauses for its review; returns the run as the server shows it.
+fn paused_run(world: &World, app: bool) -> Value {
+    paused_run_about(world, app, "sea")
+}
+
+/// [`paused_run`] with a given prompt (a Reviewed Post shows `Post: PROMPT` for review).
+fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
+    let (path, body) = if app {
+        (
+            "/app-runs/",
+            json!({"app_id": catalog::REVIEWED_AD,
+            "inputs": [{"id": catalog::REVIEWED_AD_BRIEF, "value": "spring shoes"}]}),
+        )
+    } else {
+        (
+            "/runs/",
+            json!({"agent_id": catalog::REVIEWED_POST,
+            "inputs": [{"id": catalog::REVIEWED_POST_PROMPT, "value": prompt}]}),
+        )
+    };
+    let created = world.api("POST", path, Some(body));
+    let id = created["id"]
+        .as_str()
+        .expect("the run has an id")
+        .to_string();
+    wait_for(world, &format!("{path}{id}"), |run| {
+        run["awaiting_human_review"] == true
+    })
+}
+
+/// Polls an API path until `done` holds for its answer (bounded, so a bug fails, not hangs).
+fn wait_for(world: &World, path: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let value = world.api("GET", path, None);
+        if done(&value) {
+            return value;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{path} never reached the state: {value}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn run_id(run: &Value) -> String {
+    run["id"].as_str().unwrap().to_string()
+}
+
+fn review_id(run: &Value) -> String {
+    run["pending_reviews"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The review decisions the simulator received, in order.
+fn decisions(world: &World) -> Vec<Value> {
+    world
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "POST" && r["path"].as_str().unwrap_or("").contains("/reviews/"))
+        .collect()
+}
+
+fn resolved(world: &World) -> u64 {
+    world.stats()["reviews_resolved"].as_u64().unwrap()
+}
+
+/// `pletor ARGS` on a pseudo-terminal, with the same clean environment as the harness.
+fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pletor"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", world.home.path())
+        .env("TERM", "xterm")
+        .env("PLETOR_CONFIG_DIR", world.config_dir())
+        .env("NO_COLOR", "1")
+        .env("PLETOR_READ_TIMEOUT", "10s")
+        .env("PLETOR_RETRY_MAX_WAIT", "20s")
+        .env("PLETOR_API_BASE", world.sim.api_base())
+        .env("PLETOR_API_KEY", world.sim.key())
+        .args(args)
+        .current_dir(world.work());
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let mut session = Session::spawn(cmd).expect("the binary starts on a pty");
+    session.get_process_mut().set_window_size(120, 40).unwrap();
+    session.set_expect_timeout(Some(PTY_TIMEOUT));
+    session
+}
+
+/// Waits for `needle` and returns everything printed up to it.
+fn expect(session: &mut Session, needle: &str) -> String {
+    let found = session
+        .expect(needle)
+        .unwrap_or_else(|e| panic!("`{needle}` never appeared: {e}"));
+    String::from_utf8_lossy(found.before()).into_owned()
+}
+
+/// Reads the rest of the output and returns it with the exit code.
+fn finish(mut session: Session) -> (String, i32) {
+    let found = session
+        .expect(Eof)
+        .unwrap_or_else(|e| panic!("reading the rest failed: {e}"));
+    let rest = String::from_utf8_lossy(found.as_bytes()).into_owned();
+    match session.get_process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => (rest, code),
+        other => panic!("pletor did not exit normally: {other:?}\n{rest}"),
+    }
+}
+
+#[test]
+fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let (id, review) = (run_id(&run), review_id(&run));
+    let asset = run["pending_reviews"][0]["asset_ids"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut session = pty(&world, &["review", &id], &[]);
+    let shown = expect(&mut session, "Approve");
+    assert!(
+        shown.contains(&format!("Review 1 of 1 · {review}")),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Post: sea"),
+        "the text is shown in full: {shown}"
+    );
+    assert!(
+        shown.contains("image/png"),
+        "the file's type is shown: {shown}"
+    );
+    let copy = shown
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("copy: "))
+        .unwrap_or_else(|| panic!("no copy path in {shown}"))
+        .trim()
+        .to_string();
+    session.send("\r").unwrap();
+    expect(&mut session, &format!("approved review {review}"));
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert!(
+        rest.contains(&format!("run {id} is")),
+        "the new state is reported: {rest}"
+    );
+
+    let sent = decisions(&world);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["body"], json!({"decision": "approve"}));
+    assert!(
+        sent[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/runs/{id}/reviews/{review}"))
+    );
+    assert_eq!(resolved(&world), 1);
+    let served = world.api("GET", &format!("/assets/{asset}"), None);
+    let bytes = std::fs::read(&copy).unwrap_or_else(|e| panic!("no copy at {copy}: {e}"));
+    assert_eq!(
+        bytes.len() as u64,
+        served["size"].as_u64().unwrap(),
+        "the copy is whole"
+    );
+    let done = wait_for(&world, &format!("/runs/{id}"), |r| {
+        r["status"] == "completed"
+    });
+    assert!(
+        done["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["asset_id"] == asset.as_str())
+    );
+}
+
+#[test]
+fn review_on_a_terminal_sends_a_rejection_with_the_typed_comment() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let (id, review) = (run_id(&run), review_id(&run));
+    let mut session = pty(&world, &["review", &id], &[]);
+    expect(&mut session, "Quit");
+    session.send("j").unwrap();
+    session.send("\r").unwrap();
+    expect(&mut session, "Comment");
+    session.send("too dark\r").unwrap();
+    expect(&mut session, &format!("rejected review {review}"));
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+
+    let sent = decisions(&world);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0]["body"],
+        json!({"decision": "reject", "comment": "too dark"})
+    );
+    assert_eq!(resolved(&world), 1);
+    let done = wait_for(&world, &format!("/runs/{id}"), |r| {
+        r["status"] == "completed"
+    });
+    assert!(
+        done["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r.get("asset_id").is_none()),
+        "rejected draft dropped"
+    );
+}
+
+#[test]
+fn skipping_and_quitting_on_a_terminal_send_nothing_and_leave_the_review_pending() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let id = run_id(&run);
+    let mut session = pty(&world, &["review", &id], &[]);
+    expect(&mut session, "Quit");
+    session.send("jj\r").unwrap();
+    expect(&mut session, "left 1 review(s) pending");
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains("waits for 1 more review"), "{rest}");
+
+    let mut session = pty(&world, &["review", &id], &[]);
+    expect(&mut session, "Quit");
+    session.send("jjj\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains("left 1 review(s) pending"), "{rest}");
+
+    assert!(decisions(&world).is_empty(), "no decision may be sent");
+    assert_eq!(resolved(&world), 0);
+    let now = world.api("GET", &format!("/runs/{id}"), None);
+    assert_eq!(now["awaiting_human_review"], true);
+}
+
+#[test]
+fn ctrl_c_at_the_review_prompt_exits_130_without_sending_a_decision() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let id = run_id(&run);
+    let mut session = pty(&world, &["review", &id], &[]);
+    expect(&mut session, "Quit");
+    session.send([3u8]).unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 130, "{rest}");
+    assert!(rest.contains("interrupted"), "{rest}");
+    assert!(
+        rest.contains(&format!("pletor review {id}")),
+        "the way back is shown: {rest}"
+    );
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
+    assert!(decisions(&world).is_empty());
+    assert_eq!(resolved(&world), 0);
+}
+
+#[test]
+fn review_open_hands_the_copy_to_the_system_viewer_and_only_warns_when_it_fails() {
+    let world = World::new();
+    let bin = world.home.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let record = world.home.path().join("opened.txt");
+    let opener = bin.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\nexit 3\n", record.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+
+    let run = paused_run(&world, false);
+    let id = run_id(&run);
+    let mut session = pty(&world, &["review", &id, "--open"], &[("PATH", &path)]);
+    let shown = expect(&mut session, "Approve");
+    assert!(
+        shown.contains("could not open"),
+        "a failing viewer is a warning: {shown}"
+    );
+    session.send("\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    let opened = std::fs::read_to_string(&record).expect("the viewer was called");
+    assert!(
+        shown.contains(&format!("copy: {}", opened.trim())),
+        "the copy was opened: {opened} / {shown}"
+    );
+    assert!(std::path::Path::new(opened.trim()).is_file());
+    assert_eq!(resolved(&world), 1);
+}
+
+#[test]
+fn ci_on_a_terminal_still_never_prompts() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let id = run_id(&run);
+    let session = pty(&world, &["review", &id], &[("CI", "true")]);
+    let (rest, code) = finish(session);
+    assert_eq!(code, 10, "{rest}");
+    assert!(
+        rest.contains(&format!("pletor review {id} --approve")),
+        "{rest}"
+    );
+    assert!(!rest.contains("Approve"), "no prompt: {rest}");
+    assert!(decisions(&world).is_empty());
+}
+
+fn review(world: &World, args: &[&str]) -> Output {
+    world
+        .pletor()
+        .arg("review")
+        .args(args)
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn without_a_terminal_review_lists_what_waits_and_exits_10_with_the_command_at_once() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let (id, review_id) = (run_id(&run), review_id(&run));
+    let started = Instant::now();
+    let output = review(&world, &[&id]);
+    let took = started.elapsed();
+    assert_eq!(output.status.code(), Some(10), "{}", stderr(&output));
+    assert!(
+        took < Duration::from_secs(5),
+        "it must not wait for input: {took:?}"
+    );
+    let table = stdout(&output);
+    assert!(table.starts_with("ID"), "{table}");
+    assert!(
+        table.contains(&review_id) && table.contains("Post: sea"),
+        "{table}"
+    );
+    assert!(
+        table.contains(run["pending_reviews"][0]["asset_ids"][0].as_str().unwrap()),
+        "{table}"
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!("`pletor review {id} --approve`")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("`pletor review {id} --reject --comment")),
+        "{err}"
+    );
+    assert!(decisions(&world).is_empty());
+}
+
+#[test]
+fn review_json_lists_the_pending_review_objects_unchanged() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let output = review(&world, &[&run_id(&run), "--json"]);
+    assert_eq!(output.status.code(), Some(10), "{}", stderr(&output));
+    assert_eq!(json(&output), run["pending_reviews"]);
+    assert!(decisions(&world).is_empty());
+}
+
+#[test]
+fn review_approve_decides_every_pending_review_without_asking() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let (id, review_id) = (run_id(&run), review_id(&run));
+    let output = review(&world, &[&id, "--approve", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let doc = json(&output);
+    assert_eq!(doc["run"]["id"], id.as_str());
+    assert_eq!(
+        doc["reviews"],
+        json!([{"id": review_id, "outcome": "sent", "body": {"decision": "approve"}}])
+    );
+    let sent = decisions(&world);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["body"], json!({"decision": "approve"}));
+    assert_eq!(resolved(&world), 1);
+}
+
+#[test]
+fn review_reject_with_a_comment_decides_the_named_review() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let (id, review_id) = (run_id(&run), review_id(&run));
+    let output = review(
+        &world,
+        &[&id, &review_id, "--reject", "--comment", "too dark"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&format!("rejected review {review_id}")));
+    let sent = decisions(&world);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0]["body"],
+        json!({"decision": "reject", "comment": "too dark"})
+    );
+    assert!(
+        sent[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/reviews/{review_id}"))
+    );
+}
+
+#[test]
+fn review_body_reaches_the_simulator_unchanged() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let body = json!({"decision": "approve", "comment": "café ✓", "extra": {"n": [1, 2.5, null, "x"], "ok": true}});
+    let output = review(&world, &[&run_id(&run), "--body", &body.to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let sent = decisions(&world);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["body"], body);
+}
+
+#[test]
+fn review_body_that_is_not_json_is_a_usage_error_before_any_request() {
+    let world = World::new();
+    let output = review(
+        &world,
+        &[
+            "00000000-0000-4000-8000-000000000000",
+            "--body",
+            "{decision: approve",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`--body` is not valid JSON"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(world.stats()["requests"], 0);
+}
+
+#[test]
+fn review_comment_without_a_decision_is_a_usage_error() {
+    let world = World::new();
+    let output = review(
+        &world,
+        &["00000000-0000-4000-8000-000000000000", "--comment", "hm"],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(world.stats()["requests"], 0);
+}
+
+#[test]
+fn a_review_resolved_elsewhere_exits_0_when_the_wanted_outcome_holds_else_1() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let (id, review_id) = (run_id(&run), review_id(&run));
+    let path = format!("/runs/{id}/reviews/{review_id}");
+    world.api("POST", &path, Some(json!({"decision": "approve"})));
+
+    let output = review(&world, &[&id, &review_id, "--approve"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("no longer pending (409"), "{err}");
+    assert!(err.contains("nothing more to do"), "{err}");
+
+    let output = review(&world, &[&id, &review_id, "--reject", "--json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("may have been approved elsewhere"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(json(&output)["error"]["code"], "review_not_pending");
+
+    let statuses: Vec<u64> = decisions(&world)
+        .iter()
+        .map(|r| r["status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![200, 409, 409],
+        "both CLI attempts reached the server and got 409"
+    );
+    assert_eq!(resolved(&world), 1);
+}
+
+#[test]
+fn a_run_that_does_not_wait_for_a_review_is_reported_with_the_documented_exit_codes() {
+    let world = World::new();
+    let created = world.api(
+        "POST",
+        "/runs/",
+        Some(json!({"agent_id": catalog::TEXT_TO_IMAGE, "inputs": [{"id": catalog::TEXT_TO_IMAGE_PROMPT, "value": "a fox"}]})),
+    );
+    let id = run_id(&created);
+    wait_for(&world, &format!("/runs/{id}"), |r| {
+        r["status"] == "completed"
+    });
+
+    let output = review(&world, &[&id]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "nothing waits: {}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("is not waiting for a review; it is completed"),
+        "{}",
+        stderr(&output)
+    );
+    let output = review(&world, &[&id, "--json"]);
+    assert_eq!((output.status.code(), json(&output)), (Some(0), json!([])));
+
+    let output = review(&world, &[&id, "--approve"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "an approval holds when the run went on: {}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("has no pending review"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = review(&world, &[&id, "--reject"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a rejection does not hold on a completed run"
+    );
+    assert!(
+        stderr(&output).contains(&format!("pletor runs show {id}")),
+        "{}",
+        stderr(&output)
+    );
+
+    assert!(
+        decisions(&world).is_empty(),
+        "nothing pending: nothing is sent"
+    );
+}
+
+#[test]
+fn app_runs_are_found_without_a_flag_and_reviewed_at_their_own_path() {
+    let world = World::new();
+    let run = paused_run(&world, true);
+    let (id, review_id) = (run_id(&run), review_id(&run));
+
+    let output = review(&world, &[&id]);
+    assert_eq!(output.status.code(), Some(10));
+    assert!(
+        stderr(&output).contains(&format!("`pletor review {id} --app --approve`")),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("Ad draft for brief: spring shoes"),
+        "{}",
+        stdout(&output)
+    );
+
+    let output = review(
+        &world,
+        &[&id, "--app", "--reject", "--comment", "off brand"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let sent = decisions(&world);
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/app-runs/{id}/reviews/{review_id}"))
+    );
+    assert_eq!(
+        sent[0]["body"],
+        json!({"decision": "reject", "comment": "off brand"})
+    );
+    let guesses = world
+        .requests()
+        .iter()
+        .filter(|r| {
+            r["method"] == "GET"
+                && r["path"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("/runs/{id}"))
+        })
+        .filter(|r| !r["path"].as_str().unwrap().contains("/app-runs/"))
+        .count();
+    assert_eq!(
+        guesses, 1,
+        "only the run without --app guessed agent runs first"
+    );
+    let done = wait_for(&world, &format!("/app-runs/{id}"), |r| {
+        r["status"] == "failed"
+    });
+    assert_eq!(done["error"], catalog::REVIEWED_AD_REJECTED_ERROR);
+}
+
+#[test]
+fn run_on_a_terminal_shows_the_review_takes_an_approval_completes_and_downloads() {
+    let world = World::new();
+    let mut session = pty(
+        &world,
+        &[
+            "run",
+            catalog::REVIEWED_POST,
+            "-i",
+            "prompt=lighthouse at dawn",
+        ],
+        &[],
+    );
+    let shown = expect(&mut session, "Approve");
+    assert!(shown.contains("Post: lighthouse at dawn"), "{shown}");
+    session.send("\r").unwrap();
+    expect(&mut session, "approved review");
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(resolved(&world), 1);
+    assert_eq!(decisions(&world)[0]["body"], json!({"decision": "approve"}));
+    let files = crate::harness::tree(&world.work());
+    assert_eq!(
+        files.len(),
+        1,
+        "the approved image is downloaded: {files:?}"
+    );
+    assert!(files[0].ends_with(".png"), "{files:?}");
+}
+
+#[test]
+fn run_on_a_terminal_stops_with_exit_10_and_the_command_when_the_review_is_skipped() {
+    let world = World::new();
+    let mut session = pty(
+        &world,
+        &["run", catalog::REVIEWED_POST, "-i", "prompt=fog"],
+        &[],
+    );
+    expect(&mut session, "Quit");
+    session.send("jj\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 10, "{rest}");
+    assert!(
+        rest.contains("pletor review "),
+        "the command to answer later: {rest}"
+    );
+    assert!(rest.contains("pletor runs wait "), "{rest}");
+    assert!(decisions(&world).is_empty());
+    assert!(
+        crate::harness::tree(&world.work()).is_empty(),
+        "nothing downloaded"
+    );
+}
+
+#[test]
+fn ctrl_c_at_the_review_prompt_of_a_run_exits_130_with_the_way_back_and_sends_nothing() {
+    let world = World::new();
+    let mut session = pty(
+        &world,
+        &["run", catalog::REVIEWED_POST, "-i", "prompt=fog"],
+        &[],
+    );
+    expect(&mut session, "Quit");
+    session.send([3u8]).unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 130, "{rest}");
+    assert!(
+        rest.contains("pletor runs wait "),
+        "the run can be picked up again: {rest}"
+    );
+    assert!(decisions(&world).is_empty());
+    assert_eq!(resolved(&world), 0);
+}
+
+#[test]
+fn a_review_answered_elsewhere_while_the_prompt_is_open_is_reported_not_repeated() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let (id, review) = (run_id(&run), review_id(&run));
+    let mut session = pty(&world, &["review", &id], &[]);
+    expect(&mut session, "Quit");
+    world.api(
+        "POST",
+        &format!("/runs/{id}/reviews/{review}"),
+        Some(json!({"decision": "approve"})),
+    );
+    session.send("\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "the approval holds: the run went on: {rest}");
+    assert!(rest.contains("no longer pending (409"), "{rest}");
+    assert!(rest.contains("nothing more to do"), "{rest}");
+    let statuses: Vec<u64> = decisions(&world)
+        .iter()
+        .map(|r| r["status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(statuses, vec![200, 409]);
+    assert_eq!(resolved(&world), 1);
+}
+
+#[test]
+fn runs_wait_on_a_terminal_hands_a_paused_run_to_the_review_prompt_then_downloads() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let id = run_id(&run);
+    let mut session = pty(&world, &["runs", "wait", &id], &[]);
+    expect(&mut session, "Quit");
+    session.send("\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(decisions(&world)[0]["body"], json!({"decision": "approve"}));
+    let files = crate::harness::tree(&world.work());
+    assert_eq!(
+        files.len(),
+        1,
+        "the approved image is downloaded: {files:?}"
+    );
+}
+
+#[test]
+fn review_text_from_the_server_is_cleaned_before_it_reaches_the_terminal() {
+    let world = World::new();
+    let run = paused_run_about(
+        &world,
+        false,
+        "line one\nline two \u{1b}]0;pwned\u{7}\u{1b}[2Jend",
+    );
+    let mut session = pty(&world, &["review", &run_id(&run)], &[]);
+    let shown = expect(&mut session, "Quit");
+    assert!(shown.contains("│ Post: line one"), "{shown:?}");
+    assert!(
+        shown.contains("│ line two end"),
+        "every line is shown, cleaned: {shown:?}"
+    );
+    assert!(
+        !shown.contains("pwned") && !shown.contains("\u{1b}[2J"),
+        "{shown:?}"
+    );
+    session.send([3u8]).unwrap();
+    assert_eq!(finish(session).1, 130);
+}

@@ -653,3 +653,74 @@ fn a_file_in_the_way_fails_its_row_unless_overwrite_is_given() {
     assert_eq!(stat(&world, "runs_created"), 1);
     assert!(!Path::new(&world.work().join("out/.pletor-batch")).exists());
 }
+
+#[test]
+fn a_server_error_that_outlasts_the_retries_stops_the_batch_and_the_same_command_resumes_it() {
+    let world = World::new();
+    prompts(&world, "rows.jsonl", 4);
+    // The third create and its one retry fail: rows 1 and 2 are running by then.
+    world.faults(serde_json::json!([
+        {"method": "POST", "path": "/runs/", "kind": "status", "status": 503, "after": 2, "times": 2}
+    ]));
+    let args = [
+        "run",
+        TEXT_TO_IMAGE,
+        "--batch",
+        "rows.jsonl",
+        "-o",
+        "out",
+        "--concurrency",
+        "1",
+    ];
+    let stopped = world
+        .pletor()
+        .args(args)
+        .env("PLETOR_RETRIES", "1")
+        .output()
+        .unwrap();
+    assert_eq!(stopped.status.code(), Some(1), "{}", stderr(&stopped));
+    let err = stderr(&stopped);
+    assert!(err.contains("the batch stopped after 2 of 4 rows"), "{err}");
+    assert!(err.contains("503"), "{err}");
+    assert_eq!(lines(&stopped).len(), 2, "the finished rows were reported");
+
+    let again = world.pletor().args(args).output().unwrap();
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_rows_on_disk(&world, &by_row(&again), 4, 1);
+    assert_eq!(stat(&world, "runs_created"), 4);
+}
+
+#[test]
+fn a_batch_timeout_exits_7_and_leaves_the_rows_running_for_the_next_invocation() {
+    // Runs take 30 s: the timeout always comes first.
+    let world = World::with(Config {
+        run_seconds: Some(30.0),
+        ..Config::default()
+    });
+    prompts(&world, "rows.jsonl", 3);
+    let output = world
+        .pletor()
+        .args([
+            "run",
+            TEXT_TO_IMAGE,
+            "--batch",
+            "rows.jsonl",
+            "-o",
+            "out",
+            "--timeout",
+            "1s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(7), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("3 rows still running"), "{err}");
+    assert!(err.contains("run the same command again"), "{err}");
+    assert!(stdout(&output).is_empty());
+    assert!(err.contains("unfinished  3"), "{err}");
+    assert_eq!(
+        world.stats()["runs"]["running"].as_u64().unwrap()
+            + world.stats()["runs"]["pending"].as_u64().unwrap(),
+        3
+    );
+}

@@ -98,11 +98,20 @@ pub async fn run(ctx: &Context, request: Request) -> anyhow::Result<Exit> {
     let mut board = Board::new(ctx, job.plan.rows.len());
     let workers = ctx.for_workers(board.is_live())?;
     let result = drive(&workers, &job, &mut board).await;
+    let finished = board.finished();
     board.close();
     if let Some(save) = &job.save {
         save::tidy(&save.dir);
     }
-    result?;
+    if let Err(err) = result {
+        if classify(&err).exit == Exit::Timeout {
+            return Err(err);
+        }
+        return Err(err.context(format!(
+            "the batch stopped after {finished} of {} rows; the rows in flight go on on the server, and the same command picks them up",
+            job.plan.rows.len()
+        )));
+    }
     if ctx.out.is_json() {
         ctx.out.json(&board.document(&job.key))?;
     }
@@ -193,64 +202,135 @@ async fn build_plan(
 type Starting<'a> = FuturesUnordered<LocalBoxFuture<'a, (usize, anyhow::Result<Run>)>>;
 type Settling<'a> = FuturesUnordered<LocalBoxFuture<'a, RowOutcome>>;
 
-/// Feeds rows to the poller within the concurrency, settles the ones that end, reports.
+/// Runs the poller and the driver together; the first error stops both.
 async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Result<()> {
     let (to_poller, incoming) = mpsc::unbounded_channel();
-    let (ended_tx, mut ended) = mpsc::unbounded_channel();
+    let (ended_tx, ended) = mpsc::unbounded_channel();
     let poller = poll::Poller {
         ctx,
         kind: job.kind,
         on_review: job.on_review,
     };
-    let uploads = &Uploads::new(&job.plan);
-    let target = &Target {
+    let uploads = Uploads::new(&job.plan);
+    let target = Target {
         kind: job.kind,
         id: &job.target.id,
     };
-    // `to_poller` moves in: when the driver ends, the channel closes and the poller ends too.
-    let driver = async move {
-        let mut queue: VecDeque<usize> = (0..job.plan.rows.len()).collect();
-        let mut starting: Starting<'_> = FuturesUnordered::new();
-        let mut settling: Settling<'_> = FuturesUnordered::new();
-        let mut running = 0usize;
+    let driver = Driver {
+        ctx,
+        job,
+        target: &target,
+        uploads: &uploads,
+        queue: (0..job.plan.rows.len()).collect(),
+        starting: FuturesUnordered::new(),
+        settling: FuturesUnordered::new(),
+        running: 0,
+        stop: None,
+        to_poller,
+    };
+    // The driver owns `to_poller`: when it ends, the channel closes and the poller ends too.
+    tokio::try_join!(poller.run(incoming, ended_tx), driver.run(board, ended)).map(|_| ())
+}
+
+/// Feeds rows to the poller within the concurrency, settles the ones that end, reports.
+struct Driver<'a> {
+    ctx: &'a Context,
+    job: &'a Job,
+    target: &'a Target<'a>,
+    uploads: &'a Uploads,
+    /// Rows not started yet (indices into the plan).
+    queue: VecDeque<usize>,
+    /// Rows uploading and creating.
+    starting: Starting<'a>,
+    /// Rows whose run ended, saving their files.
+    settling: Settling<'a>,
+    /// Rows whose run is followed by the poller.
+    running: usize,
+    /// Why the batch stops: no new row starts, rows being saved finish, then this is returned.
+    stop: Option<anyhow::Error>,
+    to_poller: mpsc::UnboundedSender<(usize, Run)>,
+}
+
+impl<'a> Driver<'a> {
+    async fn run(
+        mut self,
+        board: &mut Board<'_>,
+        mut ended: mpsc::UnboundedReceiver<(usize, End)>,
+    ) -> anyhow::Result<()> {
         let mut ticker = tokio::time::interval(Duration::from_secs(1));
         loop {
-            while running + starting.len() < job.concurrency
-                && settling.len() < job.concurrency
-                && let Some(index) = queue.pop_front()
-            {
-                let row = &job.plan.rows[index];
-                starting.push(Box::pin(async move {
-                    (index, start::start(ctx, target, row, uploads).await)
-                }));
-            }
-            board.set_running(running + starting.len());
-            if starting.is_empty() && settling.is_empty() && running == 0 {
-                return anyhow::Ok(());
+            self.fill();
+            board.set_running(self.running + self.starting.len());
+            if self.settling.is_empty() {
+                if let Some(err) = self.stop.take() {
+                    return Err(err);
+                }
+                if self.starting.is_empty() && self.running == 0 {
+                    return Ok(());
+                }
             }
             tokio::select! {
-                Some((index, started)) = starting.next(), if !starting.is_empty() => {
-                    let row = &job.plan.rows[index];
-                    match started {
-                        Ok(run) => {
-                            running += 1;
-                            let _ = to_poller.send((index, run));
-                        }
-                        Err(err) if concerns_the_row(&err) => board.finish(&error_row(row, None, &err))?,
-                        Err(err) => return Err(err),
-                    }
+                Some((index, started)) = self.starting.next(), if !self.starting.is_empty() => {
+                    self.started(board, index, started)?;
                 }
                 Some((index, end)) = ended.recv() => {
-                    running -= 1;
-                    settling.push(Box::pin(settle(ctx, job, &job.plan.rows[index], end)));
+                    self.running -= 1;
+                    let row = &self.job.plan.rows[index];
+                    self.settling.push(Box::pin(settle(self.ctx, self.job, row, end)));
                 }
-                Some(outcome) = settling.next(), if !settling.is_empty() => board.finish(&outcome)?,
+                Some(outcome) = self.settling.next(), if !self.settling.is_empty() => {
+                    board.finish(&outcome)?;
+                }
                 _ = ticker.tick() => {}
-                () = until(job.deadline) => return Err(timed_out(job, running)),
+                () = until(self.job.deadline), if self.stop.is_none() => {
+                    self.halt(timed_out(self.job, self.running));
+                }
             }
         }
-    };
-    tokio::try_join!(poller.run(incoming, ended_tx), driver).map(|_| ())
+    }
+
+    /// Starts rows while the concurrency allows (saving rows count too, so that downloads
+    /// cannot pile up behind fast runs).
+    fn fill(&mut self) {
+        let job = self.job;
+        while self.stop.is_none()
+            && self.running + self.starting.len() < job.concurrency
+            && self.settling.len() < job.concurrency
+            && let Some(index) = self.queue.pop_front()
+        {
+            let (ctx, target, uploads) = (self.ctx, self.target, self.uploads);
+            let row = &job.plan.rows[index];
+            self.starting.push(Box::pin(async move {
+                (index, start::start(ctx, target, row, uploads).await)
+            }));
+        }
+    }
+
+    fn started(
+        &mut self,
+        board: &mut Board<'_>,
+        index: usize,
+        started: anyhow::Result<Run>,
+    ) -> anyhow::Result<()> {
+        match started {
+            Ok(run) => {
+                self.running += 1;
+                let _ = self.to_poller.send((index, run));
+            }
+            Err(err) if concerns_the_row(&err) => {
+                board.finish(&error_row(&self.job.plan.rows[index], None, &err))?;
+            }
+            Err(err) => self.halt(err),
+        }
+        Ok(())
+    }
+
+    /// Stops the batch: rows still starting are dropped (a run they created is adopted by the
+    /// next invocation), rows being saved finish first.
+    fn halt(&mut self, err: anyhow::Error) {
+        self.starting = FuturesUnordered::new();
+        self.stop.get_or_insert(err);
+    }
 }
 
 /// Sleeps until the deadline, or forever without one.

@@ -189,6 +189,11 @@ impl<'a> Board<'a> {
         }
     }
 
+    /// Rows finished so far.
+    pub fn finished(&self) -> usize {
+        self.done()
+    }
+
     fn done(&self) -> usize {
         self.counts.values().sum()
     }

@@ -62,7 +62,7 @@ pub async fn save(
     let client = ctx.api()?;
     let ids = run.asset_ids();
     let metas =
-        futures_util::future::try_join_all(ids.iter().map(|id| assets::get(client, id))).await?;
+        futures_util::future::try_join_all(ids.iter().map(|id| metadata(client, id))).await?;
     let placements = place(&spec.template, row, &run.id, metas);
     let staging = spec
         .dir
@@ -86,6 +86,18 @@ pub async fn save(
         .collect::<anyhow::Result<Vec<Saved>>>()?;
     let _ = std::fs::remove_dir(&staging);
     Ok(saved)
+}
+
+/// The asset's metadata. `GET /assets/{id}` is a C-grade fact: when it answers 404 or 405 the
+/// file is named after the asset id, and a file already in place is taken for it on trust.
+async fn metadata(client: &crate::api::Client, id: &str) -> anyhow::Result<Asset> {
+    match assets::get(client, id).await {
+        Ok(meta) => Ok(meta),
+        Err(err) if matches!(err.status(), Some(404 | 405)) => {
+            Asset::from_value(serde_json::json!({ "id": id })).ok_or_else(|| err.into())
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// Where each asset goes, relative to `-o`, with repeats numbered in result order.

@@ -214,7 +214,7 @@ fail\t'Stop with exit 10 and print the `pletor review` command (default elsewher
 wait\t'Keep polling while someone answers elsewhere'
 approve\t'Approve every review'
 reject\t'Reject every review'"
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch -d 'Run once per row of a JSON Lines or CSV file' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch -d 'Run once per row of a JSON Lines or CSV file (`-`: stdin); the same command again resumes' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
@@ -253,7 +253,7 @@ fail\t'Stop with exit 10 and print the `pletor review` command (default elsewher
 wait\t'Keep polling while someone answers elsewhere'
 approve\t'Approve every review'
 reject\t'Reject every review'"
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch -d 'Run once per row of a JSON Lines or CSV file' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch -d 'Run once per row of a JSON Lines or CSV file (`-`: stdin); the same command again resumes' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r

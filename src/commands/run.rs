@@ -59,7 +59,7 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "MODE")]
     pub on_review: Option<OnReview>,
 
-    /// Run once per row of a JSON Lines or CSV file
+    /// Run once per row of a JSON Lines or CSV file (`-`: stdin); the same command again resumes
     #[arg(long, value_name = "FILE", conflicts_with_all = ["no_wait", "external_id"])]
     pub batch: Option<PathBuf>,
 
@@ -115,6 +115,13 @@ async fn run_batch(
     file: PathBuf,
     args: Args,
 ) -> anyhow::Result<Exit> {
+    if file.as_os_str() == "-" && args.inputs_file.as_deref() == Some("-") {
+        return Err(UsageError::new(
+            "stdin cannot hold both `--batch -` and `--inputs -`",
+            "read one of them from a file",
+        )
+        .into());
+    }
     let shared = raw_inputs(&args).await?;
     let request = batch::Request {
         kind,

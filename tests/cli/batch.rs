@@ -724,3 +724,29 @@ fn a_batch_timeout_exits_7_and_leaves_the_rows_running_for_the_next_invocation()
         3
     );
 }
+
+#[test]
+fn rows_can_come_from_stdin() {
+    let world = World::new();
+    let output = world
+        .pletor()
+        .args(["run", TEXT_TO_IMAGE, "--batch", "-", "-o", "out"])
+        .write_stdin("{\"prompt\": \"a\"}\n{\"prompt\": \"b\"}\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_rows_on_disk(&world, &by_row(&output), 2, 1);
+
+    let both = world
+        .pletor()
+        .args(["run", TEXT_TO_IMAGE, "--batch", "-", "-i", "prompt=@-"])
+        .write_stdin("{}\n")
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    assert!(
+        stderr(&both).contains("stdin cannot hold both"),
+        "{}",
+        stderr(&both)
+    );
+}

@@ -129,7 +129,7 @@ async fn prepare(ctx: &Context, request: Request) -> anyhow::Result<Job> {
         .into());
     }
     let source = request.file.display().to_string();
-    let file = rows::read(&request.file)?;
+    let file = rows::read(&request.file).await?;
     let template = template::Template::parse(
         request
             .name_template
@@ -191,6 +191,13 @@ async fn build_plan(
         show: &show,
     };
     let mut shared = plan::shared(target, shared, &names)?;
+    if inputs::wants_stdin(&shared) && source == "-" {
+        return Err(UsageError::new(
+            "stdin cannot hold both `--batch -` and an `@-` value",
+            "put the text in the rows, or read the rows from a file",
+        )
+        .into());
+    }
     if inputs::wants_stdin(&shared) {
         let text = crate::flow::start::read_stdin().await?;
         inputs::fill_stdin(&mut shared, &text);
@@ -436,5 +443,36 @@ async fn settle(ctx: &Context, job: &Job, row: &RowPlan, end: End) -> RowOutcome
             ..outcome(&run, RowStatus::Completed, None)
         },
         Err(err) => error_row(row, Some(run.id.clone()), &err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ApiError;
+
+    fn status(code: u16) -> anyhow::Error {
+        ApiError::Status {
+            method: "POST".into(),
+            path: "/runs/".into(),
+            status: code,
+            status_line: code.to_string(),
+            detail: None,
+        }
+        .into()
+    }
+
+    #[test]
+    fn refusals_of_one_row_end_the_row_and_trouble_for_all_stops_the_batch() {
+        for code in [400, 404, 409, 413, 422] {
+            assert!(concerns_the_row(&status(code)), "{code}");
+        }
+        for code in [401, 403, 408, 429, 500, 503] {
+            assert!(!concerns_the_row(&status(code)), "{code}");
+        }
+        assert!(concerns_the_row(
+            &UsageError::new("`x.png`: no such file", "h").into()
+        ));
+        assert!(!concerns_the_row(&anyhow::anyhow!("disk on fire")));
     }
 }

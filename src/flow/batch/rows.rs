@@ -51,10 +51,19 @@ pub struct BatchFile {
     pub rows: Vec<Row>,
 }
 
-/// Reads and parses the batch file at `path`.
-pub fn read(path: &Path) -> Result<BatchFile, UsageError> {
+/// Reads and parses the batch file at `path`; `-` is stdin (its `@path` values are relative
+/// to the current folder).
+pub async fn read(path: &Path) -> Result<BatchFile, UsageError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|err| {
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        tokio::io::AsyncReadExt::read_to_end(&mut tokio::io::stdin(), &mut bytes)
+            .await
+            .map(|_| bytes)
+    } else {
+        tokio::fs::read(path).await
+    }
+    .map_err(|err| {
         UsageError::new(
             format!("cannot read the batch file `{shown}`: {err}"),
             "check the path given to `--batch`",

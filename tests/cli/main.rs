@@ -13,6 +13,7 @@
 mod harness;
 
 mod auth;
+mod batch;
 mod discovery;
 mod faults;
 mod help;

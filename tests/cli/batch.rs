@@ -199,24 +199,6 @@ fn running_a_finished_batch_again_creates_nothing_and_keeps_the_files() {
     assert_eq!(uploads_again, 3);
 }
 
-/// `pletor` as a child process that a test can signal.
-fn spawn(world: &World, args: &[&str]) -> std::process::Child {
-    std::process::Command::new(assert_cmd::cargo::cargo_bin("pletor"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", world.home.path())
-        .env("PLETOR_CONFIG_DIR", world.config_dir())
-        .env("NO_COLOR", "1")
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .env("PLETOR_API_KEY", world.sim.key())
-        .current_dir(world.work())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
 /// Waits until the simulator has seen `runs` run creations.
 fn wait_for_runs(world: &World, runs: u64) {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -244,7 +226,7 @@ fn kill_mid_batch_then_rerun(signal: &str) {
         "--concurrency",
         "2",
     ];
-    let child = spawn(&world, &args);
+    let child = world.spawn(&args);
     wait_for_runs(&world, 1);
     let killed = std::process::Command::new("kill")
         .args([format!("-{signal}"), child.id().to_string()])

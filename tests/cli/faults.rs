@@ -130,7 +130,7 @@ fn a_full_disk_gives_a_clear_error_and_leaves_no_final_file() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let err = stderr(&output);
     assert!(err.to_lowercase().contains("no space left"), "{err}");
-    assert!(!err.contains("panicked"));
+    assert!(!err.contains("hit a bug"), "{err}");
     assert!(!disk.join("big.bin").exists(), "no final file");
     assert!(
         tree(&disk).iter().all(|f| f.ends_with(".part")),
@@ -151,7 +151,41 @@ fn ctrl_c_during_an_upload_exits_130_and_creates_no_run() {
     std::thread::sleep(Duration::from_millis(300));
     let output = interrupt(child);
     assert_eq!(output.status.code(), Some(130), "{}", stderr(&output));
-    assert!(!stderr(&output).contains("panicked"));
+    assert!(
+        !stderr(&output).contains("hit a bug"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(world.stats()["runs_created"], 0);
     assert!(!world.work().join("out").exists() || tree(&world.work().join("out")).is_empty());
+}
+
+#[test]
+fn a_connection_reset_during_an_upload_is_retried_into_exactly_one_asset() {
+    let world = World::new();
+    world.file("photo.png", &vec![1u8; 1024 * 1024]);
+    world.faults(
+        json!([{"method": "POST", "path": "/assets/upload/", "kind": "reset", "times": 2}]),
+    );
+    let output = world
+        .pletor()
+        .args(["upload", "photo.png", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(json(&output)[0]["size"], 1024 * 1024);
+    assert_eq!(world.stats()["assets_uploaded"], 1);
+}
+
+#[test]
+fn a_json_body_cut_short_under_its_declared_length_is_retried() {
+    let world = World::new();
+    world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "truncate", "bytes": 100, "times": 1}]));
+    let output = world
+        .pletor()
+        .args(["agents", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(json(&output).as_array().unwrap().len(), 5);
 }

@@ -214,10 +214,10 @@ fail\t'Stop with exit 10 and print the `pletor review` command (default elsewher
 wait\t'Keep polling while someone answers elsewhere'
 approve\t'Approve every review'
 reject\t'Reject every review'"
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch -d 'Run once per row of a JSON Lines or CSV file' -r -F
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l concurrency -d 'Batch: runs in flight at once' -r
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch-key -d 'Batch: the key that row external ids derive from [default: a hash of the target and the file]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch -d 'Run once per row of a JSON Lines or CSV file (`-`: stdin); the same command again resumes' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -253,10 +253,10 @@ fail\t'Stop with exit 10 and print the `pletor review` command (default elsewher
 wait\t'Keep polling while someone answers elsewhere'
 approve\t'Approve every review'
 reject\t'Reject every review'"
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch -d 'Run once per row of a JSON Lines or CSV file' -r -F
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l concurrency -d 'Batch: runs in flight at once' -r
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch-key -d 'Batch: the key that row external ids derive from [default: a hash of the target and the file]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch -d 'Run once per row of a JSON Lines or CSV file (`-`: stdin); the same command again resumes' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r

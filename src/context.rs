@@ -60,6 +60,18 @@ impl Context {
         Ok(Client::new(config)?.with_observer(Arc::new(log)))
     }
 
+    /// A context for work shown by a display of its own (a batch's live summary): the same
+    /// settings and the same API client (so the rate-limit books are shared), no progress bars,
+    /// and with `quiet` no status lines either, so nothing tears the display.
+    pub fn for_workers(&self, quiet: bool) -> anyhow::Result<Self> {
+        let mut settings = self.settings.clone();
+        settings.output.progress = crate::cli::ProgressMode::None;
+        settings.output.quiet |= quiet;
+        let ctx = Self::new(settings);
+        let _ = ctx.api.set(self.api()?.clone());
+        Ok(ctx)
+    }
+
     /// Whether a person can be asked.
     pub fn can_prompt(&self) -> bool {
         crate::prompt::can_prompt(self.settings.no_input)

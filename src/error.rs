@@ -173,6 +173,20 @@ pub fn classify(err: &anyhow::Error) -> Report {
     report
 }
 
+/// Replaces the panic message with one that names only the place: a panic payload may carry
+/// values (a request, a header), and no value may reach the terminal unchecked.
+#[allow(clippy::print_stderr)]
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!(
+            "error: pletor hit a bug{place}\n\nhint: please report it with the command you ran and its `-v` output"
+        );
+    }));
+}
+
 /// Reports an error that happened before the Printer exists (the runtime failed to start).
 #[allow(clippy::print_stderr)]
 pub fn report_startup(err: &dyn std::error::Error) -> std::process::ExitCode {

@@ -17,6 +17,7 @@ mod transfer;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    error::install_panic_hook();
     let cli = match app::parse() {
         Ok(cli) => cli,
         Err(code) => return ExitCode::from(code),

@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::api::retry::RetryPolicy;
 use crate::api::{Credential, Secret, spec};
 use crate::cli::{ColorChoice, GlobalArgs, ProgressMode, parse_duration};
-use crate::config::ConfigFile;
+use crate::config::{ConfigFile, Profile};
 use crate::error::UsageError;
 use crate::output::OutputSettings;
 
@@ -69,108 +69,27 @@ pub fn resolve(
     config_dir: PathBuf,
     new_profile_ok: bool,
 ) -> anyhow::Result<Settings> {
-    let env_set = |name: &str| env(name).filter(|v| !v.is_empty());
-    let truthy =
-        |name: &str| env_set(name).is_some_and(|v| !matches!(v.as_str(), "0" | "false" | "no"));
-
-    let profile = global
-        .profile
-        .clone()
-        .or_else(|| env_set("PLETOR_PROFILE"))
-        .or_else(|| config.default_profile().map(str::to_string))
-        .unwrap_or_else(|| "default".to_string());
+    let vars = Vars(env);
+    let profile = profile_of(global, &vars, config, new_profile_ok)?;
     let file = config.profile(&profile).unwrap_or_default();
-    let unknown = global.profile.is_some() && config.profile(&profile).is_none();
-    if unknown && !new_profile_ok && global.api_key.is_none() {
-        // A typo in --profile must not silently fall back to the environment's key.
-        let known_hint = format!("run `pletor auth login --profile {profile}` to create it");
-        if env_set("PLETOR_API_KEY").is_none() && env_set("PLETOR_TOKEN").is_none() {
-            return Err(UsageError::new(
-                format!("no profile `{profile}` in {}", config.path().display()),
-                known_hint,
-            )
-            .into());
-        }
-    }
-
-    let api_base = if let Some(base) = &global.api_base {
-        (base.clone(), Source::Flag("--api-base"))
-    } else if let Some(base) = env_set("PLETOR_API_BASE") {
-        (base, Source::Env("PLETOR_API_BASE"))
-    } else if let Some(base) = file.api_base.clone() {
-        (base, Source::File(profile.clone()))
-    } else {
-        (spec::DEFAULT_API_BASE.to_string(), Source::Default)
-    };
-
-    let credential = if let Some(key) = &global.api_key {
-        Some((
-            Credential::ApiKey(Secret::new(key.clone())),
-            Source::Flag("--api-key"),
-        ))
-    } else if let Some(key) = env_set("PLETOR_API_KEY") {
-        Some((
-            Credential::ApiKey(Secret::new(key)),
-            Source::Env("PLETOR_API_KEY"),
-        ))
-    } else if let Some(token) = env_set("PLETOR_TOKEN") {
-        Some((
-            Credential::Bearer(Secret::new(token)),
-            Source::Env("PLETOR_TOKEN"),
-        ))
-    } else {
-        file.api_key.clone().map(|key| {
-            (
-                Credential::ApiKey(Secret::new(key)),
-                Source::File(profile.clone()),
-            )
-        })
-    };
-
-    let duration =
-        |flag: Option<Duration>, name: &str, default: Duration| -> anyhow::Result<Duration> {
-            match (flag, env_set(name)) {
-                (Some(d), _) => Ok(d),
-                (None, Some(text)) => parse_duration(&text).map_err(|e| {
-                    UsageError::new(
-                        format!("{name}: {e}"),
-                        format!("unset `{name}` or fix its value"),
-                    )
-                    .into()
-                }),
-                (None, None) => Ok(default),
-            }
-        };
-    let retries = match (global.retries, env_set("PLETOR_RETRIES")) {
-        (Some(n), _) => n,
-        (None, Some(text)) => text.trim().parse().map_err(|_| {
-            UsageError::new(
-                format!("PLETOR_RETRIES: `{text}` is not a number"),
-                "unset `PLETOR_RETRIES` or fix its value",
-            )
-        })?,
-        (None, None) => RetryPolicy::default().retries,
-    };
-    let policy = RetryPolicy {
-        retries,
-        max_total_wait: duration(
-            global.retry_max_wait,
-            "PLETOR_RETRY_MAX_WAIT",
-            RetryPolicy::default().max_total_wait,
-        )?,
-        ..RetryPolicy::default()
-    };
-
     if let Some(expr) = &global.jq {
         crate::output::check_jq(expr).map_err(|e| {
             UsageError::new(e, "check the filter with `jq` syntax, e.g. `--jq '.[].id'`")
         })?;
     }
-
+    let defaults = RetryPolicy::default();
+    let policy = RetryPolicy {
+        retries: vars.number(global.retries, "PLETOR_RETRIES", defaults.retries)?,
+        max_total_wait: vars.duration(
+            global.retry_max_wait,
+            "PLETOR_RETRY_MAX_WAIT",
+            defaults.max_total_wait,
+        )?,
+        ..defaults
+    };
     Ok(Settings {
-        profile,
-        api_base,
-        credential,
+        api_base: api_base_of(global, &vars, &file, &profile),
+        credential: credential_of(global, &vars, &file, &profile),
         output: OutputSettings {
             json: global.json || global.jq.is_some(),
             jq: global.jq.clone(),
@@ -178,22 +97,139 @@ pub fn resolve(
             verbose: global.verbose,
             color: global.color.unwrap_or(ColorChoice::Auto),
             progress: global.progress.unwrap_or(ProgressMode::Auto),
-            no_color_env: env("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            no_color_env: vars.get("NO_COLOR").is_some(),
         },
-        no_input: global.no_input || truthy("PLETOR_NO_INPUT") || truthy("CI"),
-        connect_timeout: duration(
+        no_input: global.no_input || vars.truthy("PLETOR_NO_INPUT") || vars.truthy("CI"),
+        connect_timeout: vars.duration(
             global.connect_timeout,
             "PLETOR_CONNECT_TIMEOUT",
             Duration::from_secs(10),
         )?,
-        read_timeout: duration(
+        read_timeout: vars.duration(
             global.read_timeout,
             "PLETOR_READ_TIMEOUT",
             Duration::from_secs(60),
         )?,
         policy,
         config_dir,
+        profile,
     })
+}
+
+/// The environment, read the way every setting reads it: an empty variable is unset.
+struct Vars<'a>(Env<'a>);
+
+impl Vars<'_> {
+    fn get(&self, name: &str) -> Option<String> {
+        (self.0)(name).filter(|v| !v.is_empty())
+    }
+
+    fn truthy(&self, name: &str) -> bool {
+        self.get(name)
+            .is_some_and(|v| !matches!(v.as_str(), "0" | "false" | "no"))
+    }
+
+    fn invalid(name: &str, problem: String) -> anyhow::Error {
+        UsageError::new(
+            format!("{name}: {problem}"),
+            format!("unset `{name}` or fix its value"),
+        )
+        .into()
+    }
+
+    fn duration(
+        &self,
+        flag: Option<Duration>,
+        name: &str,
+        default: Duration,
+    ) -> anyhow::Result<Duration> {
+        match (flag, self.get(name)) {
+            (Some(d), _) => Ok(d),
+            (None, Some(text)) => parse_duration(&text).map_err(|e| Self::invalid(name, e)),
+            (None, None) => Ok(default),
+        }
+    }
+
+    fn number(&self, flag: Option<u32>, name: &str, default: u32) -> anyhow::Result<u32> {
+        match (flag, self.get(name)) {
+            (Some(n), _) => Ok(n),
+            (None, Some(text)) => text
+                .trim()
+                .parse()
+                .map_err(|_| Self::invalid(name, format!("`{text}` is not a number"))),
+            (None, None) => Ok(default),
+        }
+    }
+}
+
+/// The profile: flag, environment, the file's `default_profile`, then `default`. A `--profile`
+/// the file does not have is an error (a typo must not fall back to another key silently),
+/// except for commands that create it and when a key comes from elsewhere.
+fn profile_of(
+    global: &GlobalArgs,
+    vars: &Vars<'_>,
+    config: &ConfigFile,
+    new_profile_ok: bool,
+) -> anyhow::Result<String> {
+    let profile = global
+        .profile
+        .clone()
+        .or_else(|| vars.get("PLETOR_PROFILE"))
+        .or_else(|| config.default_profile().map(str::to_string))
+        .unwrap_or_else(|| "default".to_string());
+    let unknown = global.profile.is_some() && config.profile(&profile).is_none();
+    let key_elsewhere = global.api_key.is_some()
+        || vars.get("PLETOR_API_KEY").is_some()
+        || vars.get("PLETOR_TOKEN").is_some();
+    if unknown && !new_profile_ok && !key_elsewhere {
+        return Err(UsageError::new(
+            format!("no profile `{profile}` in {}", config.path().display()),
+            format!("run `pletor auth login --profile {profile}` to create it"),
+        )
+        .into());
+    }
+    Ok(profile)
+}
+
+fn api_base_of(
+    global: &GlobalArgs,
+    vars: &Vars<'_>,
+    file: &Profile,
+    profile: &str,
+) -> (String, Source) {
+    if let Some(base) = &global.api_base {
+        (base.clone(), Source::Flag("--api-base"))
+    } else if let Some(base) = vars.get("PLETOR_API_BASE") {
+        (base, Source::Env("PLETOR_API_BASE"))
+    } else if let Some(base) = file.api_base.clone() {
+        (base, Source::File(profile.to_string()))
+    } else {
+        (spec::DEFAULT_API_BASE.to_string(), Source::Default)
+    }
+}
+
+/// The key: `--api-key`, `PLETOR_API_KEY`, `PLETOR_TOKEN` (a Bearer JWT), then the profile's.
+fn credential_of(
+    global: &GlobalArgs,
+    vars: &Vars<'_>,
+    file: &Profile,
+    profile: &str,
+) -> Option<(Credential, Source)> {
+    let key = |secret: String| Credential::ApiKey(Secret::new(secret));
+    if let Some(flag) = &global.api_key {
+        Some((key(flag.clone()), Source::Flag("--api-key")))
+    } else if let Some(value) = vars.get("PLETOR_API_KEY") {
+        Some((key(value), Source::Env("PLETOR_API_KEY")))
+    } else if let Some(token) = vars.get("PLETOR_TOKEN") {
+        Some((
+            Credential::Bearer(Secret::new(token)),
+            Source::Env("PLETOR_TOKEN"),
+        ))
+    } else {
+        file.api_key
+            .clone()
+            .map(|value| (key(value), Source::File(profile.to_string())))
+    }
 }
 
 #[cfg(test)]

@@ -10,8 +10,7 @@
 //!   carries an idempotency key ([`Request::idempotent`]);
 //! - every wait (backoff, `Retry-After`, rate-limit reset) counts against one budget.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::{HeaderMap, HeaderValue, LOCATION};
@@ -19,6 +18,7 @@ use reqwest::{Method, StatusCode, Url};
 use serde_json::Value;
 
 use super::error::ApiError;
+use super::rate::{Admit, RateBook, RateState, Reservation};
 use super::retry::{self, RetryPolicy};
 use super::spec;
 
@@ -250,17 +250,6 @@ impl Request {
     }
 }
 
-/// What the last response said about one rate-limit bucket.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RateState {
-    /// Requests allowed per window.
-    pub limit: Option<u64>,
-    /// Requests left in this window (decremented locally as requests go out).
-    pub remaining: u64,
-    /// When the window resets.
-    pub reset_at: SystemTime,
-}
-
 /// The API client. Cheap to clone; clones share connections and rate-limit state.
 #[derive(Clone)]
 pub struct Client {
@@ -269,7 +258,7 @@ pub struct Client {
     credential: Option<Credential>,
     policy: RetryPolicy,
     read_timeout: Duration,
-    rates: Arc<Mutex<HashMap<&'static str, RateState>>>,
+    rates: Arc<RateBook>,
     observer: Arc<dyn Observer>,
 }
 
@@ -317,11 +306,7 @@ impl Client {
 
     /// The last known state of a rate-limit bucket (`default`, `runs`, `uploads`).
     pub fn rate_state(&self, bucket: &str) -> Option<RateState> {
-        self.rates
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(bucket)
-            .copied()
+        self.rates.state(bucket)
     }
 
     /// Sends a request and reads its JSON answer, retrying as the policy allows. An empty body
@@ -361,9 +346,15 @@ impl Client {
         state: &mut Attempts,
     ) -> Result<reqwest::Response, ApiError> {
         loop {
-            self.wait_for_rate_limit(request).await?;
+            let reservation = self.wait_for_rate_limit(request).await?;
             let started = Instant::now();
-            match self.send_following_redirects(request).await {
+            let sent = self.send_following_redirects(request).await;
+            if let Ok(response) = &sent {
+                reservation.answered(rate_from_headers(response.headers(), SystemTime::now()));
+            } else {
+                drop(reservation);
+            }
+            match sent {
                 Ok(response) => {
                     let status = response.status();
                     self.observer.on_event(&Event::Answered {
@@ -373,7 +364,6 @@ impl Client {
                         elapsed: started.elapsed(),
                         attempt: state.attempt,
                     });
-                    self.record_rate(request, response.headers());
                     if status.is_success() {
                         return Ok(response);
                     }
@@ -542,60 +532,38 @@ impl Client {
         }
     }
 
-    async fn wait_for_rate_limit(&self, request: &Request) -> Result<(), ApiError> {
+    /// Waits until the bucket's budget can take this request, and reserves it (see
+    /// [`super::rate`]).
+    async fn wait_for_rate_limit(&self, request: &Request) -> Result<Reservation, ApiError> {
         let bucket = spec::rate_bucket(&request.method, &request.path);
-        let wait = {
-            let mut rates = self.rates.lock().unwrap_or_else(PoisonError::into_inner);
-            let Some(state) = rates.get_mut(bucket) else {
-                return Ok(());
-            };
-            let now = SystemTime::now();
-            match state.reset_at.duration_since(now) {
-                Err(_) => {
-                    rates.remove(bucket);
-                    return Ok(());
+        let mut probe_waited = Duration::ZERO;
+        loop {
+            let next_answer = self.rates.next_answer();
+            let (admit, reservation) = self.rates.admit(bucket, SystemTime::now());
+            match admit {
+                Admit::Go => return Ok(reservation),
+                // The first answer is slow (a large upload): go without it rather than queue
+                // every request behind it.
+                Admit::AwaitAnswer if probe_waited >= super::rate::PROBE_WAIT => {
+                    return Ok(self.rates.admit_anyway(bucket));
                 }
-                Ok(_) if state.remaining > 0 => {
-                    // Reserve one request, so that concurrent callers see the budget shrink.
-                    state.remaining -= 1;
-                    return Ok(());
+                Admit::AwaitAnswer => {
+                    let started = Instant::now();
+                    self.rates.answer_or_timeout(next_answer).await;
+                    probe_waited += started.elapsed();
                 }
-                Ok(left) => left,
+                Admit::Wait(wait) => {
+                    if wait > self.policy.max_total_wait {
+                        return Err(ApiError::RateLimitTooLong {
+                            asked: wait,
+                            allowed: self.policy.max_total_wait,
+                        });
+                    }
+                    self.observer.on_event(&Event::RateLimitWait { wait });
+                    tokio::time::sleep(wait).await;
+                }
             }
-        };
-        if wait > self.policy.max_total_wait {
-            return Err(ApiError::RateLimitTooLong {
-                asked: wait,
-                allowed: self.policy.max_total_wait,
-            });
         }
-        // A small margin: a reset given in whole seconds may round toward now.
-        let wait = wait + Duration::from_millis(50);
-        self.observer.on_event(&Event::RateLimitWait { wait });
-        tokio::time::sleep(wait).await;
-        self.rates
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(bucket);
-        Ok(())
-    }
-
-    fn record_rate(&self, request: &Request, headers: &HeaderMap) {
-        let Some(fresh) = rate_from_headers(headers, SystemTime::now()) else {
-            return;
-        };
-        let bucket = spec::rate_bucket(&request.method, &request.path);
-        let mut rates = self.rates.lock().unwrap_or_else(PoisonError::into_inner);
-        let merged = match rates.get(bucket) {
-            // Answers to concurrent requests arrive in any order: within one window the
-            // smallest `remaining` is the truest.
-            Some(old) if !window_moved(old, &fresh) => RateState {
-                remaining: old.remaining.min(fresh.remaining),
-                ..fresh
-            },
-            _ => fresh,
-        };
-        rates.insert(bucket, merged);
     }
 
     async fn status_error(&self, request: &Request, response: reqwest::Response) -> ApiError {
@@ -711,10 +679,6 @@ pub fn transport_is_safe(url: &Url) -> bool {
 fn redirect_target(current: &Url, headers: &HeaderMap) -> Option<Url> {
     let location = headers.get(LOCATION)?.to_str().ok()?;
     current.join(location).ok()
-}
-
-fn window_moved(old: &RateState, fresh: &RateState) -> bool {
-    fresh.reset_at > old.reset_at + Duration::from_millis(500)
 }
 
 fn rate_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<RateState> {

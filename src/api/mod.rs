@@ -9,11 +9,11 @@ mod client;
 mod error;
 pub mod list;
 pub mod models;
+pub mod rate;
 pub mod retry;
 pub mod runs;
 pub mod spec;
 
-pub use client::{
-    Client, ClientConfig, Credential, Event, FormFactory, Observer, RateState, Request, Secret,
-};
+pub use client::{Client, ClientConfig, Credential, Event, FormFactory, Observer, Request, Secret};
 pub use error::ApiError;
+pub use rate::RateState;

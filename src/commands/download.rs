@@ -50,7 +50,12 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         None => args.assets.clone(),
     };
     let existing = Existing::from_flags(args.save.overwrite, args.save.skip_existing);
+    ctx.set_resume_note(Some(format!(
+        "unfinished files are kept as `.part` in `{}`: run the same command again to resume",
+        dir.display()
+    )));
     let saved = transfer::download_assets(ctx, &ids, &dir, existing, args.concurrency).await?;
+    ctx.set_resume_note(None);
     report(ctx, &saved)?;
     Ok(Exit::Success)
 }

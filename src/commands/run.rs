@@ -8,7 +8,8 @@ use clap::Args as ClapArgs;
 use super::SaveArgs;
 use crate::api::runs::RunKind;
 use crate::context::Context;
-use crate::error::{Exit, Failure, UsageError};
+use crate::error::{Exit, UsageError};
+use crate::flow::batch;
 use crate::flow::inputs::{self, RawInput, RawValue};
 use crate::flow::outcome::{self, SaveOptions};
 use crate::flow::start;
@@ -58,32 +59,27 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "MODE")]
     pub on_review: Option<OnReview>,
 
-    /// Run once per row of a JSON Lines or CSV file
+    /// Run once per row of a JSON Lines or CSV file (`-`: stdin); the same command again resumes
     #[arg(long, value_name = "FILE", conflicts_with_all = ["no_wait", "external_id"])]
     pub batch: Option<PathBuf>,
 
-    /// Batch: runs in flight at once
-    #[arg(long, value_name = "N", default_value_t = 4, requires = "batch")]
+    /// Batch: rows in flight at once (1 to 64)
+    #[arg(long, value_name = "N", default_value_t = 4, requires = "batch", value_parser = crate::transfer::parse_concurrency)]
     pub concurrency: usize,
 
-    /// Batch: the key that row external ids derive from [default: a hash of the target and the file]
+    /// Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]
     #[arg(long, value_name = "K", requires = "batch")]
     pub batch_key: Option<String>,
 
-    /// Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}]
+    /// Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]
     #[arg(long, value_name = "T", requires = "batch")]
     pub name_template: Option<String>,
 }
 
 /// Runs `run` or `app-run`.
 pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exit> {
-    if args.batch.is_some() {
-        return Err(Failure::new(
-            Exit::Error,
-            "unimplemented",
-            "`--batch` is not implemented yet",
-        )
-        .into());
+    if let Some(file) = args.batch.clone() {
+        return run_batch(ctx, kind, file, args).await;
     }
     let external_id = match &args.external_id {
         Some(key) => {
@@ -110,6 +106,38 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
         outcome::print_lines(ctx, &outcome)?;
     }
     Ok(outcome.exit)
+}
+
+/// `--batch FILE`: one run per row (see `flow::batch`).
+async fn run_batch(
+    ctx: &Context,
+    kind: RunKind,
+    file: PathBuf,
+    args: Args,
+) -> anyhow::Result<Exit> {
+    if file.as_os_str() == "-" && args.inputs_file.as_deref() == Some("-") {
+        return Err(UsageError::new(
+            "stdin cannot hold both `--batch -` and `--inputs -`",
+            "read one of them from a file",
+        )
+        .into());
+    }
+    let shared = raw_inputs(&args).await?;
+    let request = batch::Request {
+        kind,
+        target: args.target,
+        file,
+        shared,
+        concurrency: args.concurrency,
+        batch_key: args.batch_key,
+        name_template: args.name_template,
+        output_dir: args.save.output_dir,
+        existing: Existing::from_flags(args.save.overwrite, args.save.skip_existing),
+        no_download: args.no_download,
+        timeout: args.timeout,
+        on_review: args.on_review,
+    };
+    batch::run(ctx, request).await
 }
 
 /// The inputs from `--inputs` (first) and `-i` (which replace the document's for the same

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::api::spec::EXTERNAL_ID_MAX;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
-use crate::output::{Table, human_bytes};
+use crate::output::{Table, clean_line, human_bytes};
 use crate::transfer::{self, LocalFile};
 
 /// Arguments of `upload`.
@@ -34,6 +34,7 @@ pub struct Args {
 /// (FILE, ASSET ID, SIZE) or, with `--json`, the server's asset objects as an array.
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     let files = transfer::check_files(&args.files)?;
+    let given_key = args.external_id.is_some();
     let keyed = with_external_ids(files, args.external_id)?;
     let shown: Vec<(String, u64)> = keyed
         .iter()
@@ -41,10 +42,11 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         .collect();
     let uploaded = transfer::upload_files(ctx, keyed, args.concurrency).await?;
     for ((path, _), item) in shown.iter().zip(&uploaded) {
-        if item.adopted {
+        // With a generated key, adoption only means our own retry met our first attempt.
+        if item.adopted && given_key {
             ctx.out.status(&format!(
                 "`{path}` was already uploaded with this external id: adopted {}",
-                item.asset.id
+                clean_line(&item.asset.id)
             ));
         }
     }

@@ -5,7 +5,11 @@
 //! existing-file rule, stream the body into `NAME.part` with a fixed buffer while hashing it,
 //! verify, rename. A body cut short (reset, truncation, a stall past the read timeout) is
 //! resumed from the bytes on disk, up to the client's retry budget; after that the `.part` stays
-//! and a second run resumes it.
+//! and a second run resumes it. A `200` to a `Range` request, a `416` or a `206` starting
+//! elsewhere restarts from zero; a resumed file that fails its checksum (the `.part` of another
+//! file of the same name) is downloaded once more from zero, and a file that fails it from zero
+//! is removed with an error. A server size that contradicts the metadata is an error before a
+//! byte is written.
 //!
 //! Names are claimed in input order, so a repeated command gives every asset the same name
 //! again: when two assets of one call resolve to the same name, the later one (in input order)
@@ -176,10 +180,31 @@ impl Target {
     }
 }
 
+/// The SHA-256 of `path` when it is a regular file with exactly the size and hash the asset's
+/// metadata announces; `None` when anything differs or is unknown.
+fn same_content(path: &Path, found: &std::fs::Metadata, meta: &Asset) -> Option<String> {
+    let (size, expected) = (meta.size?, meta.sha256.as_deref()?);
+    if !found.is_file() || found.len() != size {
+        return None;
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = std::io::Read::read(&mut file, &mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    let actual = hex::encode(hasher.finalize());
+    (actual == expected).then_some(actual)
+}
+
 impl Job<'_> {
     async fn one(&self, index: usize, id: &str) -> anyhow::Result<Saved> {
         let turn = self.claims.turn(index);
-        let meta = assets::get(self.client, id).await?;
+        let meta = metadata(self.client, id).await?;
         let guess = names::choose(
             None,
             meta.filename.as_deref(),
@@ -192,7 +217,7 @@ impl Job<'_> {
             .claim(self.name_from(&opened.response, &meta, id))
             .await;
         let target = Target::new(self.dir, &name)?;
-        if let Some(saved) = self.existing_rule(id, &target)? {
+        if let Some(saved) = self.existing_rule(id, &meta, &target)? {
             return Ok(saved);
         }
         let have = part_len(&target.part)?;
@@ -231,10 +256,28 @@ impl Job<'_> {
     }
 
     /// Applies the existing-file rule before any byte is written: `Some` when the file is kept.
-    fn existing_rule(&self, id: &str, target: &Target) -> anyhow::Result<Option<Saved>> {
+    /// A file that already holds exactly this asset (same size and SHA-256 as its metadata) is
+    /// kept under every rule: rerunning a command is not a conflict with its own results.
+    fn existing_rule(
+        &self,
+        id: &str,
+        meta: &Asset,
+        target: &Target,
+    ) -> anyhow::Result<Option<Saved>> {
         let Ok(found) = std::fs::symlink_metadata(&target.path) else {
             return Ok(None);
         };
+        // Hashing a large file blocks: let the runtime move other tasks off this thread.
+        let same = tokio::task::block_in_place(|| same_content(&target.path, &found, meta));
+        if let Some(sha256) = same {
+            return Ok(Some(Saved {
+                asset_id: id.to_string(),
+                path: target.shown.clone(),
+                bytes: found.len(),
+                sha256,
+                skipped: true,
+            }));
+        }
         match self.existing {
             Existing::Overwrite => Ok(None),
             Existing::Fail => Err(exists_error(&target.shown)),
@@ -293,12 +336,11 @@ impl Job<'_> {
         opened: Opened,
         bar: &Bar,
     ) -> anyhow::Result<Fetched> {
-        let policy = self.client.policy();
         let label = clean_line(&target.shown.display().to_string());
         let mut file = PartFile::open(&target.part, opened.start).await?;
         let mut opened = opened;
         let mut failures = 0u32;
-        let mut rehashed = false;
+        let mut restarted = false;
         loop {
             let expected = expected_total(&opened, meta)?;
             if let Some(total) = expected {
@@ -308,61 +350,62 @@ impl Job<'_> {
                 file.restart().await?;
             }
             let cut = stream_body(&mut opened.response, &mut file, bar).await?;
-            let problem = match (cut, expected) {
-                (Some(reason), _) => reason,
-                (None, Some(total)) if file.len < total => {
-                    format!(
-                        "the connection closed after {} of {}",
-                        human_bytes(file.len),
-                        human_bytes(total)
-                    )
+            let problem = match judge(&file, cut, expected, meta) {
+                Pass::Complete(sha256) => {
+                    return Ok(Fetched {
+                        bytes: file.len,
+                        sha256,
+                        file,
+                    });
                 }
-                (None, Some(total)) if file.len > total => {
+                Pass::Cut(problem) => problem,
+                // A resumed prefix may come from another file of the same name: once, start over.
+                Pass::Wrong(_) if file.resumed && !restarted => {
+                    restarted = true;
+                    self.progress.println(&format!(
+                        "{label}: checksum mismatch after resuming; downloading again"
+                    ));
+                    file.restart().await?;
+                    opened = self.open(id, 0).await?;
+                    continue;
+                }
+                Pass::Wrong(err) => {
                     file.discard().await;
-                    return Err(bad_size(id, file.len, total));
+                    return Err(err);
                 }
-                (None, _) => match file.verify(meta) {
-                    Ok(sha256) => {
-                        return Ok(Fetched {
-                            bytes: file.len,
-                            sha256,
-                            file,
-                        });
-                    }
-                    // A resumed prefix may come from another file of the same name: once, start over.
-                    Err(_) if file.resumed && !rehashed => {
-                        rehashed = true;
-                        self.progress.println(&format!(
-                            "{label}: checksum mismatch after resuming; downloading again"
-                        ));
-                        file.restart().await?;
-                        opened = self.open(id, 0).await?;
-                        continue;
-                    }
-                    Err(err) => {
-                        file.discard().await;
-                        return Err(err);
-                    }
-                },
             };
             failures += 1;
-            if failures > policy.retries {
-                return Err(interrupted(id, &target.shown_part, &file, &problem));
-            }
-            let wait = crate::api::retry::backoff(policy, failures - 1, rand::random::<f64>());
-            self.progress.println(&format!(
-                "{label}: {problem}; resuming from {} in {} (retry {failures} of {})",
-                human_bytes(file.len),
-                crate::output::human_duration(wait),
-                policy.retries
-            ));
-            tokio::time::sleep(wait).await;
-            opened = match self.open(id, file.len).await {
-                Ok(opened) => opened,
-                Err(err) => return Err(resume_failed(err, id, &target.shown_part, &file)),
-            };
+            opened = self.resume(id, target, &file, &problem, failures).await?;
             file.resumed |= opened.start > 0;
         }
+    }
+
+    /// After a cut: waits (backoff) and asks for the rest, or gives up when the retry budget is
+    /// spent, saying that the `.part` is kept.
+    async fn resume(
+        &self,
+        id: &str,
+        target: &Target,
+        file: &PartFile,
+        problem: &str,
+        failures: u32,
+    ) -> anyhow::Result<Opened> {
+        let policy = self.client.policy();
+        if failures > policy.retries {
+            return Err(interrupted(id, &target.shown_part, file, problem));
+        }
+        let wait = crate::api::retry::backoff(policy, failures - 1, rand::random::<f64>());
+        self.progress.println(&format!(
+            "{}: {problem}; resuming from {} in {} (retry {failures} of {})",
+            clean_line(&target.shown.display().to_string()),
+            human_bytes(file.len),
+            crate::output::human_duration(wait),
+            policy.retries
+        ));
+        tokio::time::sleep(wait).await;
+        self.open(id, file.len)
+            .await
+            .map_err(|err| resume_failed(err, id, &target.shown_part, file))
     }
 
     /// Moves the verified `.part` to its final name under the existing-file rule.
@@ -537,6 +580,48 @@ impl PartFile {
             .into()),
             _ => Ok(sha256),
         }
+    }
+}
+
+/// What one pass over a body gave.
+enum Pass {
+    /// The whole file, verified: its SHA-256.
+    Complete(String),
+    /// Cut short: why (worth a resume).
+    Cut(String),
+    /// Complete but wrong (too long, wrong size or hash): resuming cannot fix it.
+    Wrong(anyhow::Error),
+}
+
+/// Judges the `.part` after a pass: `cut` is the transport's complaint, `expected` the size
+/// the server announced (or the metadata's).
+fn judge(file: &PartFile, cut: Option<String>, expected: Option<u64>, meta: &Asset) -> Pass {
+    match (cut, expected) {
+        (Some(reason), _) => Pass::Cut(reason),
+        // hyper cannot see a connection-close body end early: the size can.
+        (None, Some(total)) if file.len < total => Pass::Cut(format!(
+            "the connection closed after {} of {}",
+            human_bytes(file.len),
+            human_bytes(total)
+        )),
+        (None, Some(total)) if file.len > total => Pass::Wrong(bad_size(&meta.id, file.len, total)),
+        (None, _) => match file.verify(meta) {
+            Ok(sha256) => Pass::Complete(sha256),
+            Err(err) => Pass::Wrong(err),
+        },
+    }
+}
+
+/// The asset's metadata. `GET /assets/{id}` is a C-grade fact: when it answers 404 or 405 the
+/// download itself decides (it names the file and says whether the asset exists), and only the
+/// checks the metadata would have allowed are lost.
+async fn metadata(client: &Client, id: &str) -> anyhow::Result<Asset> {
+    match assets::get(client, id).await {
+        Ok(meta) => Ok(meta),
+        Err(err) if matches!(err.status(), Some(404 | 405)) => {
+            Asset::from_value(serde_json::json!({ "id": id })).ok_or_else(|| err.into())
+        }
+        Err(err) => Err(err.into()),
     }
 }
 

@@ -237,6 +237,8 @@ pub fn extension_for(mime_type: Option<&str>) -> String {
         "text/csv" => Some("csv"),
         "application/json" => Some("json"),
         "text/plain" => Some("txt"),
+        // mime_guess's first pick for these is obscure (`aaf`).
+        "application/octet-stream" | "" => Some("bin"),
         _ => None,
     };
     common
@@ -443,9 +445,16 @@ mod tests {
             choose(None, None, "../../etc", Some("text/plain; charset=utf-8")),
             "etc.txt"
         );
+        assert_eq!(
+            choose(None, None, "a-1", Some("application/octet-stream")),
+            "a-1.bin"
+        );
+        assert_eq!(choose(None, None, "a-1", None), "a-1.bin");
     }
 
     #[test]
+    // Deliberate: joining an absolute path replaces the base, which is what the check must catch.
+    #[allow(clippy::join_absolute_paths)]
     fn joined_paths_are_checked_to_stay_inside() {
         let dir = Path::new("out");
         assert!(is_directly_inside(dir, &dir.join("a.png")));

@@ -39,15 +39,18 @@ impl World {
 
     /// `pletor` pointed at the simulator with its key.
     pub fn pletor(&self) -> Command {
-        let mut cmd = self.bare();
-        cmd.env("PLETOR_API_BASE", self.sim.api_base())
-            .env("PLETOR_API_KEY", self.sim.key());
-        cmd
+        Command::from_std(self.process(pletor_bin()))
     }
 
     /// `pletor` with a clean environment and no API settings at all.
     pub fn bare(&self) -> Command {
-        let mut cmd = Command::cargo_bin("pletor").expect("the binary is built");
+        Command::from_std(self.clean(pletor_bin()))
+    }
+
+    /// `program` with a clean environment: PATH, a temporary HOME and config folder,
+    /// `NO_COLOR`, short client limits, the working folder; no API settings.
+    pub fn clean(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home.path())
@@ -58,6 +61,38 @@ impl World {
             .env("PLETOR_RETRY_MAX_WAIT", "20s")
             .current_dir(self.work());
         cmd
+    }
+
+    /// `program` with the clean environment pointed at the simulator with its key.
+    pub fn process(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut cmd = self.clean(program);
+        cmd.env("PLETOR_API_BASE", self.sim.api_base())
+            .env("PLETOR_API_KEY", self.sim.key());
+        cmd
+    }
+
+    /// Starts `pletor ARGS` in the background (for signals and concurrency), with the same
+    /// environment as [`World::pletor`] and piped output.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.process(pletor_bin())
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("pletor starts")
+    }
+
+    /// Waits (up to 30 s) until the simulator's request log holds a request matching `seen`.
+    pub fn wait_for_request(&self, seen: impl Fn(&Value) -> bool) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !self.requests().iter().any(&seen) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the expected request never came"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
     }
 
     /// GET an admin endpoint (`stats`, `requests`, `faults`).
@@ -143,6 +178,11 @@ impl World {
     }
 }
 
+/// The path of the `pletor` binary under test.
+pub fn pletor_bin() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_BIN_EXE_pletor"))
+}
+
 /// The default test configuration: runs take milliseconds.
 pub fn fast_config() -> Config {
     Config {
@@ -192,6 +232,16 @@ pub fn tree(root: &Path) -> Vec<String> {
     }
     found.sort();
     found
+}
+
+/// Sends SIGINT to a child and collects its output.
+pub fn interrupt(child: std::process::Child) -> Output {
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    child.wait_with_output().unwrap()
 }
 
 /// Asserts that neither stream of `output` contains `secret`.

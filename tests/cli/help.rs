@@ -111,3 +111,39 @@ fn a_usage_error_exits_2_and_with_json_prints_an_error_document() {
     let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(doc["error"]["code"], "usage");
 }
+
+#[test]
+fn every_test_named_in_reliability_md_exists() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("RELIABILITY.md")).unwrap();
+    let mut sources = String::new();
+    for dir in ["src", "tests"] {
+        for file in crate::harness::tree(&root.join(dir)) {
+            if file.ends_with(".rs") {
+                sources.push_str(&std::fs::read_to_string(root.join(dir).join(file)).unwrap());
+            }
+        }
+    }
+    let named: Vec<&str> = doc
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|t| {
+            t.contains("::")
+                && t.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == ':')
+        })
+        .collect();
+    assert!(
+        named.len() > 40,
+        "RELIABILITY.md names its tests: {}",
+        named.len()
+    );
+    for test in named {
+        let name = test.rsplit("::").next().unwrap();
+        assert!(
+            sources.contains(&format!("fn {name}(")),
+            "RELIABILITY.md names `{test}`, which does not exist"
+        );
+    }
+}

@@ -13,7 +13,9 @@
 mod harness;
 
 mod auth;
+mod batch;
 mod discovery;
+mod faults;
 mod help;
 mod http;
 mod proxy;

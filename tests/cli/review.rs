@@ -11,7 +11,7 @@ use expectrl::{Eof, Expect};
 use pletor_sim::catalog;
 use serde_json::{Value, json};
 
-use crate::harness::{World, json, stderr, stdout};
+use crate::harness::{World, json, pletor_bin, stderr, stdout};
 
 /// Generous bound for one interaction: a hang fails the test instead of blocking the suite.
 const PTY_TIMEOUT: Duration = Duration::from_secs(20);
@@ -89,19 +89,8 @@ fn resolved(world: &World) -> u64 {
 
 /// `pletor ARGS` on a pseudo-terminal, with the same clean environment as the harness.
 fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pletor"));
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", world.home.path())
-        .env("TERM", "xterm")
-        .env("PLETOR_CONFIG_DIR", world.config_dir())
-        .env("NO_COLOR", "1")
-        .env("PLETOR_READ_TIMEOUT", "10s")
-        .env("PLETOR_RETRY_MAX_WAIT", "20s")
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .env("PLETOR_API_KEY", world.sim.key())
-        .args(args)
-        .current_dir(world.work());
+    let mut cmd = world.process(pletor_bin());
+    cmd.env("TERM", "xterm").args(args);
     for (key, value) in env {
         cmd.env(key, value);
     }

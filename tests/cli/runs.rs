@@ -504,6 +504,36 @@ fn the_same_command_twice_with_one_external_id_creates_one_run_and_one_upload() 
 }
 
 #[test]
+fn rerunning_the_same_command_into_the_same_folder_reuses_the_run_and_its_files() {
+    let world = World::new();
+    let args = [
+        "run",
+        catalog::TEXT_TO_IMAGE,
+        "-i",
+        "prompt=again",
+        "--external-id",
+        "rerun-1",
+        "-o",
+        "out",
+    ];
+    let first = world.pletor().args(args).output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let second = world.pletor().args(args).output().unwrap();
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("reusing run"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(
+        stdout(&first),
+        stdout(&second),
+        "the same paths are reported"
+    );
+    assert_eq!(world.stats()["runs_created"], 1);
+}
+
+#[test]
 fn rate_limits_on_create_and_polls_are_absorbed_and_polls_back_off() {
     let world = slow_world(6.0);
     world.faults(json!([
@@ -854,21 +884,7 @@ fn on_review_reject_fails_the_reviewed_ad_app_run() {
 #[test]
 fn sigint_while_waiting_exits_130_and_names_the_run() {
     let world = slow_world(600.0);
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("pletor"))
-        .args(["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=fox"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", world.home.path())
-        .env("PLETOR_CONFIG_DIR", world.config_dir())
-        .env("NO_COLOR", "1")
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .env("PLETOR_API_KEY", world.sim.key())
-        .current_dir(world.work())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = world.spawn(&["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=fox"]);
     let deadline = Instant::now() + Duration::from_secs(30);
     let id = loop {
         assert!(Instant::now() < deadline, "the run was never polled");

@@ -501,6 +501,30 @@ fn an_existing_file_is_an_error_and_stays_untouched_without_a_flag() {
 }
 
 #[test]
+fn downloading_the_same_asset_again_keeps_the_identical_file_without_a_flag() {
+    let world = World::new();
+    let id = asset_with(&world, "same.txt", b"identical bytes");
+    let first = run(&world, &["download", &id, "-o", "out"]);
+    assert_eq!(code(&first), Some(0), "{}", stderr(&first));
+    let again = run(&world, &["download", &id, "-o", "out", "--json"]);
+    assert_eq!(code(&again), Some(0), "{}", stderr(&again));
+    let doc: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(doc["files"][0]["skipped"], true);
+    assert_eq!(
+        std::fs::read(world.work().join("out/same.txt")).unwrap(),
+        b"identical bytes"
+    );
+    // A different file under that name is still a conflict.
+    std::fs::write(world.work().join("out/same.txt"), b"edited by hand").unwrap();
+    let edited = run(&world, &["download", &id, "-o", "out"]);
+    assert_eq!(code(&edited), Some(2), "{}", stderr(&edited));
+    assert_eq!(
+        std::fs::read(world.work().join("out/same.txt")).unwrap(),
+        b"edited by hand"
+    );
+}
+
+#[test]
 fn skip_existing_keeps_the_file_and_reports_it_skipped() {
     let world = World::new();
     let id = asset_with(&world, "keep.txt", b"new content");
@@ -732,22 +756,14 @@ fn peak_rss(world: &World, args: &[&str]) -> (std::process::ExitStatus, u64) {
     let report = world.home.path().join("rss.txt");
     let gnu_time = Path::new("/usr/bin/time");
     let mut command = if gnu_time.exists() {
-        let mut c = std::process::Command::new(gnu_time);
+        let mut c = world.process(gnu_time);
         c.arg("-f").arg("%M").arg("-o").arg(&report).arg(&bin);
         c
     } else {
-        std::process::Command::new(&bin)
+        world.process(&bin)
     };
     command
         .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", world.home.path())
-        .env("PLETOR_CONFIG_DIR", world.config_dir())
-        .env("NO_COLOR", "1")
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .env("PLETOR_API_KEY", world.sim.key())
-        .current_dir(world.work())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     let mut child = command.spawn().unwrap();
@@ -840,4 +856,214 @@ mod base64_like {
         }
         out
     }
+}
+
+#[test]
+fn a_part_from_another_file_fails_the_checksum_and_is_downloaded_again_from_zero() {
+    let world = World::new();
+    let id = asset(&world, "x.bin", 5_000);
+    world.file("out/x.bin.part", &[0xAA; 1_200]);
+    let output = run(&world, &["download", &id, "-o", "out"]);
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read(world.work().join("out/x.bin")).unwrap(),
+        filler(5_000)
+    );
+    assert_eq!(tree(&world.work().join("out")), vec!["x.bin"]);
+    let statuses: Vec<Value> = downloads_of(&world, &id)
+        .iter()
+        .map(|r| r["status"].clone())
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![json!(206), json!(200)],
+        "resumed, mismatched, restarted"
+    );
+    assert!(
+        stderr(&output).contains("checksum mismatch"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// A bare HTTP server for what the simulator never does: ignore `Range`, and name the download
+/// differently from the metadata. Records the `Range` headers it receives.
+struct PlainServer {
+    addr: std::net::SocketAddr,
+    ranges: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl PlainServer {
+    fn start(body: Vec<u8>, disposition: &'static str) -> Self {
+        Self::with_metadata(body, disposition, true)
+    }
+
+    /// Without metadata, `GET /assets/{id}` answers 404 (the endpoint is a C-grade guess).
+    fn with_metadata(body: Vec<u8>, disposition: &'static str, metadata: bool) -> Self {
+        use std::io::{BufRead, BufReader};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let ranges = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = ranges.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut head = Vec::new();
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    head.push(line.trim_end().to_string());
+                }
+                let path = head
+                    .first()
+                    .and_then(|l| l.split(' ').nth(1))
+                    .unwrap_or("")
+                    .to_string();
+                if let Some(range) = head.iter().find_map(|h| {
+                    h.to_ascii_lowercase()
+                        .strip_prefix("range: ")
+                        .map(str::to_string)
+                }) {
+                    seen.lock().unwrap().push(range);
+                }
+                if !metadata && !path.ends_with("/download") {
+                    let _ = stream.write_all(
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    );
+                    continue;
+                }
+                let (content_type, extra, payload) = if path.ends_with("/download") {
+                    (
+                        "application/octet-stream",
+                        format!("Content-Disposition: {disposition}\r\n"),
+                        body.clone(),
+                    )
+                } else {
+                    let meta = json!({"id": "a1", "filename": "meta name.bin", "size": body.len()});
+                    (
+                        "application/json",
+                        String::new(),
+                        meta.to_string().into_bytes(),
+                    )
+                };
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n",
+                    payload.len()
+                );
+                let _ = stream
+                    .write_all(head.as_bytes())
+                    .and_then(|()| stream.write_all(&payload));
+            }
+        });
+        Self { addr, ranges }
+    }
+
+    fn api_base(&self) -> String {
+        format!("http://{}/api/public/v1", self.addr)
+    }
+}
+
+#[test]
+fn a_server_that_ignores_range_restarts_the_download_from_zero() {
+    let world = World::new();
+    let body: Vec<u8> = (0..40_000u32).map(|i| (i % 13) as u8).collect();
+    let server = PlainServer::start(body.clone(), "attachment; filename=\"meta name.bin\"");
+    world.file("out/meta name.bin.part", &[0xFF; 700]);
+    let output = world
+        .pletor()
+        .env("PLETOR_API_BASE", server.api_base())
+        .args(["download", "a1", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        server.ranges.lock().unwrap().clone(),
+        vec!["bytes=700-"],
+        "it asked to resume"
+    );
+    assert_eq!(
+        std::fs::read(world.work().join("out/meta name.bin")).unwrap(),
+        body,
+        "a 200 started over"
+    );
+    assert_eq!(tree(&world.work().join("out")), vec!["meta name.bin"]);
+}
+
+#[test]
+fn the_content_disposition_name_wins_over_the_metadata_name() {
+    let world = World::new();
+    let server = PlainServer::start(
+        b"payload".to_vec(),
+        "attachment; filename=\"fallback.bin\"; filename*=UTF-8''from%20the%20header%20%E2%9C%93.bin",
+    );
+    let output = world
+        .pletor()
+        .env("PLETOR_API_BASE", server.api_base())
+        .args(["download", "a1", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(json(&output)["files"][0]["path"], "from the header ✓.bin");
+    assert_eq!(
+        std::fs::read(world.work().join("from the header ✓.bin")).unwrap(),
+        b"payload"
+    );
+}
+
+#[test]
+fn ctrl_c_during_a_download_keeps_the_part_and_says_how_to_resume() {
+    let world = World::new();
+    let id = asset(&world, "stuck.bin", 2_000_000);
+    let proxy = Proxy::start(world.sim.addr(), Fault::StallAfter(300_000), 1);
+    let bin = env!("CARGO_BIN_EXE_pletor");
+    let child = world
+        .process(bin)
+        .args(["--read-timeout", "120s", "download", &id, "-o", "out"])
+        .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let part = world.work().join("out/stuck.bin.part");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !part.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the download never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(code(&output), Some(130), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("run the same command again to resume"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(part.exists(), "the .part stays for a resume");
+    assert!(!world.work().join("out/stuck.bin").exists());
+}
+
+#[test]
+fn a_missing_metadata_endpoint_still_downloads_under_the_header_name() {
+    let world = World::new();
+    let server =
+        PlainServer::with_metadata(b"bytes".to_vec(), "attachment; filename=\"h.txt\"", false);
+    let output = world
+        .pletor()
+        .env("PLETOR_API_BASE", server.api_base())
+        .args(["download", "a1"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(lines(&output), vec!["h.txt"]);
+    assert_eq!(std::fs::read(world.work().join("h.txt")).unwrap(), b"bytes");
 }

@@ -1,0 +1,336 @@
+//! Client-side rate-limit pacing: never send a request the server's budget cannot take.
+//!
+//! One [`RateBook`] per client (shared by its clones) keeps, per bucket (`default`, `runs`,
+//! `uploads`), what the last answers said (`X-RateLimit-Limit`, `-Remaining`, `-Reset`) and how
+//! many requests are on the wire. Before a request goes out, [`RateBook::admit`] reserves one
+//! request of the budget; when its answer arrives (or it fails, or is dropped) the reservation
+//! is settled. That keeps concurrent callers honest:
+//!
+//! - a `Remaining` read from an answer is lowered by the requests still in flight, which the
+//!   server may not have counted when it answered;
+//! - within one window the smallest estimate wins (answers arrive in any order);
+//! - when the window's reset passes, a new window starts with the known limit less what is in
+//!   flight, so callers that waited for the reset do not all rush out at once;
+//! - while nothing is known about a bucket (its first request, or a new window whose limit was
+//!   never told), one request goes out alone and the others wait for its answer, at most
+//!   [`PROBE_WAIT`] (a slow upload must not serialize every transfer behind it).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use tokio::sync::Notify;
+
+/// What the last response said about one rate-limit bucket.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RateState {
+    /// Requests allowed per window.
+    pub limit: Option<u64>,
+    /// Requests left in this window (decremented locally as requests go out).
+    pub remaining: u64,
+    /// When the window resets.
+    pub reset_at: SystemTime,
+}
+
+/// The longest a request waits for the answer to a bucket's first request before it goes anyway.
+pub const PROBE_WAIT: Duration = Duration::from_secs(1);
+
+/// A reset given in whole seconds may round toward now: wait this much longer.
+const RESET_MARGIN: Duration = Duration::from_millis(50);
+
+/// What a caller should do before sending.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Admit {
+    /// Send now: one request of the budget is reserved.
+    Go,
+    /// The budget is spent: try again after this long (the window's reset).
+    Wait(Duration),
+    /// Nothing is known yet and a request is on the wire: wait for its answer.
+    AwaitAnswer,
+}
+
+/// One bucket's books.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Entry {
+    /// The window size, once an answer told it.
+    limit: Option<u64>,
+    /// Whether `remaining` means anything.
+    known: bool,
+    /// Requests this client may still send in the window (reservations deducted).
+    remaining: u64,
+    /// The window's end; `None` while unknown (a new window no answer has described yet).
+    reset_at: Option<SystemTime>,
+    /// Requests sent and not answered yet.
+    in_flight: u64,
+}
+
+impl Entry {
+    fn admit(&mut self, now: SystemTime) -> Admit {
+        if self.reset_at.is_some_and(|reset| reset <= now) {
+            // The window is over: a new one holds the whole limit, less what is still on the
+            // wire (those may land in the new window).
+            self.reset_at = None;
+            self.known = self.limit.is_some();
+            self.remaining = self.limit.unwrap_or(0).saturating_sub(self.in_flight);
+        }
+        if self.known && self.remaining > 0 {
+            self.remaining -= 1;
+            return self.send();
+        }
+        match self.reset_at {
+            Some(reset) if self.known => {
+                Admit::Wait(reset.duration_since(now).unwrap_or(Duration::ZERO) + RESET_MARGIN)
+            }
+            // Nothing known (or a spent window of unknown end): one request asks for news.
+            _ if self.in_flight == 0 => self.send(),
+            _ => Admit::AwaitAnswer,
+        }
+    }
+
+    fn send(&mut self) -> Admit {
+        self.in_flight += 1;
+        Admit::Go
+    }
+
+    fn answered(&mut self, fresh: Option<RateState>, now: SystemTime) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+        let Some(fresh) = fresh else {
+            return;
+        };
+        if fresh.reset_at <= now {
+            // An answer from a window that is already over says nothing about the next one.
+            return;
+        }
+        let estimate = fresh.remaining.saturating_sub(self.in_flight);
+        let same_window = self.known
+            && self
+                .reset_at
+                .is_none_or(|old| fresh.reset_at <= old + Duration::from_millis(500));
+        self.remaining = if same_window {
+            self.remaining.min(estimate)
+        } else {
+            estimate
+        };
+        self.limit = fresh.limit.or(self.limit);
+        self.reset_at = Some(fresh.reset_at);
+        self.known = true;
+    }
+
+    fn state(&self, now: SystemTime) -> Option<RateState> {
+        self.known.then(|| RateState {
+            limit: self.limit,
+            remaining: self.remaining,
+            reset_at: self.reset_at.unwrap_or(now),
+        })
+    }
+}
+
+/// The rate-limit books of one client.
+#[derive(Debug, Default)]
+pub struct RateBook {
+    buckets: Mutex<HashMap<&'static str, Entry>>,
+    answered: Notify,
+}
+
+impl RateBook {
+    /// Decides for one request in `bucket`; on [`Admit::Go`] the caller must settle the
+    /// reservation through the returned guard.
+    pub fn admit(self: &Arc<Self>, bucket: &'static str, now: SystemTime) -> (Admit, Reservation) {
+        let admit = self.with(bucket, |entry| entry.admit(now));
+        let reservation = Reservation {
+            book: (admit == Admit::Go).then(|| self.clone()),
+            bucket,
+        };
+        (admit, reservation)
+    }
+
+    /// Sends without waiting any longer for news (after [`PROBE_WAIT`]); still counted in flight.
+    pub fn admit_anyway(self: &Arc<Self>, bucket: &'static str) -> Reservation {
+        self.with(bucket, |entry| {
+            entry.remaining = entry.remaining.saturating_sub(1);
+            entry.send()
+        });
+        Reservation {
+            book: Some(self.clone()),
+            bucket,
+        }
+    }
+
+    /// Waits until an answer arrives in any bucket, or `PROBE_WAIT` passes.
+    pub async fn answer_or_timeout(&self, notified: tokio::sync::futures::Notified<'_>) {
+        let _ = tokio::time::timeout(PROBE_WAIT, notified).await;
+    }
+
+    /// A future woken by the next answer; create it before [`RateBook::admit`] so no answer is
+    /// missed in between.
+    pub fn next_answer(&self) -> tokio::sync::futures::Notified<'_> {
+        self.answered.notified()
+    }
+
+    /// What is known of a bucket.
+    pub fn state(&self, bucket: &str) -> Option<RateState> {
+        let buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
+        buckets
+            .get(bucket)
+            .and_then(|entry| entry.state(SystemTime::now()))
+    }
+
+    fn settle(&self, bucket: &'static str, fresh: Option<RateState>) {
+        self.with(bucket, |entry| entry.answered(fresh, SystemTime::now()));
+        self.answered.notify_waiters();
+    }
+
+    fn with<R>(&self, bucket: &'static str, f: impl FnOnce(&mut Entry) -> R) -> R {
+        let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
+        f(buckets.entry(bucket).or_default())
+    }
+}
+
+/// One request on the wire. Settled with the answer's headers, or on drop (a failed or
+/// cancelled request), so that the books never count a request in flight forever.
+#[derive(Debug)]
+pub struct Reservation {
+    book: Option<Arc<RateBook>>,
+    bucket: &'static str,
+}
+
+impl Reservation {
+    /// Settles with what the answer said (`None`: no rate headers).
+    pub fn answered(mut self, fresh: Option<RateState>) {
+        if let Some(book) = self.book.take() {
+            book.settle(self.bucket, fresh);
+        }
+    }
+}
+
+impl Drop for Reservation {
+    fn drop(&mut self) {
+        if let Some(book) = self.book.take() {
+            book.settle(self.bucket, None);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(secs: u64) -> SystemTime {
+        SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000 + secs)
+    }
+
+    fn answer(limit: u64, remaining: u64, reset: SystemTime) -> Option<RateState> {
+        Some(RateState {
+            limit: Some(limit),
+            remaining,
+            reset_at: reset,
+        })
+    }
+
+    #[test]
+    fn an_unknown_bucket_sends_one_request_and_the_others_wait_for_its_answer() {
+        let mut entry = Entry::default();
+        assert_eq!(entry.admit(at(0)), Admit::Go);
+        assert_eq!(entry.admit(at(0)), Admit::AwaitAnswer);
+        entry.answered(answer(5, 4, at(2)), at(0));
+        for _ in 0..4 {
+            assert_eq!(entry.admit(at(0)), Admit::Go);
+        }
+        assert!(matches!(entry.admit(at(0)), Admit::Wait(_)));
+    }
+
+    #[test]
+    fn answers_are_lowered_by_the_requests_still_in_flight() {
+        // Limit 5: one probe, then four concurrent requests; the first answer to come back was
+        // counted before the three others reached the server.
+        let mut entry = Entry::default();
+        entry.admit(at(0));
+        entry.answered(answer(5, 4, at(2)), at(0));
+        for _ in 0..4 {
+            entry.admit(at(0));
+        }
+        entry.answered(answer(5, 3, at(2)), at(0));
+        assert_eq!(entry.remaining, 0, "three are still on the wire");
+        assert!(matches!(entry.admit(at(0)), Admit::Wait(_)));
+    }
+
+    #[test]
+    fn a_spent_window_waits_for_its_reset_then_admits_only_the_limit() {
+        let mut entry = Entry::default();
+        entry.admit(at(0));
+        entry.answered(answer(3, 0, at(2)), at(0));
+        assert_eq!(
+            entry.admit(at(1)),
+            Admit::Wait(Duration::from_secs(1) + RESET_MARGIN)
+        );
+        // Many callers wake after the reset: only three go.
+        let admitted = (0..10).filter(|_| entry.admit(at(3)) == Admit::Go).count();
+        assert_eq!(admitted, 3);
+        // The first answer of the new window tells its end.
+        entry.answered(answer(3, 2, at(5)), at(3));
+        assert!(matches!(entry.admit(at(3)), Admit::Wait(_)));
+    }
+
+    #[test]
+    fn a_window_that_moved_replaces_the_estimate_and_stale_answers_are_ignored() {
+        let mut entry = Entry::default();
+        entry.admit(at(0));
+        entry.answered(answer(10, 1, at(2)), at(0));
+        entry.admit(at(1));
+        // A server whose window moved on without us: trust its new count.
+        entry.answered(answer(10, 8, at(9)), at(1));
+        assert_eq!(entry.remaining, 8);
+        entry.admit(at(1));
+        entry.answered(answer(10, 0, at(1)), at(3));
+        assert_eq!(
+            entry.remaining, 7,
+            "an answer from a past window is ignored"
+        );
+    }
+
+    #[test]
+    fn an_answer_without_headers_frees_the_probe() {
+        let mut entry = Entry::default();
+        assert_eq!(entry.admit(at(0)), Admit::Go);
+        entry.answered(None, at(0));
+        assert_eq!(entry.admit(at(0)), Admit::Go);
+    }
+
+    #[test]
+    fn a_dropped_reservation_is_settled() {
+        let book = Arc::new(RateBook::default());
+        let (admit, reservation) = book.admit("runs", SystemTime::now());
+        assert_eq!(admit, Admit::Go);
+        assert_eq!(book.admit("runs", SystemTime::now()).0, Admit::AwaitAnswer);
+        drop(reservation);
+        let (again, reservation) = book.admit("runs", SystemTime::now());
+        assert_eq!(again, Admit::Go);
+        reservation.answered(answer(4, 3, SystemTime::now() + Duration::from_secs(60)));
+        assert_eq!(book.state("runs").map(|s| s.remaining), Some(3));
+    }
+
+    #[test]
+    fn concurrent_callers_never_exceed_the_limit_of_a_window() {
+        // Simulate a server with a fixed window and clients admitting in random interleavings.
+        use proptest::prelude::*;
+        proptest!(|(limit in 1u64..8, callers in 1usize..20, order in proptest::collection::vec(any::<bool>(), 0..200))| {
+            let mut entry = Entry::default();
+            let reset = at(60);
+            let mut used = 0u64; // what the server counted
+            let mut wire: Vec<u64> = Vec::new(); // requests sent, not answered
+            let mut waiting = callers;
+            for step in order {
+                if step && waiting > 0 {
+                    if entry.admit(at(0)) == Admit::Go {
+                        waiting -= 1;
+                        used += 1;
+                        wire.push(limit.saturating_sub(used));
+                    }
+                } else if let Some(remaining) = wire.pop() {
+                    entry.answered(answer(limit, remaining, reset), at(0));
+                }
+                prop_assert!(used <= limit, "sent {used} with a limit of {limit}");
+            }
+        });
+    }
+}

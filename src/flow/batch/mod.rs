@@ -1,0 +1,478 @@
+//! `run AGENT --batch FILE` and `app-run APP --batch FILE`: one run per row, resumable,
+//! idempotent, paced by the rate limit.
+//!
+//! 1. Everything is checked before the first upload or create ([`rows`], [`plan`]): the file
+//!    parses, every row's keys, value shapes and files are right, the output folder is
+//!    writable, the template and the batch key are sound. A bad row is exit 2 naming its line.
+//! 2. Row N runs under the external id `<batch key>-<N>` ([`key`]); [`start`] adopts what an
+//!    earlier invocation created, so the same command resumes a batch and never pays twice.
+//! 3. At most `--concurrency` rows are in flight (starting or running). Creates wait for the
+//!    `runs` budget in the client (`api::rate`); one loop polls every run in flight
+//!    ([`poll`]); a finished row's files are saved while others run ([`save`]).
+//! 4. Every finished row is reported at once ([`report`]); the summary comes at the end.
+//!
+//! An error that concerns one row (the API refused its inputs, its run vanished, a file could
+//! not be saved) ends that row with status `error`; one that concerns them all (credentials,
+//! the network, the rate limit) stops the batch: the rows in flight go on on the server and the
+//! same command picks them up.
+
+mod csv;
+pub mod key;
+mod plan;
+mod poll;
+mod report;
+pub mod rows;
+mod save;
+mod start;
+pub mod template;
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use futures_util::future::LocalBoxFuture;
+use futures_util::stream::FuturesUnordered;
+use tokio::sync::mpsc;
+
+use crate::api::catalog;
+use crate::api::models::{Agent, Run, RunStatus};
+use crate::api::runs::RunKind;
+use crate::context::Context;
+use crate::error::{Exit, Failure, UsageError, classify};
+use crate::flow::inputs::{self, RawInput};
+use crate::flow::review::OnReview;
+use crate::output::clean_line;
+use crate::transfer::{self, Existing};
+
+use plan::{Names, Plan, RowPlan};
+use poll::End;
+use report::{Board, RowOutcome, RowStatus};
+use save::SaveSpec;
+use start::{Target, Uploads};
+
+/// What the command line asked for.
+#[derive(Debug)]
+pub struct Request {
+    /// Agent runs or app runs.
+    pub kind: RunKind,
+    /// The agent or app id.
+    pub target: String,
+    /// The batch file.
+    pub file: PathBuf,
+    /// `-i` and `--inputs` values, shared by every row that does not set them.
+    pub shared: Vec<RawInput>,
+    /// Rows in flight at once.
+    pub concurrency: usize,
+    /// `--batch-key`.
+    pub batch_key: Option<String>,
+    /// `--name-template`.
+    pub name_template: Option<String>,
+    /// `-o`.
+    pub output_dir: Option<PathBuf>,
+    /// `--overwrite` / `--skip-existing`.
+    pub existing: Existing,
+    /// `--no-download`.
+    pub no_download: bool,
+    /// `--timeout`: for the whole batch.
+    pub timeout: Option<Duration>,
+    /// `--on-review` (default `fail`).
+    pub on_review: Option<OnReview>,
+}
+
+/// Everything a running batch needs, checked.
+struct Job {
+    kind: RunKind,
+    target: Agent,
+    key: String,
+    plan: Plan,
+    save: Option<SaveSpec>,
+    concurrency: usize,
+    on_review: OnReview,
+    deadline: Option<Instant>,
+}
+
+/// Runs a batch.
+pub async fn run(ctx: &Context, request: Request) -> anyhow::Result<Exit> {
+    let job = prepare(ctx, request).await?;
+    let mut board = Board::new(ctx, job.plan.rows.len());
+    let workers = ctx.for_workers(board.is_live())?;
+    let result = drive(&workers, &job, &mut board).await;
+    let finished = board.finished();
+    board.close();
+    if let Some(save) = &job.save {
+        save::tidy(&save.dir);
+    }
+    if let Err(err) = result {
+        if classify(&err).exit == Exit::Timeout {
+            return Err(err);
+        }
+        return Err(err.context(format!(
+            "the batch stopped after {finished} of {} rows; the rows in flight go on on the server, and the same command picks them up",
+            job.plan.rows.len()
+        )));
+    }
+    if ctx.out.is_json() {
+        ctx.out.json(&board.document(&job.key))?;
+    }
+    Ok(board.exit())
+}
+
+/// Checks everything that can be checked before the first request that costs anything.
+async fn prepare(ctx: &Context, request: Request) -> anyhow::Result<Job> {
+    let on_review = request.on_review.unwrap_or(OnReview::Fail);
+    if on_review == OnReview::Prompt {
+        return Err(UsageError::new(
+            "`--on-review prompt` cannot be used with `--batch`",
+            "use `--on-review fail` (then `pletor review RUN`), `wait`, `approve` or `reject`",
+        )
+        .into());
+    }
+    let source = request.file.display().to_string();
+    let file = rows::read(&request.file).await?;
+    let template = template::Template::parse(
+        request
+            .name_template
+            .as_deref()
+            .unwrap_or(template::DEFAULT),
+    )?;
+    if let Some(key) = &request.batch_key {
+        key::check(key, file.rows.len())?;
+    }
+    let save = if request.no_download {
+        None
+    } else {
+        Some(SaveSpec {
+            dir: transfer::prepare_output_dir(request.output_dir.as_deref())?,
+            template,
+            existing: request.existing,
+        })
+    };
+    let kind = request.kind;
+    let target = catalog::get(
+        ctx.api()?,
+        crate::flow::start::catalog_kind(kind),
+        &request.target,
+    )
+    .await?;
+    let key = request
+        .batch_key
+        .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));
+    let plan = build_plan(&target, kind, request.shared, file.rows, &key, &source).await?;
+    Ok(Job {
+        kind,
+        target,
+        key,
+        plan,
+        save,
+        concurrency: request.concurrency.max(1),
+        on_review,
+        deadline: request.timeout.map(|t| Instant::now() + t),
+    })
+}
+
+async fn build_plan(
+    target: &Agent,
+    kind: RunKind,
+    shared: Vec<RawInput>,
+    rows: Vec<rows::Row>,
+    key: &str,
+    source: &str,
+) -> anyhow::Result<Plan> {
+    let noun = crate::flow::start::catalog_kind(kind).noun();
+    let what = match target.name.trim() {
+        "" => format!("{noun} {}", clean_line(&target.id)),
+        name => format!("{noun} {}", clean_line(name)),
+    };
+    let show = format!("pletor {noun}s show {}", target.id);
+    let names = Names {
+        source,
+        what: &what,
+        show: &show,
+    };
+    let mut shared = plan::shared(target, shared, &names)?;
+    if inputs::wants_stdin(&shared) && source == "-" {
+        return Err(UsageError::new(
+            "stdin cannot hold both `--batch -` and an `@-` value",
+            "put the text in the rows, or read the rows from a file",
+        )
+        .into());
+    }
+    if inputs::wants_stdin(&shared) {
+        let text = crate::flow::start::read_stdin().await?;
+        inputs::fill_stdin(&mut shared, &text);
+    }
+    Ok(plan::build(target, &shared, rows, key, &names)?)
+}
+
+/// What the driver waits on.
+type Starting<'a> = FuturesUnordered<LocalBoxFuture<'a, (usize, anyhow::Result<Run>)>>;
+type Settling<'a> = FuturesUnordered<LocalBoxFuture<'a, RowOutcome>>;
+
+/// Runs the poller and the driver together; the first error stops both.
+async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Result<()> {
+    let (to_poller, incoming) = mpsc::unbounded_channel();
+    let (ended_tx, ended) = mpsc::unbounded_channel();
+    let poller = poll::Poller {
+        ctx,
+        kind: job.kind,
+        on_review: job.on_review,
+    };
+    let uploads = Uploads::new(&job.plan);
+    let target = Target {
+        kind: job.kind,
+        id: &job.target.id,
+    };
+    let driver = Driver {
+        ctx,
+        job,
+        target: &target,
+        uploads: &uploads,
+        queue: (0..job.plan.rows.len()).collect(),
+        starting: FuturesUnordered::new(),
+        settling: FuturesUnordered::new(),
+        running: 0,
+        stop: None,
+        to_poller,
+    };
+    // The driver owns `to_poller`: when it ends, the channel closes and the poller ends too.
+    tokio::try_join!(poller.run(incoming, ended_tx), driver.run(board, ended)).map(|_| ())
+}
+
+/// Feeds rows to the poller within the concurrency, settles the ones that end, reports.
+struct Driver<'a> {
+    ctx: &'a Context,
+    job: &'a Job,
+    target: &'a Target<'a>,
+    uploads: &'a Uploads,
+    /// Rows not started yet (indices into the plan).
+    queue: VecDeque<usize>,
+    /// Rows uploading and creating.
+    starting: Starting<'a>,
+    /// Rows whose run ended, saving their files.
+    settling: Settling<'a>,
+    /// Rows whose run is followed by the poller.
+    running: usize,
+    /// Why the batch stops: no new row starts, rows being saved finish, then this is returned.
+    stop: Option<anyhow::Error>,
+    to_poller: mpsc::UnboundedSender<(usize, Run)>,
+}
+
+impl<'a> Driver<'a> {
+    async fn run(
+        mut self,
+        board: &mut Board<'_>,
+        mut ended: mpsc::UnboundedReceiver<(usize, End)>,
+    ) -> anyhow::Result<()> {
+        let mut ticker = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            self.fill();
+            board.set_running(self.running + self.starting.len());
+            if self.settling.is_empty() {
+                if let Some(err) = self.stop.take() {
+                    return Err(err);
+                }
+                if self.starting.is_empty() && self.running == 0 {
+                    return Ok(());
+                }
+            }
+            tokio::select! {
+                Some((index, started)) = self.starting.next(), if !self.starting.is_empty() => {
+                    self.started(board, index, started)?;
+                }
+                Some((index, end)) = ended.recv() => {
+                    self.running -= 1;
+                    let row = &self.job.plan.rows[index];
+                    self.settling.push(Box::pin(settle(self.ctx, self.job, row, end)));
+                }
+                Some(outcome) = self.settling.next(), if !self.settling.is_empty() => {
+                    board.finish(&outcome)?;
+                }
+                _ = ticker.tick() => {}
+                () = until(self.job.deadline), if self.stop.is_none() => {
+                    self.halt(timed_out(self.job, self.running));
+                }
+            }
+        }
+    }
+
+    /// Starts rows while the concurrency allows (saving rows count too, so that downloads
+    /// cannot pile up behind fast runs).
+    fn fill(&mut self) {
+        let job = self.job;
+        while self.stop.is_none()
+            && self.running + self.starting.len() < job.concurrency
+            && self.settling.len() < job.concurrency
+            && let Some(index) = self.queue.pop_front()
+        {
+            let (ctx, target, uploads) = (self.ctx, self.target, self.uploads);
+            let row = &job.plan.rows[index];
+            self.starting.push(Box::pin(async move {
+                (index, start::start(ctx, target, row, uploads).await)
+            }));
+        }
+    }
+
+    fn started(
+        &mut self,
+        board: &mut Board<'_>,
+        index: usize,
+        started: anyhow::Result<Run>,
+    ) -> anyhow::Result<()> {
+        match started {
+            Ok(run) => {
+                self.running += 1;
+                let _ = self.to_poller.send((index, run));
+            }
+            Err(err) if concerns_the_row(&err) => {
+                board.finish(&error_row(&self.job.plan.rows[index], None, &err))?;
+            }
+            Err(err) => self.halt(err),
+        }
+        Ok(())
+    }
+
+    /// Stops the batch: rows still starting are dropped (a run they created is adopted by the
+    /// next invocation), rows being saved finish first.
+    fn halt(&mut self, err: anyhow::Error) {
+        self.starting = FuturesUnordered::new();
+        self.stop.get_or_insert(err);
+    }
+}
+
+/// Sleeps until the deadline, or forever without one.
+async fn until(deadline: Option<Instant>) {
+    match deadline {
+        Some(deadline) => tokio::time::sleep_until(deadline.into()).await,
+        None => std::future::pending().await,
+    }
+}
+
+fn timed_out(job: &Job, running: usize) -> anyhow::Error {
+    Failure::new(
+        Exit::Timeout,
+        "timeout",
+        format!(
+            "the batch stopped at its `--timeout` with {running} rows still running on the server"
+        ),
+    )
+    .hint(format!(
+        "run the same command again to resume (batch key `{}`)",
+        job.key
+    ))
+    .into()
+}
+
+/// Whether an error ends only this row (the API refused the row; a file or a run of this row
+/// is at fault), rather than the whole batch (credentials, network, rate limit, server).
+fn concerns_the_row(err: &anyhow::Error) -> bool {
+    let report = classify(err);
+    match report.exit {
+        Exit::Usage | Exit::NotFound => true,
+        Exit::Error => report
+            .status
+            .is_some_and(|s| (400..500).contains(&s) && !matches!(s, 408 | 429)),
+        _ => false,
+    }
+}
+
+/// A row that ended without completing its run.
+fn error_row(row: &RowPlan, run_id: Option<String>, err: &anyhow::Error) -> RowOutcome {
+    let report = classify(err);
+    let mut message = report.message;
+    for cause in report.causes {
+        message.push_str(": ");
+        message.push_str(&cause);
+    }
+    if let Some(hint) = report.hint {
+        message.push_str(&format!(" (hint: {hint})"));
+    }
+    RowOutcome {
+        row: row.number,
+        external_id: row.external_id.clone(),
+        run_id,
+        status: RowStatus::Error,
+        files: Vec::new(),
+        texts: Vec::new(),
+        error: Some(message),
+    }
+}
+
+/// Turns how a run left the poller into the row's outcome, saving its files.
+async fn settle(ctx: &Context, job: &Job, row: &RowPlan, end: End) -> RowOutcome {
+    let outcome = |run: &Run, status: RowStatus, error: Option<String>| RowOutcome {
+        row: row.number,
+        external_id: row.external_id.clone(),
+        run_id: Some(run.id.clone()),
+        status,
+        files: Vec::new(),
+        texts: run.texts(),
+        error,
+    };
+    let run = match end {
+        End::Lost(run, err) => return error_row(row, Some(run.id), &err),
+        End::Review(run) => {
+            let hint = format!(
+                "waits for a human review: answer it with `{}`, then run the same command again",
+                crate::flow::review::review_command(job.kind, &clean_line(&run.id))
+            );
+            return outcome(&run, RowStatus::AwaitingReview, Some(hint));
+        }
+        End::Done(run) => run,
+    };
+    match run.status {
+        RunStatus::Completed => {}
+        RunStatus::Cancelled => {
+            return outcome(
+                &run,
+                RowStatus::Cancelled,
+                Some("the run was cancelled".into()),
+            );
+        }
+        _ => {
+            let why = run.error.as_deref().unwrap_or("the API gave no reason");
+            return outcome(&run, RowStatus::Failed, Some(clean_line(why)));
+        }
+    }
+    let Some(spec) = &job.save else {
+        return outcome(&run, RowStatus::Completed, None);
+    };
+    match save::save(ctx, spec, row.number, &row.external_id, &run).await {
+        Ok(files) => RowOutcome {
+            files,
+            ..outcome(&run, RowStatus::Completed, None)
+        },
+        Err(err) => error_row(row, Some(run.id.clone()), &err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ApiError;
+
+    fn status(code: u16) -> anyhow::Error {
+        ApiError::Status {
+            method: "POST".into(),
+            path: "/runs/".into(),
+            status: code,
+            status_line: code.to_string(),
+            detail: None,
+        }
+        .into()
+    }
+
+    #[test]
+    fn refusals_of_one_row_end_the_row_and_trouble_for_all_stops_the_batch() {
+        for code in [400, 404, 409, 413, 422] {
+            assert!(concerns_the_row(&status(code)), "{code}");
+        }
+        for code in [401, 403, 408, 429, 500, 503] {
+            assert!(!concerns_the_row(&status(code)), "{code}");
+        }
+        assert!(concerns_the_row(
+            &UsageError::new("`x.png`: no such file", "h").into()
+        ));
+        assert!(!concerns_the_row(&anyhow::anyhow!("disk on fire")));
+    }
+}

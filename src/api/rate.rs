@@ -62,6 +62,8 @@ struct Entry {
     reset_at: Option<SystemTime>,
     /// Requests sent and not answered yet.
     in_flight: u64,
+    /// The lowest `Remaining` an answer of this window reported.
+    lowest: Option<u64>,
 }
 
 impl Entry {
@@ -70,6 +72,7 @@ impl Entry {
             // The window is over: a new one holds the whole limit, less what is still on the
             // wire (those may land in the new window).
             self.reset_at = None;
+            self.lowest = None;
             self.known = self.limit.is_some();
             self.remaining = self.limit.unwrap_or(0).saturating_sub(self.in_flight);
         }
@@ -106,11 +109,22 @@ impl Entry {
             && self
                 .reset_at
                 .is_none_or(|old| fresh.reset_at <= old + Duration::from_millis(500));
-        self.remaining = if same_window {
+        let lowest = match self.lowest {
+            Some(low) if same_window => low.min(fresh.remaining),
+            _ => fresh.remaining,
+        };
+        self.remaining = if self.in_flight == 0 {
+            // Every request sent is answered, so the server counted them all and the lowest
+            // count it reported is exact: this gives back what answers arriving out of order
+            // took from the estimate (a lost slot per window made a batch at 20 per 10 s use
+            // only 19 of each window, issue 9).
+            lowest
+        } else if same_window {
             self.remaining.min(estimate)
         } else {
             estimate
         };
+        self.lowest = Some(lowest);
         self.limit = fresh.limit.or(self.limit);
         self.reset_at = Some(fresh.reset_at);
         self.known = true;
@@ -330,6 +344,53 @@ mod tests {
                     entry.answered(answer(limit, remaining, reset), at(0));
                 }
                 prop_assert!(used <= limit, "sent {used} with a limit of {limit}");
+            }
+        });
+    }
+
+    #[test]
+    fn answers_out_of_order_cost_no_slot_once_all_are_in() {
+        // Limit 20: a probe, then four at once; the server counts them 18, 17, 16, 15 but the
+        // answers come back 17, 18, 15, 16.
+        let mut entry = Entry::default();
+        entry.admit(at(0));
+        entry.answered(answer(20, 19, at(10)), at(0));
+        for _ in 0..4 {
+            assert_eq!(entry.admit(at(0)), Admit::Go);
+        }
+        for remaining in [17, 18, 15, 16] {
+            entry.answered(answer(20, remaining, at(10)), at(0));
+        }
+        assert_eq!(entry.remaining, 15, "all 15 slots left are usable");
+        let admitted = (0..20).filter(|_| entry.admit(at(1)) == Admit::Go).count();
+        assert_eq!(admitted, 15);
+    }
+
+    #[test]
+    fn once_every_answer_is_in_the_estimate_is_the_servers_count() {
+        use proptest::prelude::*;
+        proptest!(|(limit in 1u64..30, callers in 1usize..40, order in proptest::collection::vec(any::<bool>(), 0..300))| {
+            let mut entry = Entry::default();
+            let reset = at(60);
+            let mut used = 0u64;
+            let mut wire: Vec<u64> = Vec::new();
+            let mut waiting = callers;
+            for step in order {
+                if step && waiting > 0 {
+                    if entry.admit(at(0)) == Admit::Go {
+                        waiting -= 1;
+                        used += 1;
+                        wire.push(limit.saturating_sub(used));
+                    }
+                } else if let Some(remaining) = wire.pop() {
+                    entry.answered(answer(limit, remaining, reset), at(0));
+                }
+            }
+            while let Some(remaining) = wire.pop() {
+                entry.answered(answer(limit, remaining, reset), at(0));
+            }
+            if used > 0 {
+                prop_assert_eq!(entry.remaining, limit - used);
             }
         });
     }

@@ -146,7 +146,9 @@ pub fn parse_inputs_doc(text: &str, source: &str) -> Result<Vec<RawInput>, Usage
     }
 }
 
-fn doc_values(value: Value) -> Vec<RawValue> {
+/// The `-i` forms of one JSON value of an inputs document: a string is parsed like `-i`, an
+/// array of strings gives several values, anything else is sent as raw JSON.
+pub(crate) fn doc_values(value: Value) -> Vec<RawValue> {
     match value {
         Value::String(text) => vec![parse_value(&text)],
         Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_string) => items

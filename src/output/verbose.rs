@@ -40,11 +40,7 @@ impl Observer for Log {
                 elapsed,
                 attempt,
             } if self.verbose >= 1 => {
-                let retry = if *attempt > 0 {
-                    format!(" (retry {attempt})")
-                } else {
-                    String::new()
-                };
+                let retry = retry_note(*attempt);
                 self.line(&format!(
                     "> {method} {path} {status} {}{retry}",
                     ms(*elapsed)
@@ -56,11 +52,7 @@ impl Observer for Log {
                 reason,
                 attempt,
             } if self.verbose >= 1 => {
-                let retry = if *attempt > 0 {
-                    format!(" (retry {attempt})")
-                } else {
-                    String::new()
-                };
+                let retry = retry_note(*attempt);
                 self.line(&format!("> {method} {path} failed: {reason}{retry}"));
             }
             Event::Retrying {
@@ -111,6 +103,15 @@ impl Observer for Log {
             }
             _ => {}
         }
+    }
+}
+
+/// ` (retry N)` after a retried request's line; nothing for a first attempt.
+fn retry_note(attempt: u32) -> String {
+    if attempt > 0 {
+        format!(" (retry {attempt})")
+    } else {
+        String::new()
     }
 }
 

@@ -192,13 +192,7 @@ fn object_row(value: Value, number: usize, line: usize, base: &Path) -> Result<R
 fn json_forms(value: Value) -> Vec<RawValue> {
     match value {
         Value::Null => Vec::new(),
-        Value::String(text) => vec![parse_value(&text)],
-        Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_string) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(parse_value)
-            .collect(),
-        other => vec![RawValue::Json(other)],
+        other => crate::flow::inputs::doc_values(other),
     }
 }
 

@@ -143,9 +143,9 @@ pub fn classify(err: &anyhow::Error) -> Report {
     };
     for cause in err.chain() {
         if let Some(api) = cause.downcast_ref::<ApiError>() {
-            report.exit = api.exit();
+            report.exit = api_exit(api);
             report.code = api.code();
-            report.hint = api.hint();
+            report.hint = api_hint(api).map(str::to_string);
             report.status = api.status();
             break;
         }
@@ -171,6 +171,55 @@ pub fn classify(err: &anyhow::Error) -> Report {
     // Causes repeat the message when a context wraps an error that already says it all.
     report.causes.retain(|c| *c != report.message);
     report
+}
+
+/// The exit code of an API error (PRODUCT.md's table).
+fn api_exit(err: &ApiError) -> Exit {
+    match err {
+        ApiError::Status { status, .. } => match status {
+            401 | 403 => Exit::Auth,
+            404 => Exit::NotFound,
+            400 | 422 => Exit::Usage,
+            429 => Exit::RateLimited,
+            _ => Exit::Error,
+        },
+        ApiError::RateLimitTooLong { .. } => Exit::RateLimited,
+        ApiError::Insecure { .. } | ApiError::BadBase { .. } | ApiError::Body { .. } => Exit::Usage,
+        ApiError::Network { .. } | ApiError::Timeout { .. } | ApiError::Decode { .. } => {
+            Exit::Error
+        }
+    }
+}
+
+/// The next thing to try after an API error, with the exact command or flag.
+fn api_hint(err: &ApiError) -> Option<&'static str> {
+    Some(match err {
+        ApiError::Status { status, .. } => match status {
+            401 => "run `pletor auth login`, or set `PLETOR_API_KEY`",
+            403 => "check that the key may do this and that the account has credits",
+            404 => "check the id; `pletor agents list` and `pletor runs list` show what exists",
+            429 => "wait a minute, or raise the budget with `--retries` and `--retry-max-wait`",
+            500..=599 => "the API is having trouble; try again later",
+            _ => return None,
+        },
+        ApiError::Network { .. } => {
+            "check the network and `--api-base` (`pletor auth status` shows it)"
+        }
+        ApiError::Timeout { .. } => "try again, or allow longer silences with `--read-timeout`",
+        ApiError::Decode { .. } => {
+            "the API answered something unexpected; try again, or report it with `-vv` output"
+        }
+        ApiError::RateLimitTooLong { .. } => {
+            "try again after the reset, or raise `--retry-max-wait`"
+        }
+        ApiError::Insecure { .. } => {
+            "use an `https://` API base (plain `http://` is only for loopback)"
+        }
+        ApiError::Body { .. } => "check that the file still exists and is readable",
+        ApiError::BadBase { .. } => {
+            "pass a full URL, e.g. `--api-base https://api.pletor.ai/api/public/v1`"
+        }
+    })
 }
 
 /// Replaces the panic message with one that names only the place: a panic payload may carry
@@ -211,6 +260,31 @@ mod tests {
         assert_eq!(report.message, "cannot start the run");
         assert_eq!(report.causes, vec!["unknown input `size`".to_string()]);
         assert_eq!(report.hint.as_deref(), Some("see `pletor agents show`"));
+    }
+
+    #[test]
+    fn api_statuses_map_to_the_documented_exit_codes() {
+        let cases = [
+            (401, Exit::Auth),
+            (403, Exit::Auth),
+            (404, Exit::NotFound),
+            (422, Exit::Usage),
+            (400, Exit::Usage),
+            (429, Exit::RateLimited),
+            (500, Exit::Error),
+            (502, Exit::Error),
+            (409, Exit::Error),
+        ];
+        for (code, exit) in cases {
+            let err = ApiError::Status {
+                method: "GET".into(),
+                path: "/runs/x".into(),
+                status: code,
+                status_line: code.to_string(),
+                detail: None,
+            };
+            assert_eq!(classify(&err.into()).exit, exit, "{code}");
+        }
     }
 
     #[test]

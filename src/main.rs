@@ -1,7 +1,6 @@
 //! The `pletor` binary: parse the command line, run it on a Tokio runtime, turn the outcome into
 //! an exit code. Everything else lives in the library modules below.
 
-mod api;
 mod app;
 mod cli;
 mod commands;
@@ -15,6 +14,10 @@ mod settings;
 mod transfer;
 
 use std::process::ExitCode;
+
+/// The HTTP layer is the `pletor-api` crate; `crate::api` names it so that every layer above
+/// reads `crate::api::…` as before. It cannot import anything of this crate.
+use pletor_api as api;
 
 fn main() -> ExitCode {
     error::install_panic_hook();

@@ -58,6 +58,8 @@ pub enum Credential {
 pub struct ClientConfig {
     /// The API base URL.
     pub base: String,
+    /// The `User-Agent` header: the program on whose behalf the client speaks (`pletor/0.1.0`).
+    pub user_agent: String,
     /// How to authenticate, if at all.
     pub credential: Option<Credential>,
     /// Longest wait for a connection.
@@ -273,7 +275,7 @@ impl Client {
             });
         }
         let http = reqwest::Client::builder()
-            .user_agent(concat!("pletor/", env!("CARGO_PKG_VERSION")))
+            .user_agent(config.user_agent.clone())
             .connect_timeout(config.connect_timeout)
             .read_timeout(config.read_timeout)
             .redirect(reqwest::redirect::Policy::none())
@@ -583,7 +585,7 @@ impl Client {
             path: request.path.clone(),
             status: status.as_u16(),
             status_line: status_line(status),
-            detail: detail.map(|d| crate::output::clean_block(&d)),
+            detail: detail.map(|d| crate::text::clean_block(&d)),
         }
     }
 
@@ -735,13 +737,13 @@ fn transport_reason(err: &reqwest::Error) -> String {
     if err.is_timeout() {
         return "timed out".to_string();
     }
-    crate::output::clean(&reason)
+    crate::text::clean(&reason)
 }
 
 fn excerpt(text: &str) -> String {
-    let cleaned = crate::output::clean(&strip_tags(text));
+    let cleaned = crate::text::clean(&strip_tags(text));
     let collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::output::truncate(&collapsed, 200)
+    crate::text::truncate(&collapsed, 200)
 }
 
 /// Drops HTML tags, so an HTML error page reads as its text.
@@ -769,7 +771,7 @@ fn redacted(headers: &HeaderMap) -> Vec<(String, String)> {
             let shown = if is_secret_header(name.as_str()) {
                 "[redacted]".to_string()
             } else {
-                crate::output::clean(&String::from_utf8_lossy(value.as_bytes()))
+                crate::text::clean(&String::from_utf8_lossy(value.as_bytes()))
             };
             (name.to_string(), shown)
         })
@@ -813,6 +815,7 @@ mod tests {
     fn a_key_for_a_plain_http_remote_base_is_refused() {
         let config = ClientConfig {
             base: "http://api.example.com/v1".into(),
+            user_agent: "test".into(),
             credential: Some(Credential::ApiKey(Secret::new("sk-123"))),
             connect_timeout: Duration::from_secs(1),
             read_timeout: Duration::from_secs(1),

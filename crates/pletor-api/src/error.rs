@@ -1,11 +1,12 @@
-//! The errors of the HTTP layer, each with its exit code, machine code and hint.
+//! The errors of the HTTP layer, each with a stable machine code.
 //!
 //! Messages hold only what the server said and what we asked; never a header value, so a key
-//! cannot leak through an error.
+//! cannot leak through an error. What an error means to a user (its exit code, the hint with
+//! the next command to run) is the CLI's business, decided in its error module.
 
 use std::time::Duration;
 
-use crate::error::Exit;
+use crate::retry;
 
 /// An error talking to the API.
 #[derive(Debug, thiserror::Error)]
@@ -37,7 +38,7 @@ pub enum ApiError {
         reason: String,
     },
     /// The server did not answer in time.
-    #[error("{method} {path}: no answer from {host} within {}", crate::output::human_duration(*.after))]
+    #[error("{method} {path}: no answer from {host} within {}", crate::text::human_duration(*.after))]
     Timeout {
         /// HTTP method.
         method: String,
@@ -61,7 +62,7 @@ pub enum ApiError {
         problem: String,
     },
     /// The rate limit would need a longer wait than allowed.
-    #[error("rate limit: the API asks to wait {}, more than the {} allowed", crate::output::human_duration(*.asked), crate::output::human_duration(*.allowed))]
+    #[error("rate limit: the API asks to wait {}, more than the {} allowed", crate::text::human_duration(*.asked), crate::text::human_duration(*.allowed))]
     RateLimitTooLong {
         /// What the server asked.
         asked: Duration,
@@ -118,22 +119,6 @@ impl ApiError {
         }
     }
 
-    /// The exit code (PRODUCT.md's table).
-    pub fn exit(&self) -> Exit {
-        match self {
-            Self::Status { status, .. } => match status {
-                401 | 403 => Exit::Auth,
-                404 => Exit::NotFound,
-                400 | 422 => Exit::Usage,
-                429 => Exit::RateLimited,
-                _ => Exit::Error,
-            },
-            Self::RateLimitTooLong { .. } => Exit::RateLimited,
-            Self::Insecure { .. } | Self::BadBase { .. } | Self::Body { .. } => Exit::Usage,
-            Self::Network { .. } | Self::Timeout { .. } | Self::Decode { .. } => Exit::Error,
-        }
-    }
-
     /// The machine code in `--json` errors.
     pub fn code(&self) -> &'static str {
         match self {
@@ -157,36 +142,14 @@ impl ApiError {
         }
     }
 
-    /// The next thing to try.
-    pub fn hint(&self) -> Option<String> {
-        let hint = match self {
-            Self::Status { status, .. } => match status {
-                401 => "run `pletor auth login`, or set `PLETOR_API_KEY`",
-                403 => "check that the key may do this and that the account has credits",
-                404 => "check the id; `pletor agents list` and `pletor runs list` show what exists",
-                429 => "wait a minute, or raise the budget with `--retries` and `--retry-max-wait`",
-                500..=599 => "the API is having trouble; try again later",
-                _ => return None,
-            },
-            Self::Network { .. } => {
-                "check the network and `--api-base` (`pletor auth status` shows it)"
-            }
-            Self::Timeout { .. } => "try again, or allow longer silences with `--read-timeout`",
-            Self::Decode { .. } => {
-                "the API answered something unexpected; try again, or report it with `-vv` output"
-            }
-            Self::RateLimitTooLong { .. } => {
-                "try again after the reset, or raise `--retry-max-wait`"
-            }
-            Self::Insecure { .. } => {
-                "use an `https://` API base (plain `http://` is only for loopback)"
-            }
-            Self::Body { .. } => "check that the file still exists and is readable",
-            Self::BadBase { .. } => {
-                "pass a full URL, e.g. `--api-base https://api.pletor.ai/api/public/v1`"
-            }
-        };
-        Some(hint.to_string())
+    /// Whether the same request may succeed if sent again unchanged: no answer at all, or a
+    /// status that may heal (see [`retry::is_retryable_status`]).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Network { .. } | Self::Timeout { .. } => true,
+            Self::Status { status, .. } => retry::is_retryable_status(*status),
+            _ => false,
+        }
     }
 
     /// Whether the error is a 404.
@@ -215,21 +178,27 @@ mod tests {
     }
 
     #[test]
-    fn statuses_map_to_the_documented_exit_codes() {
-        let cases = [
-            (401, Exit::Auth),
-            (403, Exit::Auth),
-            (404, Exit::NotFound),
-            (422, Exit::Usage),
-            (400, Exit::Usage),
-            (429, Exit::RateLimited),
-            (500, Exit::Error),
-            (502, Exit::Error),
-            (409, Exit::Error),
-        ];
-        for (code, exit) in cases {
-            assert_eq!(status(code).exit(), exit, "{code}");
+    fn only_errors_that_may_heal_are_transient() {
+        for code in [408, 429, 500, 502, 503, 504] {
+            assert!(status(code).is_transient(), "{code}");
         }
+        for code in [400, 401, 403, 404, 409, 422] {
+            assert!(!status(code).is_transient(), "{code}");
+        }
+        let network = ApiError::Network {
+            method: "GET".into(),
+            path: "/".into(),
+            host: "h".into(),
+            reason: "reset".into(),
+        };
+        assert!(network.is_transient());
+        assert!(
+            !ApiError::Body {
+                path: "/".into(),
+                reason: "gone".into()
+            }
+            .is_transient()
+        );
     }
 
     #[test]

@@ -1,0 +1,28 @@
+//! The HTTP layer of `pletor`: one [`Client`] and a module per resource.
+//!
+//! The contract, which the compiler holds since this is a crate of its own that does not depend
+//! on the CLI:
+//!
+//! - it never prints and never exits: what happened travels back as values ([`ApiError`], the
+//!   models) and as [`Event`]s to an [`Observer`] the caller installs;
+//! - it knows no exit codes, no hints and no command lines: the CLI maps [`ApiError`] to those;
+//! - it knows nothing of clap, indicatif, comfy-table or dialoguer;
+//! - every guess about the API (grades C and D of `pletor-api.md`) lives in [`spec`], one place
+//!   per fact;
+//! - server text is untrusted: the messages it builds are cleaned with its own [`text`] helpers.
+
+pub mod assets;
+pub mod catalog;
+mod client;
+mod error;
+pub mod list;
+pub mod models;
+pub mod rate;
+pub mod retry;
+pub mod runs;
+pub mod spec;
+pub mod text;
+
+pub use client::{Client, ClientConfig, Credential, Event, FormFactory, Observer, Request, Secret};
+pub use error::ApiError;
+pub use rate::RateState;

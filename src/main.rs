@@ -7,11 +7,11 @@ mod commands;
 mod config;
 mod context;
 mod error;
-mod flow;
 mod output;
 mod prompt;
 mod settings;
 mod transfer;
+mod workflow;
 
 use std::process::ExitCode;
 

@@ -24,8 +24,8 @@ use crate::context::Context;
 use crate::error::{Exit, Failure, Report, UsageError};
 use crate::output::{self, Table};
 
-use crate::flow::review::decide::{self, Decision};
-use crate::flow::review::prompt::{Answers, interactive};
+use crate::workflow::review::decide::{self, Decision};
+use crate::workflow::review::prompt::{Answers, interactive};
 
 /// Arguments of `review`.
 #[derive(Debug, ClapArgs)]

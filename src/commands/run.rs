@@ -9,14 +9,14 @@ use super::SaveArgs;
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
-use crate::flow::batch;
-use crate::flow::inputs::{self, RawInput, RawValue};
-use crate::flow::outcome::{self, SaveOptions};
-use crate::flow::start;
-use crate::flow::wait::WaitOptions;
 use crate::transfer::{self, Existing};
+use crate::workflow::batch;
+use crate::workflow::inputs::{self, RawInput, RawValue};
+use crate::workflow::outcome::{self, SaveOptions};
+use crate::workflow::start;
+use crate::workflow::wait::WaitOptions;
 
-pub use crate::flow::review::OnReview;
+pub use crate::workflow::review::OnReview;
 
 /// Arguments of `run` and `app-run`.
 #[derive(Debug, ClapArgs)]
@@ -108,7 +108,7 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     Ok(outcome.exit)
 }
 
-/// `--batch FILE`: one run per row (see `flow::batch`).
+/// `--batch FILE`: one run per row (see `workflow::batch`).
 async fn run_batch(
     ctx: &Context,
     kind: RunKind,

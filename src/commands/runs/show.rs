@@ -136,7 +136,7 @@ fn reviews(kind: RunKind, run: &Run) -> Vec<String> {
     if !lines.is_empty() {
         lines.push(format!(
             "answer with `{}`",
-            crate::flow::review::review_command(kind, &clean_line(&run.id))
+            crate::workflow::review::review_command(kind, &clean_line(&run.id))
         ));
     }
     lines

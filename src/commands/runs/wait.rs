@@ -10,8 +10,8 @@ use crate::api::runs;
 use crate::commands::run::{OnReview, save_options};
 use crate::context::Context;
 use crate::error::{self, Exit};
-use crate::flow::outcome::{self, Outcome, SaveOptions};
-use crate::flow::wait::WaitOptions;
+use crate::workflow::outcome::{self, Outcome, SaveOptions};
+use crate::workflow::wait::WaitOptions;
 
 /// Waits for every run given.
 pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {

@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use super::csv;
 use crate::error::UsageError;
-use crate::flow::inputs::{RawInput, RawValue, parse_value};
+use crate::workflow::inputs::{RawInput, RawValue, parse_value};
 
 /// One data row.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,7 +192,7 @@ fn object_row(value: Value, number: usize, line: usize, base: &Path) -> Result<R
 fn json_forms(value: Value) -> Vec<RawValue> {
     match value {
         Value::Null => Vec::new(),
-        other => crate::flow::inputs::doc_values(other),
+        other => crate::workflow::inputs::doc_values(other),
     }
 }
 

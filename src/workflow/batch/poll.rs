@@ -19,8 +19,8 @@ use crate::api::models::Run;
 use crate::api::runs::{self, RunKind};
 use crate::api::{ApiError, RateState, retry};
 use crate::context::Context;
-use crate::flow::review::{self, OnReview, Pause};
-use crate::flow::wait;
+use crate::workflow::review::{self, OnReview, Pause};
+use crate::workflow::wait;
 
 /// The longest gap the budget may put between two polls.
 const MAX_GAP: Duration = Duration::from_secs(30);

@@ -10,9 +10,9 @@ use crate::api::models::{Run, RunStatus};
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, Report};
-use crate::flow::wait::{self, Ended, WaitOptions};
 use crate::output::{clean_line, human_duration};
 use crate::transfer::{self, Existing, Saved};
+use crate::workflow::wait::{self, Ended, WaitOptions};
 
 /// Files downloaded at once.
 pub const DOWNLOAD_CONCURRENCY: usize = 4;

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use crate::api::models::Agent;
 use crate::error::UsageError;
-use crate::flow::inputs::{self, PlannedInput, RawInput};
 use crate::transfer::{self, LocalFile};
+use crate::workflow::inputs::{self, PlannedInput, RawInput};
 
 use super::key;
 use super::rows::Row;
@@ -200,7 +200,7 @@ pub fn shared(
 mod tests {
     use super::*;
     use crate::api::models::InputSpec;
-    use crate::flow::inputs::{AssetSource, Planned, RawValue};
+    use crate::workflow::inputs::{AssetSource, Planned, RawValue};
 
     fn agent() -> Agent {
         let spec = |id: &str, name: &str, kind: &str| InputSpec {
@@ -249,8 +249,9 @@ mod tests {
         let shared = shared(
             &agent(),
             vec![
-                crate::flow::inputs::parse_flag("prompt=default").unwrap(),
-                crate::flow::inputs::parse_flag(&format!("product=@{}", shoe.display())).unwrap(),
+                crate::workflow::inputs::parse_flag("prompt=default").unwrap(),
+                crate::workflow::inputs::parse_flag(&format!("product=@{}", shoe.display()))
+                    .unwrap(),
             ],
             &NAMES,
         )

@@ -15,8 +15,8 @@ use crate::api::runs::{self, RunKind};
 use crate::api::{ApiError, RateState, retry};
 use crate::context::Context;
 use crate::error::Exit;
-use crate::flow::review::{self, OnReview, Pause};
 use crate::output::progress::Spinner;
+use crate::workflow::review::{self, OnReview, Pause};
 
 /// The first poll interval.
 pub const FIRST_INTERVAL: Duration = Duration::from_millis(500);

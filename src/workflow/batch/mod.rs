@@ -40,10 +40,10 @@ use crate::api::models::{Agent, Run, RunStatus};
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError, classify};
-use crate::flow::inputs::{self, RawInput};
-use crate::flow::review::OnReview;
 use crate::output::clean_line;
 use crate::transfer::{self, Existing};
+use crate::workflow::inputs::{self, RawInput};
+use crate::workflow::review::OnReview;
 
 use plan::{Names, Plan, RowPlan};
 use poll::End;
@@ -151,7 +151,7 @@ async fn prepare(ctx: &Context, request: Request) -> anyhow::Result<Job> {
     let kind = request.kind;
     let target = catalog::get(
         ctx.api()?,
-        crate::flow::start::catalog_kind(kind),
+        crate::workflow::start::catalog_kind(kind),
         &request.target,
     )
     .await?;
@@ -179,7 +179,7 @@ async fn build_plan(
     key: &str,
     source: &str,
 ) -> anyhow::Result<Plan> {
-    let noun = crate::flow::start::catalog_kind(kind).noun();
+    let noun = crate::workflow::start::catalog_kind(kind).noun();
     let what = match target.name.trim() {
         "" => format!("{noun} {}", clean_line(&target.id)),
         name => format!("{noun} {}", clean_line(name)),
@@ -199,7 +199,7 @@ async fn build_plan(
         .into());
     }
     if inputs::wants_stdin(&shared) {
-        let text = crate::flow::start::read_stdin().await?;
+        let text = crate::workflow::start::read_stdin().await?;
         inputs::fill_stdin(&mut shared, &text);
     }
     Ok(plan::build(target, &shared, rows, key, &names)?)
@@ -414,7 +414,7 @@ async fn settle(ctx: &Context, job: &Job, row: &RowPlan, end: End) -> RowOutcome
         End::Review(run) => {
             let hint = format!(
                 "waits for a human review: answer it with `{}`, then run the same command again",
-                crate::flow::review::review_command(job.kind, &clean_line(&run.id))
+                crate::workflow::review::review_command(job.kind, &clean_line(&run.id))
             );
             return outcome(&run, RowStatus::AwaitingReview, Some(hint));
         }

@@ -17,8 +17,8 @@ use crate::api::models::Run;
 use crate::api::runs::{self, RunKind};
 use crate::context::Context;
 use crate::error::UsageError;
-use crate::flow::inputs;
 use crate::transfer;
+use crate::workflow::inputs;
 
 use super::plan::{Plan, RowPlan, SharedFile};
 

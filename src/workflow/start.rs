@@ -13,8 +13,8 @@ use crate::api::models::Agent;
 use crate::api::runs::{self, Created, RunKind};
 use crate::context::Context;
 use crate::error::UsageError;
-use crate::flow::inputs::{self, PlannedInput, RawInput};
 use crate::transfer::{self, LocalFile};
+use crate::workflow::inputs::{self, PlannedInput, RawInput};
 
 /// Files uploaded at once.
 pub const UPLOAD_CONCURRENCY: usize = 4;

@@ -31,8 +31,8 @@ pub fn parse() -> Result<Cli, u8> {
                     jq: None,
                     quiet: true,
                     verbose: 0,
-                    color: crate::cli::ColorChoice::Never,
-                    progress: crate::cli::ProgressMode::None,
+                    color: crate::output::ColorChoice::Never,
+                    progress: crate::output::ProgressMode::None,
                     no_color_env: true,
                 });
                 let _ = printer.json(&serde_json::json!({"error": {
@@ -55,7 +55,7 @@ pub async fn run(cli: Cli) -> u8 {
                 cli.command,
                 Command::Auth(commands::auth::Command::Login(_))
             );
-            settings::resolve(&cli.global, &env, &file, dir, creates_profile)
+            settings::resolve(&cli.global.flags(), &env, &file, dir, creates_profile)
         });
     let ctx = match context {
         Ok(settings) => Context::new(settings),
@@ -85,8 +85,8 @@ fn fail_early(cli: &Cli, err: &anyhow::Error) -> u8 {
         jq: None,
         quiet: cli.global.quiet,
         verbose: 0,
-        color: cli.global.color.unwrap_or(crate::cli::ColorChoice::Auto),
-        progress: crate::cli::ProgressMode::None,
+        color: cli.global.color.unwrap_or(crate::output::ColorChoice::Auto),
+        progress: crate::output::ProgressMode::None,
         no_color_env: std::env::var_os("NO_COLOR").is_some(),
     });
     let report = error::classify(err);

@@ -1,12 +1,18 @@
 //! The command-line tree: every command, argument and global option, with its help text.
 //!
 //! This module only describes; it does no I/O. `app` resolves it into settings and dispatches.
+//! Lower layers never import it: the enums they own get their command-line names here
+//! ([`value_enum!`]), and the global options reach `settings` as plain [`Flags`].
 
 use std::time::Duration;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
+use crate::output::{ColorChoice, ProgressMode};
+use crate::settings::{Flags, parse_duration};
+use crate::workflow::review::OnReview;
 
 /// The command-line client for the Pletor API: discover agents and apps, upload files, start
 /// runs, answer reviews and get the results onto disk.
@@ -90,28 +96,65 @@ pub struct GlobalArgs {
     pub retry_max_wait: Option<Duration>,
 }
 
-/// When to color output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colors when stderr is a terminal and NO_COLOR is unset
-    Auto,
-    /// Always color
-    Always,
-    /// Never color
-    Never,
+/// Implements `clap::ValueEnum` for a plain enum of a lower layer, so that layer needs no clap:
+/// each variant with its command-line name and its `--help` line.
+macro_rules! value_enum {
+    ($type:ty { $($variant:ident => $name:literal: $help:literal),+ $(,)? }) => {
+        impl ValueEnum for $type {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$(<$type>::$variant),+]
+            }
+
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(match self {
+                    $(<$type>::$variant => PossibleValue::new($name).help($help)),+
+                })
+            }
+        }
+    };
 }
 
-/// How to show progress on stderr.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProgressMode {
-    /// Bars and spinners on a terminal, plain lines otherwise
-    Auto,
-    /// Bars and spinners, even when stderr is not a terminal
-    Tty,
-    /// One line per change, never a carriage return
-    Plain,
-    /// No progress at all
-    None,
+value_enum!(ColorChoice {
+    Auto => "auto": "Colors when stderr is a terminal and NO_COLOR is unset",
+    Always => "always": "Always color",
+    Never => "never": "Never color",
+});
+
+value_enum!(ProgressMode {
+    Auto => "auto": "Bars and spinners on a terminal, plain lines otherwise",
+    Tty => "tty": "Bars and spinners, even when stderr is not a terminal",
+    Plain => "plain": "One line per change, never a carriage return",
+    None => "none": "No progress at all",
+});
+
+value_enum!(OnReview {
+    Prompt => "prompt": "Show the review and ask (default on a terminal)",
+    Fail => "fail": "Stop with exit 10 and print the `pletor review` command (default elsewhere)",
+    Wait => "wait": "Keep polling while someone answers elsewhere",
+    Approve => "approve": "Approve every review",
+    Reject => "reject": "Reject every review",
+});
+
+impl GlobalArgs {
+    /// What the command line says about the settings, for `settings::resolve`.
+    pub fn flags(&self) -> Flags {
+        Flags {
+            profile: self.profile.clone(),
+            api_base: self.api_base.clone(),
+            api_key: self.api_key.clone(),
+            json: self.json,
+            jq: self.jq.clone(),
+            quiet: self.quiet,
+            verbose: self.verbose,
+            color: self.color,
+            no_input: self.no_input,
+            progress: self.progress,
+            connect_timeout: self.connect_timeout,
+            read_timeout: self.read_timeout,
+            retries: self.retries,
+            retry_max_wait: self.retry_max_wait,
+        }
+    }
 }
 
 /// The commands.
@@ -148,70 +191,9 @@ pub enum Command {
     Completions(commands::completions::Args),
 }
 
-/// Parses a duration: `500ms`, `30s`, `5m`, `1h`, `1h30m`, or a plain number of seconds.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("an empty duration: use e.g. 30s, 5m or 1h".into());
-    }
-    if let Ok(secs) = text.parse::<f64>() {
-        return seconds(secs);
-    }
-    let mut total = 0.0;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .ok_or_else(|| format!("`{text}` lacks a unit: use ms, s, m or h"))?;
-        let (number, tail) = rest.split_at(digits);
-        let value: f64 = number
-            .parse()
-            .map_err(|_| format!("`{text}` is not a duration such as 30s, 5m or 1h"))?;
-        let unit_len = tail
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(tail.len());
-        let (unit, next) = tail.split_at(unit_len);
-        total += value
-            * match unit {
-                "ms" => 0.001,
-                "s" | "sec" => 1.0,
-                "m" | "min" => 60.0,
-                "h" => 3600.0,
-                _ => {
-                    return Err(format!(
-                        "`{text}` has an unknown unit `{unit}`: use ms, s, m or h"
-                    ));
-                }
-            };
-        rest = next;
-    }
-    seconds(total)
-}
-
-fn seconds(secs: f64) -> Result<Duration, String> {
-    Duration::try_from_secs_f64(secs).map_err(|_| format!("`{secs}` is not a valid duration"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations_accept_units_and_plain_seconds() {
-        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
-        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
-        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
-        assert_eq!(parse_duration("5m"), Ok(Duration::from_secs(300)));
-        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
-    }
-
-    #[test]
-    fn durations_reject_garbage_and_negatives() {
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("5 parsecs").is_err());
-        assert!(parse_duration("-3").is_err());
-        assert!(parse_duration("").is_err());
-    }
 
     #[test]
     fn the_command_tree_is_consistent() {

@@ -66,7 +66,7 @@ impl Context {
     /// and with `quiet` no status lines either, so nothing tears the display.
     pub fn for_workers(&self, quiet: bool) -> anyhow::Result<Self> {
         let mut settings = self.settings.clone();
-        settings.output.progress = crate::cli::ProgressMode::None;
+        settings.output.progress = crate::output::ProgressMode::None;
         settings.output.quiet |= quiet;
         let ctx = Self::new(settings);
         let _ = ctx.api.set(self.api()?.clone());

@@ -5,10 +5,43 @@ use std::time::Duration;
 
 use crate::api::retry::RetryPolicy;
 use crate::api::{Credential, Secret, spec};
-use crate::cli::{ColorChoice, GlobalArgs, ProgressMode, parse_duration};
 use crate::config::{ConfigFile, Profile};
 use crate::error::UsageError;
-use crate::output::OutputSettings;
+use crate::output::{ColorChoice, OutputSettings, ProgressMode};
+
+/// What the command line gave for the settings (`None`: not given, so the environment, the
+/// config file or the default decides). `cli::Flags::flags` fills it.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    /// `--profile`.
+    pub profile: Option<String>,
+    /// `--api-base`.
+    pub api_base: Option<String>,
+    /// `--api-key` (hidden: keys in flags show up in process lists).
+    pub api_key: Option<String>,
+    /// `--json`.
+    pub json: bool,
+    /// `--jq`, which implies `--json`.
+    pub jq: Option<String>,
+    /// `-q`.
+    pub quiet: bool,
+    /// `-v` count.
+    pub verbose: u8,
+    /// `--color`.
+    pub color: Option<ColorChoice>,
+    /// `--no-input`.
+    pub no_input: bool,
+    /// `--progress`.
+    pub progress: Option<ProgressMode>,
+    /// `--connect-timeout`.
+    pub connect_timeout: Option<Duration>,
+    /// `--read-timeout`.
+    pub read_timeout: Option<Duration>,
+    /// `--retries`.
+    pub retries: Option<u32>,
+    /// `--retry-max-wait`.
+    pub retry_max_wait: Option<Duration>,
+}
 
 /// Where a setting came from, for `auth status`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +96,7 @@ pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// Resolves the settings.
 /// `new_profile_ok` is true for commands that create profiles (`auth login`).
 pub fn resolve(
-    global: &GlobalArgs,
+    global: &Flags,
     env: Env<'_>,
     config: &ConfigFile,
     config_dir: PathBuf,
@@ -166,7 +199,7 @@ impl Vars<'_> {
 /// the file does not have is an error (a typo must not fall back to another key silently),
 /// except for commands that create it and when a key comes from elsewhere.
 fn profile_of(
-    global: &GlobalArgs,
+    global: &Flags,
     vars: &Vars<'_>,
     config: &ConfigFile,
     new_profile_ok: bool,
@@ -191,12 +224,7 @@ fn profile_of(
     Ok(profile)
 }
 
-fn api_base_of(
-    global: &GlobalArgs,
-    vars: &Vars<'_>,
-    file: &Profile,
-    profile: &str,
-) -> (String, Source) {
+fn api_base_of(global: &Flags, vars: &Vars<'_>, file: &Profile, profile: &str) -> (String, Source) {
     if let Some(base) = &global.api_base {
         (base.clone(), Source::Flag("--api-base"))
     } else if let Some(base) = vars.get("PLETOR_API_BASE") {
@@ -210,7 +238,7 @@ fn api_base_of(
 
 /// The key: `--api-key`, `PLETOR_API_KEY`, `PLETOR_TOKEN` (a Bearer JWT), then the profile's.
 fn credential_of(
-    global: &GlobalArgs,
+    global: &Flags,
     vars: &Vars<'_>,
     file: &Profile,
     profile: &str,
@@ -232,6 +260,50 @@ fn credential_of(
     }
 }
 
+/// Parses a duration: `500ms`, `30s`, `5m`, `1h`, `1h30m`, or a plain number of seconds.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("an empty duration: use e.g. 30s, 5m or 1h".into());
+    }
+    if let Ok(secs) = text.parse::<f64>() {
+        return seconds(secs);
+    }
+    let mut total = 0.0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .ok_or_else(|| format!("`{text}` lacks a unit: use ms, s, m or h"))?;
+        let (number, tail) = rest.split_at(digits);
+        let value: f64 = number
+            .parse()
+            .map_err(|_| format!("`{text}` is not a duration such as 30s, 5m or 1h"))?;
+        let unit_len = tail
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(tail.len());
+        let (unit, next) = tail.split_at(unit_len);
+        total += value
+            * match unit {
+                "ms" => 0.001,
+                "s" | "sec" => 1.0,
+                "m" | "min" => 60.0,
+                "h" => 3600.0,
+                _ => {
+                    return Err(format!(
+                        "`{text}` has an unknown unit `{unit}`: use ms, s, m or h"
+                    ));
+                }
+            };
+        rest = next;
+    }
+    seconds(total)
+}
+
+fn seconds(secs: f64) -> Result<Duration, String> {
+    Duration::try_from_secs_f64(secs).map_err(|_| format!("`{secs}` is not a valid duration"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,7 +317,7 @@ mod tests {
     }
 
     fn resolve_with(
-        global: &GlobalArgs,
+        global: &Flags,
         vars: &[(&str, &str)],
         config: &ConfigFile,
     ) -> anyhow::Result<Settings> {
@@ -264,13 +336,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn durations_accept_units_and_plain_seconds() {
+        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("5m"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+    }
+
+    #[test]
+    fn durations_reject_garbage_and_negatives() {
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("5 parsecs").is_err());
+        assert!(parse_duration("-3").is_err());
+        assert!(parse_duration("").is_err());
+    }
+
     const FILE: &str = "[profiles.default]\napi_key = \"sk-file\"\napi_base = \"https://file.example/v1\"\n\
                         [profiles.work]\napi_key = \"sk-work\"\n";
 
     #[test]
     fn flag_beats_environment_beats_file_beats_default() {
         let (_dir, config) = config_with(FILE);
-        let flag = GlobalArgs {
+        let flag = Flags {
             api_key: Some("sk-flag".into()),
             api_base: Some("https://flag.example".into()),
             ..Default::default()
@@ -282,20 +371,20 @@ mod tests {
         let s = resolve_with(&flag, &env, &config).unwrap();
         assert_eq!(key_of(&s), ("sk-flag".into(), Source::Flag("--api-key")));
         assert_eq!(s.api_base.1, Source::Flag("--api-base"));
-        let s = resolve_with(&GlobalArgs::default(), &env, &config).unwrap();
+        let s = resolve_with(&Flags::default(), &env, &config).unwrap();
         assert_eq!(key_of(&s), ("sk-env".into(), Source::Env("PLETOR_API_KEY")));
         assert_eq!(
             s.api_base,
             ("https://env.example".into(), Source::Env("PLETOR_API_BASE"))
         );
-        let s = resolve_with(&GlobalArgs::default(), &[], &config).unwrap();
+        let s = resolve_with(&Flags::default(), &[], &config).unwrap();
         assert_eq!(
             key_of(&s),
             ("sk-file".into(), Source::File("default".into()))
         );
         assert_eq!(s.api_base.0, "https://file.example/v1");
         let (_dir, empty) = config_with("");
-        let s = resolve_with(&GlobalArgs::default(), &[], &empty).unwrap();
+        let s = resolve_with(&Flags::default(), &[], &empty).unwrap();
         assert!(s.credential.is_none());
         assert_eq!(
             s.api_base,
@@ -306,15 +395,10 @@ mod tests {
     #[test]
     fn profiles_come_from_flag_or_environment() {
         let (_dir, config) = config_with(FILE);
-        let s = resolve_with(
-            &GlobalArgs::default(),
-            &[("PLETOR_PROFILE", "work")],
-            &config,
-        )
-        .unwrap();
+        let s = resolve_with(&Flags::default(), &[("PLETOR_PROFILE", "work")], &config).unwrap();
         assert_eq!(key_of(&s).0, "sk-work");
         assert_eq!(s.api_base.1, Source::Default);
-        let missing = GlobalArgs {
+        let missing = Flags {
             profile: Some("nope".into()),
             ..Default::default()
         };
@@ -324,7 +408,7 @@ mod tests {
     #[test]
     fn a_bearer_token_is_used_when_no_key_is_set() {
         let (_dir, config) = config_with("");
-        let s = resolve_with(&GlobalArgs::default(), &[("PLETOR_TOKEN", "jwt")], &config).unwrap();
+        let s = resolve_with(&Flags::default(), &[("PLETOR_TOKEN", "jwt")], &config).unwrap();
         assert!(matches!(
             s.credential,
             Some((Credential::Bearer(_), Source::Env("PLETOR_TOKEN")))
@@ -335,22 +419,15 @@ mod tests {
     fn ci_or_no_input_disable_prompts_and_timeouts_come_from_the_environment() {
         let (_dir, config) = config_with("");
         let s = resolve_with(
-            &GlobalArgs::default(),
+            &Flags::default(),
             &[("CI", "true"), ("PLETOR_READ_TIMEOUT", "2s")],
             &config,
         )
         .unwrap();
         assert!(s.no_input);
         assert_eq!(s.read_timeout, Duration::from_secs(2));
-        let s = resolve_with(&GlobalArgs::default(), &[("PLETOR_NO_INPUT", "0")], &config).unwrap();
+        let s = resolve_with(&Flags::default(), &[("PLETOR_NO_INPUT", "0")], &config).unwrap();
         assert!(!s.no_input);
-        assert!(
-            resolve_with(
-                &GlobalArgs::default(),
-                &[("PLETOR_RETRIES", "many")],
-                &config
-            )
-            .is_err()
-        );
+        assert!(resolve_with(&Flags::default(), &[("PLETOR_RETRIES", "many")], &config).is_err());
     }
 }

@@ -52,7 +52,7 @@ pub struct Args {
     pub no_download: bool,
 
     /// Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h
-    #[arg(long, value_name = "DUR", value_parser = crate::cli::parse_duration)]
+    #[arg(long, value_name = "DUR", value_parser = crate::settings::parse_duration)]
     pub timeout: Option<std::time::Duration>,
 
     /// What to do when the run pauses for a human review [default: prompt on a terminal, else fail]

@@ -25,8 +25,31 @@ pub use verbose::Log;
 
 pub use crate::api::text::{clean, clean_block, clean_line, human_duration, truncate};
 
-use crate::cli::{ColorChoice, ProgressMode};
 use crate::error::Report;
+
+/// When to color stderr (`--color`; the command line's names for it are in `cli`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// When stderr is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// How to show progress on stderr (`--progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// Bars and spinners on a terminal, plain lines otherwise.
+    Auto,
+    /// Bars and spinners, even when stderr is not a terminal.
+    Tty,
+    /// One line per change, never a carriage return (logs, CI).
+    Plain,
+    /// Nothing.
+    None,
+}
 
 /// stdout was closed by the reader (`pletor runs list | head -1`).
 #[derive(Debug, thiserror::Error)]

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::ProgressMode;
+use super::ProgressMode;
 
 /// Makes spinners and bars in one mode; clones share one display.
 #[derive(Clone)]

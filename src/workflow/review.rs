@@ -14,26 +14,25 @@ pub mod decide;
 mod preview;
 pub mod prompt;
 
-use clap::ValueEnum;
-
 use crate::api::models::Run;
 use crate::api::runs::{self, RunKind};
 use crate::api::spec;
 use crate::context::Context;
 use crate::error::{Exit, Report};
 
-/// What to do when a run pauses for a human review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// What to do when a run pauses for a human review (`--on-review`; its command-line names are
+/// in `cli`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnReview {
-    /// Show the review and ask (default on a terminal)
+    /// Show the review and ask: the default where a person can answer.
     Prompt,
-    /// Stop with exit 10 and print the `pletor review` command (default elsewhere)
+    /// Stop with exit 10 and the `pletor review` command: the default elsewhere.
     Fail,
-    /// Keep polling while someone answers elsewhere
+    /// Keep polling while someone answers elsewhere (the web app, another terminal).
     Wait,
-    /// Approve every review
+    /// Approve every review, for pipelines that trust the agent.
     Approve,
-    /// Reject every review
+    /// Reject every review.
     Reject,
 }
 

@@ -73,7 +73,7 @@ pub struct WaitCmd {
     pub no_download: bool,
 
     /// Stop waiting after this long (exit 7; the runs go on)
-    #[arg(long, value_name = "DUR", value_parser = crate::cli::parse_duration)]
+    #[arg(long, value_name = "DUR", value_parser = crate::settings::parse_duration)]
     pub timeout: Option<std::time::Duration>,
 
     /// What to do when a run pauses for a human review [default: prompt on a terminal, else fail]

@@ -9,6 +9,7 @@ use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
 use crate::transfer::{self, Existing, Saved};
+use crate::workflow::next::{self, Next};
 
 /// Arguments of `download`.
 #[derive(Debug, ClapArgs)]
@@ -62,13 +63,13 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
 
 /// The result assets of a run, with a note when the run has not finished or has none.
 async fn run_assets(ctx: &Context, run_id: &str, kind: RunKindArgs) -> anyhow::Result<Vec<String>> {
-    let (_, run) = runs::get_any(ctx.api()?, run_id, kind.kind()).await?;
+    let (kind, run) = runs::get_any(ctx.api()?, run_id, kind.kind()).await?;
     if !run.status.is_terminal() {
         ctx.out.warn(&format!(
-            "run {} is still {}: downloading the results it has so far (`pletor runs wait {}` waits for the rest)",
+            "run {} is still {}: downloading the results it has so far (`{}` waits for the rest)",
             clean_line(&run.id),
             clean_line(run.status.as_str()),
-            clean_line(&run.id)
+            next::command(kind, &run.id, Next::Wait)
         ));
     }
     let ids = run.asset_ids();

@@ -12,6 +12,7 @@ use crate::error::{Exit, UsageError};
 use crate::transfer::{self, Existing};
 use crate::workflow::batch;
 use crate::workflow::inputs::{self, RawInput, RawValue};
+use crate::workflow::next::{self, Next};
 use crate::workflow::outcome::{self, SaveOptions};
 use crate::workflow::start;
 use crate::workflow::wait::WaitOptions;
@@ -123,7 +124,7 @@ async fn run_batch(
         .into());
     }
     let shared = raw_inputs(&args).await?;
-    let request = batch::Request {
+    let options = batch::Options {
         kind,
         target: args.target,
         file,
@@ -137,7 +138,7 @@ async fn run_batch(
         timeout: args.timeout,
         on_review: args.on_review,
     };
-    batch::run(ctx, request).await
+    batch::run(ctx, options).await
 }
 
 /// The inputs from `--inputs` (first) and `-i` (which replace the document's for the same
@@ -197,7 +198,7 @@ fn print_created(
         ctx.out.line(&crate::output::clean_line(&run.id))?;
         ctx.out.hint(&format!(
             "wait for it with `{}`",
-            outcome::wait_command(kind, &crate::output::clean_line(&run.id))
+            next::command(kind, &run.id, Next::Wait)
         ));
     }
     Ok(Exit::Success)

@@ -12,6 +12,7 @@ use crate::context::Context;
 use crate::error::{Exit, Report};
 use crate::output::{clean_line, human_duration};
 use crate::transfer::{self, Existing, Saved};
+use crate::workflow::next::{self, Next};
 use crate::workflow::wait::{self, Ended, WaitOptions};
 
 /// Files downloaded at once.
@@ -37,7 +38,7 @@ pub struct Outcome {
     pub saved: Vec<Saved>,
 }
 
-/// Waits for `run`, then settles it: the common tail of `run`, `app-run` and `runs wait`. From
+/// Waits for `run`, then concludes it: the common tail of `run`, `app-run` and `runs wait`. From
 /// here on, Ctrl-C tells how to pick the run up again.
 pub async fn follow(
     ctx: &Context,
@@ -49,28 +50,20 @@ pub async fn follow(
     ctx.set_resume_note(Some(resume_note(kind, &run.id)));
     let started = std::time::Instant::now();
     let ended = wait::wait(ctx, kind, run, options).await?;
-    settle(ctx, kind, ended, save, started.elapsed()).await
-}
-
-/// The command that picks a run up again.
-pub fn wait_command(kind: RunKind, run_id: &str) -> String {
-    match kind {
-        RunKind::Agent => format!("pletor runs wait {run_id}"),
-        RunKind::App => format!("pletor runs wait {run_id} --app"),
-    }
+    conclude(ctx, kind, ended, save, started.elapsed()).await
 }
 
 fn resume_note(kind: RunKind, run_id: &str) -> String {
     format!(
         "run {} goes on on the server: `{}`",
         clean_line(run_id),
-        wait_command(kind, &clean_line(run_id))
+        next::command(kind, run_id, Next::Wait)
     )
 }
 
 /// Downloads the results of a completed run, tells people how any other end went (stderr), and
 /// returns the outcome. Nothing is printed on stdout here.
-pub async fn settle(
+pub async fn conclude(
     ctx: &Context,
     kind: RunKind,
     ended: Ended,
@@ -135,7 +128,10 @@ fn report(kind: RunKind, run: &Run, exit: Exit, waited: std::time::Duration) -> 
                 "run {id} failed: {}",
                 clean_line(run.error.as_deref().unwrap_or("the API gave no reason"))
             ),
-            Some(format!("see the run with `pletor runs show {id}`")),
+            Some(format!(
+                "see the run with `{}`",
+                next::command(kind, &run.id, Next::Show)
+            )),
         ),
         Exit::Cancelled => ("cancelled", format!("run {id} was cancelled"), None),
         _ => (
@@ -147,7 +143,7 @@ fn report(kind: RunKind, run: &Run, exit: Exit, waited: std::time::Duration) -> 
             ),
             Some(format!(
                 "wait for it again with `{}`",
-                wait_command(kind, &id)
+                next::command(kind, &run.id, Next::Wait)
             )),
         ),
     };

@@ -7,9 +7,11 @@
 //! answer the wait goes on; when the person skipped or quit, it stops like `fail`, since the
 //! run cannot go on until someone answers.
 //!
-//! Submodules hold what `pletor review` shares with the wait loop: one decision and its `409`
-//! ([`decide`]), the interactive questions ([`prompt`]) and the file previews they show.
+//! Submodules: `pletor review`'s own work ([`answer`]), and what it shares with the wait loop:
+//! one decision and its `409` ([`decide`]), the interactive questions ([`prompt`]) and the
+//! file previews they show.
 
+pub mod answer;
 pub mod decide;
 mod preview;
 pub mod prompt;
@@ -18,7 +20,8 @@ use crate::api::models::Run;
 use crate::api::runs::{self, RunKind};
 use crate::api::spec;
 use crate::context::Context;
-use crate::error::{Exit, Report};
+use crate::error::Exit;
+use crate::workflow::next::{self, Answerer};
 
 /// What to do when a run pauses for a human review (`--on-review`; its command-line names are
 /// in `cli`).
@@ -78,35 +81,10 @@ async fn ask(ctx: &Context, kind: RunKind, run: &Run) -> anyhow::Result<Pause> {
     }
 }
 
-/// The command that answers the reviews of `run`.
-pub fn review_command(kind: RunKind, run_id: &str) -> String {
-    match kind {
-        RunKind::Agent => format!("pletor review {run_id}"),
-        RunKind::App => format!("pletor review {run_id} --app"),
-    }
-}
-
 fn stop(ctx: &Context, kind: RunKind, run: &Run) -> Pause {
     let count = run.pending_reviews.len();
-    let what = match count {
-        0 | 1 => "a human review".to_string(),
-        n => format!("{n} human reviews"),
-    };
-    ctx.out.error_text(&Report {
-        exit: Exit::Review,
-        code: "awaiting_review",
-        message: format!(
-            "run {} waits for {what}",
-            crate::output::clean_line(&run.id)
-        ),
-        causes: Vec::new(),
-        hint: Some(format!(
-            "answer it with `{}`, then `pletor runs wait {}`",
-            review_command(kind, &run.id),
-            run.id
-        )),
-        status: None,
-    });
+    ctx.out
+        .error_text(&next::review_pause(kind, run, count, Answerer::Later));
     Pause::Stop(Exit::Review)
 }
 
@@ -156,11 +134,5 @@ mod tests {
             OnReview::resolve(Some(OnReview::Approve), false),
             OnReview::Approve
         );
-    }
-
-    #[test]
-    fn review_commands_name_app_runs() {
-        assert_eq!(review_command(RunKind::Agent, "r1"), "pletor review r1");
-        assert_eq!(review_command(RunKind::App, "r1"), "pletor review r1 --app");
     }
 }

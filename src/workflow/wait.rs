@@ -1,31 +1,20 @@
-//! Waiting for a run to end: polling with backoff, progress, reviews and the deadline.
+//! Waiting for a run to end: polling at the pace of [`cadence`], progress, reviews and the
+//! deadline.
 //!
-//! Polls start near 0.5 s and grow ×1.5 (jittered ±10 %, so the interval still grows at every
-//! step) up to about 5 s. When the `default` rate-limit bucket runs low (under a tenth of its
-//! limit), polls are spread over what remains of the window, so waiting never spends the budget
-//! that other requests need. No two polls of a run are ever closer than [`MIN_INTERVAL`]:
-//! polls are sent without the client's own retries, and a poll that fails in transport, with a
-//! 5xx or a 429 is simply tried again at the next interval.
+//! Polls are sent without the client's own retries (the cadence owns the pace): a poll that
+//! fails in transport, with a 5xx or a 429 is simply tried again at the next pause, and only a
+//! run that keeps failing ends the wait with the error.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use crate::api::models::Run;
 use crate::api::runs::{self, RunKind};
-use crate::api::{ApiError, RateState, retry};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::progress::Spinner;
+use crate::workflow::cadence;
 use crate::workflow::review::{self, OnReview, Pause};
-
-/// The first poll interval.
-pub const FIRST_INTERVAL: Duration = Duration::from_millis(500);
-/// The longest interval of the backoff itself (a low rate budget may stretch it).
-pub const MAX_INTERVAL: Duration = Duration::from_secs(5);
-/// The shortest time between two polls of one run, whatever happens.
-pub const MIN_INTERVAL: Duration = Duration::from_millis(400);
-/// The longest pause the rate budget may impose between two polls.
-const MAX_RATE_PAUSE: Duration = Duration::from_secs(60);
 
 /// How to wait.
 #[derive(Debug, Clone, Copy)]
@@ -56,9 +45,11 @@ pub async fn wait(
 ) -> anyhow::Result<Ended> {
     let client = ctx.api()?;
     let started = Instant::now();
+    // The age the cadence reads: since the wait began, or since this client answered a review
+    // (the run's remaining work starts then, and may be short).
+    let mut working_since = started;
     let progress = ctx.out.progress();
     let mut spinner = progress.spinner(&message(&run, started, progress.is_live()));
-    let mut interval = FIRST_INTERVAL;
     let mut answered: Option<BTreeSet<String>> = None;
     let mut failures = 0;
     let max_failures = client.policy().retries.max(3);
@@ -81,14 +72,17 @@ pub async fn wait(
             if options.on_review == OnReview::Prompt {
                 spinner = progress.spinner(&message(&run, started, progress.is_live()));
             }
+            if options.on_review != OnReview::Wait {
+                working_since = Instant::now();
+            }
             answered = Some(pending);
         }
         if options.deadline.is_some_and(|d| Instant::now() >= d) {
             spinner.finish();
             return Ok(Ended::TimedOut(run));
         }
-        let pause = next_pause(
-            interval,
+        let pause = cadence::next_pause(
+            working_since.elapsed(),
             client.rate_state("default"),
             options.deadline,
             Instant::now(),
@@ -99,71 +93,12 @@ pub async fn wait(
                 run = fresh;
                 failures = 0;
             }
-            Err(err) if is_transient(&err) && failures < max_failures => failures += 1,
+            Err(err) if err.is_transient() && failures < max_failures => failures += 1,
             Err(err) => {
                 spinner.finish();
                 return Err(err.into());
             }
         }
-        interval = grow(interval, rand::random::<f64>());
-    }
-}
-
-/// How long to sleep before the next poll.
-fn next_pause(
-    interval: Duration,
-    rate: Option<RateState>,
-    deadline: Option<Instant>,
-    now: Instant,
-) -> Duration {
-    let wanted = interval.max(rate_pause(rate, SystemTime::now()));
-    let capped = match deadline {
-        Some(deadline) => wanted.min(deadline.saturating_duration_since(now)),
-        None => wanted,
-    };
-    capped.max(MIN_INTERVAL)
-}
-
-/// The next backoff interval: ×1.5 with ±10 % jitter (`unit` in `[0, 1)`), between
-/// [`MIN_INTERVAL`] and about [`MAX_INTERVAL`].
-pub fn grow(interval: Duration, unit: f64) -> Duration {
-    let base = interval.mul_f64(1.5).min(MAX_INTERVAL);
-    base.mul_f64(0.9 + 0.2 * unit.clamp(0.0, 1.0))
-        .max(MIN_INTERVAL)
-}
-
-/// The pause the rate budget asks for: nothing while more than a tenth of the limit remains,
-/// else what is left of the window shared out over the requests that remain.
-pub fn rate_pause(rate: Option<RateState>, now: SystemTime) -> Duration {
-    let Some(rate) = rate else {
-        return Duration::ZERO;
-    };
-    let Some(limit) = rate.limit.filter(|l| *l > 0) else {
-        return if rate.remaining == 0 {
-            until(rate.reset_at, now)
-        } else {
-            Duration::ZERO
-        };
-    };
-    if rate.remaining.saturating_mul(10) >= limit {
-        return Duration::ZERO;
-    }
-    let left = until(rate.reset_at, now);
-    let share = u32::try_from(rate.remaining + 1).unwrap_or(u32::MAX);
-    (left / share).min(MAX_RATE_PAUSE)
-}
-
-fn until(when: SystemTime, now: SystemTime) -> Duration {
-    when.duration_since(now)
-        .unwrap_or(Duration::ZERO)
-        .min(MAX_RATE_PAUSE)
-}
-
-fn is_transient(err: &ApiError) -> bool {
-    match err {
-        ApiError::Network { .. } | ApiError::Timeout { .. } => true,
-        ApiError::Status { status, .. } => retry::is_retryable_status(*status),
-        _ => false,
     }
 }
 
@@ -207,96 +142,4 @@ fn message(run: &Run, started: Instant, live: bool) -> String {
         ));
     }
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn state(
-        limit: Option<u64>,
-        remaining: u64,
-        reset_in: u64,
-        now: SystemTime,
-    ) -> Option<RateState> {
-        Some(RateState {
-            limit,
-            remaining,
-            reset_at: now + Duration::from_secs(reset_in),
-        })
-    }
-
-    #[test]
-    fn intervals_start_near_half_a_second_and_level_off_near_five() {
-        let mut interval = FIRST_INTERVAL;
-        let mut seen = vec![interval];
-        for _ in 0..12 {
-            interval = grow(interval, 0.5);
-            seen.push(interval);
-        }
-        assert_eq!(seen[1], Duration::from_millis(750));
-        assert_eq!(*seen.last().unwrap(), MAX_INTERVAL);
-    }
-
-    #[test]
-    fn the_rate_budget_slows_polls_only_when_it_runs_low() {
-        let now = SystemTime::now();
-        assert_eq!(rate_pause(None, now), Duration::ZERO);
-        assert_eq!(
-            rate_pause(state(Some(2000), 1500, 30, now), now),
-            Duration::ZERO
-        );
-        assert_eq!(
-            rate_pause(state(Some(2000), 9, 30, now), now),
-            Duration::from_secs(3)
-        );
-        assert_eq!(
-            rate_pause(state(Some(2000), 0, 30, now), now),
-            Duration::from_secs(30)
-        );
-        assert_eq!(
-            rate_pause(state(None, 0, 30, now), now),
-            Duration::from_secs(30)
-        );
-        assert_eq!(rate_pause(state(None, 5, 30, now), now), Duration::ZERO);
-        assert_eq!(
-            rate_pause(state(Some(10), 0, 3600, now), now),
-            MAX_RATE_PAUSE
-        );
-    }
-
-    #[test]
-    fn the_deadline_shortens_a_pause_but_never_below_the_floor() {
-        let now = Instant::now();
-        assert_eq!(
-            next_pause(
-                Duration::from_secs(5),
-                None,
-                Some(now + Duration::from_secs(1)),
-                now
-            ),
-            Duration::from_secs(1)
-        );
-        assert_eq!(
-            next_pause(Duration::from_secs(5), None, Some(now), now),
-            MIN_INTERVAL
-        );
-        assert_eq!(
-            next_pause(Duration::from_secs(2), None, None, now),
-            Duration::from_secs(2)
-        );
-    }
-
-    proptest! {
-        #[test]
-        fn intervals_grow_until_the_cap_and_stay_in_bounds(start in 400u64..6000, unit in 0.0f64..1.0, next in 0.0f64..1.0) {
-            let a = grow(Duration::from_millis(start), unit);
-            prop_assert!(a >= MIN_INTERVAL && a <= MAX_INTERVAL.mul_f64(1.1));
-            let b = grow(a, next);
-            if a < Duration::from_millis(3000) {
-                prop_assert!(b > a, "{a:?} then {b:?}");
-            }
-        }
-    }
 }

@@ -8,6 +8,7 @@ use crate::api::runs::{self, RunKind};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
+use crate::workflow::next::{self, Next};
 
 /// Shows one run: the server's object with `--json`, else one fact per line.
 pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
@@ -136,7 +137,14 @@ fn reviews(kind: RunKind, run: &Run) -> Vec<String> {
     if !lines.is_empty() {
         lines.push(format!(
             "answer with `{}`",
-            crate::workflow::review::review_command(kind, &clean_line(&run.id))
+            next::command(
+                kind,
+                &run.id,
+                Next::Review {
+                    review: None,
+                    flags: ""
+                }
+            )
         ));
     }
     lines

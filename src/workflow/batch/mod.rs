@@ -43,17 +43,18 @@ use crate::error::{Exit, Failure, UsageError, classify};
 use crate::output::clean_line;
 use crate::transfer::{self, Existing};
 use crate::workflow::inputs::{self, RawInput};
+use crate::workflow::next::{self, Next};
 use crate::workflow::review::OnReview;
 
 use plan::{Names, Plan, RowPlan};
-use poll::End;
+use poll::Handback;
 use report::{Board, RowOutcome, RowStatus};
 use save::SaveSpec;
 use start::{Target, Uploads};
 
 /// What the command line asked for.
 #[derive(Debug)]
-pub struct Request {
+pub struct Options {
     /// Agent runs or app runs.
     pub kind: RunKind,
     /// The agent or app id.
@@ -93,8 +94,8 @@ struct Job {
 }
 
 /// Runs a batch.
-pub async fn run(ctx: &Context, request: Request) -> anyhow::Result<Exit> {
-    let job = prepare(ctx, request).await?;
+pub async fn run(ctx: &Context, options: Options) -> anyhow::Result<Exit> {
+    let job = prepare(ctx, options).await?;
     let mut board = Board::new(ctx, job.plan.rows.len());
     let workers = ctx.for_workers(board.is_live())?;
     let result = drive(&workers, &job, &mut board).await;
@@ -119,8 +120,8 @@ pub async fn run(ctx: &Context, request: Request) -> anyhow::Result<Exit> {
 }
 
 /// Checks everything that can be checked before the first request that costs anything.
-async fn prepare(ctx: &Context, request: Request) -> anyhow::Result<Job> {
-    let on_review = request.on_review.unwrap_or(OnReview::Fail);
+async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
+    let on_review = options.on_review.unwrap_or(OnReview::Fail);
     if on_review == OnReview::Prompt {
         return Err(UsageError::new(
             "`--on-review prompt` cannot be used with `--batch`",
@@ -128,46 +129,46 @@ async fn prepare(ctx: &Context, request: Request) -> anyhow::Result<Job> {
         )
         .into());
     }
-    let source = request.file.display().to_string();
-    let file = rows::read(&request.file).await?;
+    let source = options.file.display().to_string();
+    let file = rows::read(&options.file).await?;
     let template = template::Template::parse(
-        request
+        options
             .name_template
             .as_deref()
             .unwrap_or(template::DEFAULT),
     )?;
-    if let Some(key) = &request.batch_key {
+    if let Some(key) = &options.batch_key {
         key::check(key, file.rows.len())?;
     }
-    let save = if request.no_download {
+    let save = if options.no_download {
         None
     } else {
         Some(SaveSpec {
-            dir: transfer::prepare_output_dir(request.output_dir.as_deref())?,
+            dir: transfer::prepare_output_dir(options.output_dir.as_deref())?,
             template,
-            existing: request.existing,
+            existing: options.existing,
         })
     };
-    let kind = request.kind;
+    let kind = options.kind;
     let target = catalog::get(
         ctx.api()?,
         crate::workflow::start::catalog_kind(kind),
-        &request.target,
+        &options.target,
     )
     .await?;
-    let key = request
+    let key = options
         .batch_key
         .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));
-    let plan = build_plan(&target, kind, request.shared, file.rows, &key, &source).await?;
+    let plan = build_plan(&target, kind, options.shared, file.rows, &key, &source).await?;
     Ok(Job {
         kind,
         target,
         key,
         plan,
         save,
-        concurrency: request.concurrency.max(1),
+        concurrency: options.concurrency.max(1),
         on_review,
-        deadline: request.timeout.map(|t| Instant::now() + t),
+        deadline: options.timeout.map(|t| Instant::now() + t),
     })
 }
 
@@ -207,7 +208,7 @@ async fn build_plan(
 
 /// What the driver waits on.
 type Starting<'a> = FuturesUnordered<LocalBoxFuture<'a, (usize, anyhow::Result<Run>)>>;
-type Settling<'a> = FuturesUnordered<LocalBoxFuture<'a, RowOutcome>>;
+type Saving<'a> = FuturesUnordered<LocalBoxFuture<'a, RowOutcome>>;
 
 /// Runs the poller and the driver together; the first error stops both.
 async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Result<()> {
@@ -230,7 +231,7 @@ async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Resul
         uploads: &uploads,
         queue: (0..job.plan.rows.len()).collect(),
         starting: FuturesUnordered::new(),
-        settling: FuturesUnordered::new(),
+        saving: FuturesUnordered::new(),
         running: 0,
         stop: None,
         to_poller,
@@ -239,7 +240,7 @@ async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Resul
     tokio::try_join!(poller.run(incoming, ended_tx), driver.run(board, ended)).map(|_| ())
 }
 
-/// Feeds rows to the poller within the concurrency, settles the ones that end, reports.
+/// Feeds rows to the poller within the concurrency, saves the ones that end, reports.
 struct Driver<'a> {
     ctx: &'a Context,
     job: &'a Job,
@@ -250,7 +251,7 @@ struct Driver<'a> {
     /// Rows uploading and creating.
     starting: Starting<'a>,
     /// Rows whose run ended, saving their files.
-    settling: Settling<'a>,
+    saving: Saving<'a>,
     /// Rows whose run is followed by the poller.
     running: usize,
     /// Why the batch stops: no new row starts, rows being saved finish, then this is returned.
@@ -262,13 +263,13 @@ impl<'a> Driver<'a> {
     async fn run(
         mut self,
         board: &mut Board<'_>,
-        mut ended: mpsc::UnboundedReceiver<(usize, End)>,
+        mut ended: mpsc::UnboundedReceiver<(usize, Handback)>,
     ) -> anyhow::Result<()> {
         let mut ticker = tokio::time::interval(Duration::from_secs(1));
         loop {
             self.fill();
             board.set_running(self.running + self.starting.len());
-            if self.settling.is_empty() {
+            if self.saving.is_empty() {
                 if let Some(err) = self.stop.take() {
                     return Err(err);
                 }
@@ -283,9 +284,9 @@ impl<'a> Driver<'a> {
                 Some((index, end)) = ended.recv() => {
                     self.running -= 1;
                     let row = &self.job.plan.rows[index];
-                    self.settling.push(Box::pin(settle(self.ctx, self.job, row, end)));
+                    self.saving.push(Box::pin(save_row(self.ctx, self.job, row, end)));
                 }
-                Some(outcome) = self.settling.next(), if !self.settling.is_empty() => {
+                Some(outcome) = self.saving.next(), if !self.saving.is_empty() => {
                     board.finish(&outcome)?;
                 }
                 _ = ticker.tick() => {}
@@ -302,7 +303,7 @@ impl<'a> Driver<'a> {
         let job = self.job;
         while self.stop.is_none()
             && self.running + self.starting.len() < job.concurrency
-            && self.settling.len() < job.concurrency
+            && self.saving.len() < job.concurrency
             && let Some(index) = self.queue.pop_front()
         {
             let (ctx, target, uploads) = (self.ctx, self.target, self.uploads);
@@ -399,7 +400,7 @@ fn error_row(row: &RowPlan, run_id: Option<String>, err: &anyhow::Error) -> RowO
 }
 
 /// Turns how a run left the poller into the row's outcome, saving its files.
-async fn settle(ctx: &Context, job: &Job, row: &RowPlan, end: End) -> RowOutcome {
+async fn save_row(ctx: &Context, job: &Job, row: &RowPlan, end: Handback) -> RowOutcome {
     let outcome = |run: &Run, status: RowStatus, error: Option<String>| RowOutcome {
         row: row.number,
         external_id: row.external_id.clone(),
@@ -410,15 +411,22 @@ async fn settle(ctx: &Context, job: &Job, row: &RowPlan, end: End) -> RowOutcome
         error,
     };
     let run = match end {
-        End::Lost(run, err) => return error_row(row, Some(run.id), &err),
-        End::Review(run) => {
+        Handback::Lost(run, err) => return error_row(row, Some(run.id), &err),
+        Handback::Review(run) => {
             let hint = format!(
                 "waits for a human review: answer it with `{}`, then run the same command again",
-                crate::workflow::review::review_command(job.kind, &clean_line(&run.id))
+                next::command(
+                    job.kind,
+                    &run.id,
+                    Next::Review {
+                        review: None,
+                        flags: ""
+                    }
+                )
             );
             return outcome(&run, RowStatus::AwaitingReview, Some(hint));
         }
-        End::Done(run) => run,
+        Handback::Done(run) => run,
     };
     match run.status {
         RunStatus::Completed => {}

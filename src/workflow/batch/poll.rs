@@ -1,33 +1,28 @@
 //! One loop polls every run in flight: round-robin by due time, never a busy loop per row.
 //!
-//! Each run keeps its own backoff (from [`wait::FIRST_INTERVAL`] growing to about
-//! [`wait::MAX_INTERVAL`], never under [`wait::MIN_INTERVAL`]); the loop polls whichever run is
-//! due first. Between two polls it also leaves a gap that spreads the polls over the `default`
-//! budget left in the window, keeping half of it for everything else (downloads, lookups), so
-//! a wide batch slows its polling down instead of spending the budget and stalling.
+//! Each run is due at the pause [`cadence::pause_after`] gives for its age; the loop polls
+//! whichever run is due first, and between two polls it leaves at least [`cadence::poll_gap`],
+//! which spreads the polls over the `default` budget left in the window, so a wide batch slows
+//! its polling down instead of spending the budget and stalling.
 //!
 //! A run that ends, or pauses for a review the mode does not answer here, is handed back to the
 //! driver. Polls are sent once (the loop owns the cadence); a transport error, a 5xx or a 429
-//! is tried again at the next interval, and only a run that keeps failing stops the batch.
+//! is tried again at the next pause, and only a run that keeps failing stops the batch.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Instant, SystemTime};
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use crate::api::models::Run;
 use crate::api::runs::{self, RunKind};
-use crate::api::{ApiError, RateState, retry};
 use crate::context::Context;
+use crate::workflow::cadence;
 use crate::workflow::review::{self, OnReview, Pause};
-use crate::workflow::wait;
 
-/// The longest gap the budget may put between two polls.
-const MAX_GAP: Duration = Duration::from_secs(30);
-
-/// How a run left the loop.
+/// Why the loop hands a run back to the driver.
 #[derive(Debug)]
-pub enum End {
+pub enum Handback {
     /// It reached a terminal state.
     Done(Run),
     /// It waits for a review this batch does not answer (`--on-review fail`).
@@ -36,12 +31,20 @@ pub enum End {
     Lost(Run, anyhow::Error),
 }
 
+/// A run the loop follows.
 struct Tracked {
+    /// The plan's row index, to hand the run back to the right row.
     row: usize,
+    /// The last state polled.
     run: Run,
+    /// When the next poll of this run is due.
     due: Instant,
-    interval: Duration,
+    /// The age [`cadence::pause_after`] reads: since tracking began, or since this loop
+    /// answered the run's reviews (its remaining work starts then).
+    working_since: Instant,
+    /// Polls in a row that failed in a way that may heal; too many stop the batch.
     failures: u32,
+    /// The pending reviews already answered, so one pause is answered once.
     answered: Option<BTreeSet<String>>,
 }
 
@@ -61,14 +64,14 @@ impl Poller<'_> {
     pub async fn run(
         self,
         mut incoming: UnboundedReceiver<(usize, Run)>,
-        ended: UnboundedSender<(usize, End)>,
+        ended: UnboundedSender<(usize, Handback)>,
     ) -> anyhow::Result<()> {
         let client = self.ctx.api()?;
         let mut tracked: Vec<Tracked> = Vec::new();
         let mut open = true;
         let mut last_poll = Instant::now();
         loop {
-            self.settle(&mut tracked, &ended).await;
+            self.hand_back_ended(&mut tracked, &ended).await;
             let Some(next) = (0..tracked.len()).min_by_key(|i| tracked[*i].due) else {
                 if !open {
                     return Ok(());
@@ -79,7 +82,7 @@ impl Poller<'_> {
                 }
                 continue;
             };
-            let gap = poll_gap(client.rate_state("default"), SystemTime::now());
+            let gap = cadence::poll_gap(client.rate_state("default"), SystemTime::now());
             let wake = tracked[next].due.max(last_poll + gap);
             tokio::select! {
                 biased;
@@ -100,23 +103,26 @@ impl Poller<'_> {
                     entry.run = run;
                     entry.failures = 0;
                 }
-                Err(err) if is_transient(&err) && entry.failures < max_failures => {
+                Err(err) if err.is_transient() && entry.failures < max_failures => {
                     entry.failures += 1;
                 }
                 Err(err) if err.is_not_found() => {
                     let gone = tracked.swap_remove(next);
-                    let _ = ended.send((gone.row, End::Lost(gone.run, err.into())));
+                    let _ = ended.send((gone.row, Handback::Lost(gone.run, err.into())));
                     continue;
                 }
                 Err(err) => return Err(err.into()),
             }
-            entry.interval = wait::grow(entry.interval, rand::random::<f64>());
-            entry.due = Instant::now() + entry.interval;
+            entry.due = Instant::now() + cadence::pause_after(entry.working_since.elapsed());
         }
     }
 
     /// Hands back every run that ended or stopped for a review; answers reviews when asked to.
-    async fn settle(&self, tracked: &mut Vec<Tracked>, ended: &UnboundedSender<(usize, End)>) {
+    async fn hand_back_ended(
+        &self,
+        tracked: &mut Vec<Tracked>,
+        ended: &UnboundedSender<(usize, Handback)>,
+    ) {
         let mut index = 0;
         while index < tracked.len() {
             match self.next_step(&mut tracked[index]).await {
@@ -130,17 +136,17 @@ impl Poller<'_> {
     }
 
     /// `Some` when the run leaves the loop.
-    async fn next_step(&self, entry: &mut Tracked) -> Option<End> {
+    async fn next_step(&self, entry: &mut Tracked) -> Option<Handback> {
         let run = &entry.run;
         if run.status.is_terminal() {
-            return Some(End::Done(run.clone()));
+            return Some(Handback::Done(run.clone()));
         }
         if !run.awaiting_review {
             return None;
         }
         let pending: BTreeSet<String> = run.pending_reviews.iter().map(|r| r.id.clone()).collect();
         match self.on_review {
-            OnReview::Fail | OnReview::Prompt => Some(End::Review(run.clone())),
+            OnReview::Fail | OnReview::Prompt => Some(Handback::Review(run.clone())),
             OnReview::Wait => None,
             OnReview::Approve | OnReview::Reject if entry.answered.as_ref() == Some(&pending) => {
                 None
@@ -149,10 +155,11 @@ impl Poller<'_> {
                 match review::on_pause(self.ctx, self.kind, run, self.on_review).await {
                     Ok(Pause::Continue) => {
                         entry.answered = Some(pending);
+                        entry.working_since = Instant::now();
                         None
                     }
-                    Ok(Pause::Stop(_)) => Some(End::Review(run.clone())),
-                    Err(err) => Some(End::Lost(run.clone(), err)),
+                    Ok(Pause::Stop(_)) => Some(Handback::Review(run.clone())),
+                    Err(err) => Some(Handback::Lost(run.clone(), err)),
                 }
             }
         }
@@ -161,59 +168,14 @@ impl Poller<'_> {
 
 impl Tracked {
     fn new(row: usize, run: Run) -> Self {
+        let now = Instant::now();
         Self {
             row,
             run,
-            due: Instant::now() + wait::FIRST_INTERVAL,
-            interval: wait::FIRST_INTERVAL,
+            due: now + cadence::pause_after(std::time::Duration::ZERO),
+            working_since: now,
             failures: 0,
             answered: None,
         }
-    }
-}
-
-/// The least time between two polls of the loop: what is left of the window shared over half
-/// of the requests left in it (the other half stays free for downloads and lookups).
-pub fn poll_gap(rate: Option<RateState>, now: SystemTime) -> Duration {
-    let Some(rate) = rate else {
-        return Duration::ZERO;
-    };
-    let left = rate.reset_at.duration_since(now).unwrap_or(Duration::ZERO);
-    let share = u32::try_from((rate.remaining / 2).max(1)).unwrap_or(u32::MAX);
-    (left / share).min(MAX_GAP)
-}
-
-fn is_transient(err: &ApiError) -> bool {
-    match err {
-        ApiError::Network { .. } | ApiError::Timeout { .. } => true,
-        ApiError::Status { status, .. } => retry::is_retryable_status(*status),
-        _ => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rate(remaining: u64, reset_in: u64, now: SystemTime) -> Option<RateState> {
-        Some(RateState {
-            limit: Some(2000),
-            remaining,
-            reset_at: now + Duration::from_secs(reset_in),
-        })
-    }
-
-    #[test]
-    fn polls_spread_over_half_the_budget_left() {
-        let now = SystemTime::now();
-        assert_eq!(poll_gap(None, now), Duration::ZERO);
-        assert_eq!(
-            poll_gap(rate(2000, 60, now), now),
-            Duration::from_millis(60)
-        );
-        assert_eq!(poll_gap(rate(20, 10, now), now), Duration::from_secs(1));
-        assert_eq!(poll_gap(rate(0, 10, now), now), Duration::from_secs(10));
-        assert_eq!(poll_gap(rate(0, 600, now), now), MAX_GAP);
-        assert_eq!(poll_gap(rate(5, 0, now), now), Duration::ZERO);
     }
 }

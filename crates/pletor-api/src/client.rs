@@ -320,18 +320,7 @@ impl Client {
             let status = response.status().as_u16();
             match response.bytes().await {
                 Ok(bytes) => return self.decode(&request, status, &bytes),
-                Err(err) => {
-                    let reason = transport_reason(&err);
-                    self.observer.on_event(&Event::Failed {
-                        method: request.method.as_str(),
-                        path: &request.path,
-                        reason: &reason,
-                        attempt: state.attempt,
-                    });
-                    let failure = self.transport_error(&request, &err);
-                    self.backoff_or_fail(&request, &mut state, failure, &reason, None)
-                        .await?;
-                }
+                Err(err) => self.transport_failed(&request, &mut state, &err).await?,
             }
         }
     }
@@ -384,20 +373,29 @@ impl Client {
                         reason: err.to_string(),
                     });
                 }
-                Err(SendError::Http(err)) => {
-                    let reason = transport_reason(&err);
-                    self.observer.on_event(&Event::Failed {
-                        method: request.method.as_str(),
-                        path: &request.path,
-                        reason: &reason,
-                        attempt: state.attempt,
-                    });
-                    let failure = self.transport_error(request, &err);
-                    self.backoff_or_fail(request, state, failure, &reason, None)
-                        .await?;
-                }
+                Err(SendError::Http(err)) => self.transport_failed(request, state, &err).await?,
             }
         }
+    }
+
+    /// An attempt got no answer, or its body was cut: reports it, then waits before the next
+    /// attempt or returns the error (see [`Client::backoff_or_fail`]).
+    async fn transport_failed(
+        &self,
+        request: &Request,
+        state: &mut Attempts,
+        err: &reqwest::Error,
+    ) -> Result<(), ApiError> {
+        let reason = transport_reason(err);
+        self.observer.on_event(&Event::Failed {
+            method: request.method.as_str(),
+            path: &request.path,
+            reason: &reason,
+            attempt: state.attempt,
+        });
+        let failure = self.transport_error(request, err);
+        self.backoff_or_fail(request, state, failure, &reason, None)
+            .await
     }
 
     /// Waits before the next attempt, or returns `failure` when retrying is not allowed or the

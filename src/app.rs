@@ -126,6 +126,8 @@ async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
         Command::Review(args) => commands::review::run(ctx, args).await,
         Command::Auth(cmd) => commands::auth::run(ctx, cmd).await,
         Command::Api(args) => commands::api::run(ctx, args).await,
-        Command::Completions(args) => commands::completions::run(ctx, args),
+        Command::Completions(args) => {
+            commands::completions::run(ctx, args, <Cli as clap::CommandFactory>::command())
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use crate::harness::{World, assert_no_secret, json, stderr, stdout};
+use crate::harness::{World, assert_no_secret, expect_code, json, stderr, stdout};
 
 fn mode(path: &std::path::Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -12,14 +12,14 @@ fn mode(path: &std::path::Path) -> u32 {
 #[test]
 fn login_with_key_from_stdin_checks_the_key_and_stores_it_privately() {
     let world = World::new();
-    let output = world
-        .bare()
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .args(["auth", "login", "--with-key"])
-        .write_stdin(format!("{}\n", world.sim.key()))
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", world.sim.api_base())
+            .args(["auth", "login", "--with-key"])
+            .write_stdin(format!("{}\n", world.sim.key())),
+        0,
+    );
     assert_no_secret(&output, &world.sim.key());
     let file = world.config_dir().join("config.toml");
     assert!(
@@ -32,13 +32,13 @@ fn login_with_key_from_stdin_checks_the_key_and_stores_it_privately() {
     assert_eq!(world.stats()["requests"], 1, "one call checks the key");
 
     // The stored key now works without any key in the environment.
-    let output = world
-        .bare()
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .args(["agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", world.sim.api_base())
+            .args(["agents", "list"]),
+        0,
+    );
 }
 
 #[test]
@@ -46,28 +46,28 @@ fn login_tightens_modes_of_a_config_folder_that_existed_with_loose_ones() {
     let world = World::new();
     std::fs::create_dir_all(world.config_dir()).unwrap();
     std::fs::set_permissions(world.config_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let output = world
-        .bare()
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .args(["auth", "login", "--with-key"])
-        .write_stdin(world.sim.key())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", world.sim.api_base())
+            .args(["auth", "login", "--with-key"])
+            .write_stdin(world.sim.key()),
+        0,
+    );
     assert_eq!(mode(&world.config_dir()), 0o700);
 }
 
 #[test]
 fn login_refuses_a_wrong_key_and_stores_nothing() {
     let world = World::new();
-    let output = world
-        .bare()
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .args(["auth", "login", "--with-key"])
-        .write_stdin("sk-wrong-key-123")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(4));
+    let output = expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", world.sim.api_base())
+            .args(["auth", "login", "--with-key"])
+            .write_stdin("sk-wrong-key-123"),
+        4,
+    );
     assert!(stderr(&output).contains("refused"), "{}", stderr(&output));
     assert_no_secret(&output, "sk-wrong-key-123");
     assert!(!world.config_dir().join("config.toml").exists());
@@ -76,13 +76,13 @@ fn login_refuses_a_wrong_key_and_stores_nothing() {
 #[test]
 fn login_without_a_terminal_names_the_flag_instead_of_prompting() {
     let world = World::new();
-    let output = world
-        .bare()
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .args(["auth", "login"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", world.sim.api_base())
+            .args(["auth", "login"]),
+        2,
+    );
     assert!(
         stderr(&output).contains("--with-key"),
         "{}",
@@ -93,49 +93,46 @@ fn login_without_a_terminal_names_the_flag_instead_of_prompting() {
 #[test]
 fn profiles_are_chosen_by_flag_or_environment() {
     let world = World::new();
-    let login = world
-        .bare()
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .args(["auth", "login", "--with-key", "--profile", "work"])
-        .write_stdin(world.sim.key())
-        .output()
-        .unwrap();
-    assert_eq!(login.status.code(), Some(0), "{}", stderr(&login));
+    expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", world.sim.api_base())
+            .args(["auth", "login", "--with-key", "--profile", "work"])
+            .write_stdin(world.sim.key()),
+        0,
+    );
     let base = world.sim.api_base();
-    let by_flag = world
-        .bare()
-        .env("PLETOR_API_BASE", &base)
-        .args(["--profile", "work", "agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(by_flag.status.code(), Some(0), "{}", stderr(&by_flag));
-    let by_env = world
-        .bare()
-        .env("PLETOR_API_BASE", &base)
-        .env("PLETOR_PROFILE", "work")
-        .args(["agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(by_env.status.code(), Some(0));
-    let default = world
-        .bare()
-        .env("PLETOR_API_BASE", &base)
-        .args(["agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        default.status.code(),
-        Some(4),
-        "the default profile has no key"
+    expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", &base)
+            .args(["--profile", "work", "agents", "list"]),
+        0,
+    );
+    expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", &base)
+            .env("PLETOR_PROFILE", "work")
+            .args(["agents", "list"]),
+        0,
+    );
+    // The default profile has no key.
+    let default = expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", &base)
+            .args(["agents", "list"]),
+        4,
     );
     assert!(stderr(&default).contains("pletor auth login"));
-    let typo = world
-        .bare()
-        .env("PLETOR_API_BASE", &base)
-        .args(["--profile", "wrok", "agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(typo.status.code(), Some(2));
+    let typo = expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", &base)
+            .args(["--profile", "wrok", "agents", "list"]),
+        2,
+    );
     assert!(
         stderr(&typo).contains("no profile `wrok`"),
         "{}",
@@ -147,8 +144,7 @@ fn profiles_are_chosen_by_flag_or_environment() {
 fn status_says_which_source_won_and_never_prints_the_key() {
     let world = World::new();
     let key = world.sim.key();
-    let output = world.pletor().args(["auth", "status"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["auth", "status"], 0);
     let text = stdout(&output);
     assert!(text.contains("environment `PLETOR_API_KEY`"), "{text}");
     assert!(text.contains(&world.sim.api_base()));
@@ -186,13 +182,13 @@ fn status_says_which_source_won_and_never_prints_the_key() {
 #[test]
 fn status_with_a_refused_key_exits_4() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .env("PLETOR_API_KEY", "sk-revoked")
-        .args(["auth", "status"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(4));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_KEY", "sk-revoked")
+            .args(["auth", "status"]),
+        4,
+    );
     assert_no_secret(&output, "sk-revoked");
 }
 
@@ -207,25 +203,25 @@ fn logout_removes_the_stored_key() {
         .write_stdin(world.sim.key())
         .assert()
         .success();
-    let output = world
-        .bare()
-        .env("PLETOR_API_BASE", &base)
-        .args(["auth", "logout"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", &base)
+            .args(["auth", "logout"]),
+        0,
+    );
     assert!(
         !std::fs::read_to_string(world.config_dir().join("config.toml"))
             .unwrap()
             .contains(&world.sim.key())
     );
-    let after = world
-        .bare()
-        .env("PLETOR_API_BASE", &base)
-        .args(["agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(after.status.code(), Some(4));
+    expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", &base)
+            .args(["agents", "list"]),
+        4,
+    );
 }
 
 #[test]
@@ -235,20 +231,19 @@ fn a_corrupt_config_names_the_file_and_line_and_is_left_alone() {
     let file = world.config_dir().join("config.toml");
     let broken = "[profiles.default]\napi_key = \"sk-x\"\napi_base = \n";
     std::fs::write(&file, broken).unwrap();
-    let output = world.pletor().args(["agents", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = world.run_expect(&["agents", "list"], 2);
     assert!(
         stderr(&output).contains("config.toml:3:"),
         "{}",
         stderr(&output)
     );
-    let login = world
-        .pletor()
-        .args(["auth", "login", "--with-key"])
-        .write_stdin(world.sim.key())
-        .output()
-        .unwrap();
-    assert_eq!(login.status.code(), Some(2));
+    expect_code(
+        world
+            .pletor()
+            .args(["auth", "login", "--with-key"])
+            .write_stdin(world.sim.key()),
+        2,
+    );
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         broken,
@@ -308,13 +303,13 @@ fn flags_beat_the_environment_which_beats_the_file() {
 #[test]
 fn no_key_at_all_exits_4_with_a_login_hint() {
     let world = World::new();
-    let output = world
-        .bare()
-        .env("PLETOR_API_BASE", world.sim.api_base())
-        .args(["agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(4));
+    let output = expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_BASE", world.sim.api_base())
+            .args(["agents", "list", "--json"]),
+        4,
+    );
     assert!(stderr(&output).contains("pletor auth login"));
     assert_eq!(json(&output)["error"]["code"], "not_authenticated");
     assert_eq!(world.stats()["requests"], 0);

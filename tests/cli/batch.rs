@@ -9,7 +9,7 @@ use pletor_sim::catalog::{ALWAYS_FAILS, PRODUCT_SHOT, REVIEWED_POST, SOCIAL_POST
 use pletor_sim::{Config, RateLimits};
 use serde_json::Value;
 
-use crate::harness::{World, fast_config, json, stderr, stdout, tree};
+use crate::harness::{World, expect_code, fast_config, json, stderr, stdout, tree};
 
 /// The JSON lines on stdout.
 fn lines(output: &Output) -> Vec<Value> {
@@ -75,33 +75,30 @@ fn a_thirty_row_batch_over_text_to_image_and_product_shot_puts_every_file_on_dis
     prompts(&world, "prompts.jsonl", 20);
     product_rows(&world, "batch/products.csv", 10);
 
-    let images = world
-        .pletor()
-        .args([
+    let images = world.run_expect(
+        &[
             "run",
             TEXT_TO_IMAGE,
             "--batch",
             "prompts.jsonl",
             "-o",
             "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(images.status.code(), Some(0), "{}", stderr(&images));
-    let products = world
-        .pletor()
-        .args([
+        ],
+        0,
+    );
+    let products = world.run_expect(
+        &[
             "run",
             PRODUCT_SHOT,
             "--batch",
             "batch/products.csv",
             "-o",
             "out2",
-        ])
-        .args(["--concurrency", "6"])
-        .output()
-        .unwrap();
-    assert_eq!(products.status.code(), Some(0), "{}", stderr(&products));
+            "--concurrency",
+            "6",
+        ],
+        0,
+    );
 
     assert_rows_on_disk(&world, &by_row(&images), 20, 1);
     let product_lines = by_row(&products);
@@ -156,24 +153,21 @@ fn running_a_finished_batch_again_creates_nothing_and_keeps_the_files() {
     let world = World::new();
     product_rows(&world, "batch/products.csv", 3);
     let run = || {
-        world
-            .pletor()
-            .args([
+        world.run_expect(
+            &[
                 "run",
                 PRODUCT_SHOT,
                 "--batch",
                 "batch/products.csv",
                 "-o",
                 "out",
-            ])
-            .output()
-            .unwrap()
+            ],
+            0,
+        )
     };
     let first = run();
-    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let files = tree(&world.work().join("out"));
     let again = run();
-    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
 
     assert_eq!(stat(&world, "runs_created"), 3);
     assert_eq!(stat(&world, "assets_uploaded"), 3);
@@ -247,8 +241,7 @@ fn kill_mid_batch_then_rerun(signal: &str) {
         assert_eq!(output.status.code(), None, "killed by a signal");
     }
 
-    let again = world.pletor().args(args).output().unwrap();
-    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let again = world.run_expect(&args, 0);
     let stats = world.stats();
     assert_eq!(stats["runs_created"], 6, "{stats}");
     assert_eq!(stats["assets_uploaded"], 6, "{stats}");
@@ -278,13 +271,19 @@ fn with_a_low_run_creation_limit_the_batch_is_paced_and_provokes_no_429() {
         ..fast_config()
     });
     prompts(&world, "rows.jsonl", 13);
-    let output = world
-        .pletor()
-        .args(["run", TEXT_TO_IMAGE, "--batch", "rows.jsonl", "-o", "out"])
-        .args(["--concurrency", "8"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(
+        &[
+            "run",
+            TEXT_TO_IMAGE,
+            "--batch",
+            "rows.jsonl",
+            "-o",
+            "out",
+            "--concurrency",
+            "8",
+        ],
+        0,
+    );
     assert_rows_on_disk(&world, &by_row(&output), 13, 1);
     let stats = world.stats();
     assert_eq!(stats["rate_limited"], 0, "paced, not retried: {stats}");
@@ -310,13 +309,19 @@ fn a_csv_batch_sends_quoted_cells_as_written_and_shared_inputs_fill_empty_cells(
         "rows.csv",
         b"prompt\r\n\"a fox, in \"\"snow\"\"\"\r\n\r\n\"two\nlines\"\r\n\"\"\r\n",
     );
-    let output = world
-        .pletor()
-        .args(["run", TEXT_TO_IMAGE, "--batch", "rows.csv", "-o", "out"])
-        .args(["-i", "prompt=the default"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(
+        &[
+            "run",
+            TEXT_TO_IMAGE,
+            "--batch",
+            "rows.csv",
+            "-o",
+            "out",
+            "-i",
+            "prompt=the default",
+        ],
+        0,
+    );
     let rows = by_row(&output);
     assert_eq!(rows.len(), 3, "the blank line is skipped: {rows:?}");
     let sent: Vec<(String, String)> = world
@@ -359,9 +364,8 @@ fn a_jsonl_batch_with_a_name_template_and_json_prints_one_document() {
         "rows.jsonl",
         b"{\"prompt\": \"one\"}\n\n{\"Prompt\": \"two\"}\n{\"prompt\": null}\n",
     );
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             TEXT_TO_IMAGE,
             "--batch",
@@ -369,17 +373,15 @@ fn a_jsonl_batch_with_a_name_template_and_json_prints_one_document() {
             "-o",
             "out",
             "--json",
-        ])
-        .args([
             "--name-template",
             "{row}-{name}.{ext}",
             "--batch-key",
             "shoot-1",
-        ])
-        .args(["-i", "prompt=fallback"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+            "-i",
+            "prompt=fallback",
+        ],
+        0,
+    );
     let doc = json(&output);
     assert_eq!(doc["batch_key"], "shoot-1");
     assert_eq!(doc["counts"]["completed"], 3);
@@ -420,12 +422,7 @@ fn one_bad_row_exits_2_naming_its_line_and_nothing_is_created_or_uploaded() {
     let mut csv = std::fs::read_to_string(world.work().join("batch/products.csv")).unwrap();
     csv.push_str("third,@shots/missing.png\n");
     world.file("batch/products.csv", csv.as_bytes());
-    let output = world
-        .pletor()
-        .args(["run", PRODUCT_SHOT, "--batch", "batch/products.csv"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let output = world.run_expect(&["run", PRODUCT_SHOT, "--batch", "batch/products.csv"], 2);
     let err = stderr(&output);
     assert!(
         err.contains("line 4 (row 3)") && err.contains("missing.png"),
@@ -438,12 +435,7 @@ fn one_bad_row_exits_2_naming_its_line_and_nothing_is_created_or_uploaded() {
         "rows.jsonl",
         b"{\"prompt\": \"ok\"}\n{\"colour\": \"red\"}\n",
     );
-    let unknown = world
-        .pletor()
-        .args(["run", TEXT_TO_IMAGE, "--batch", "rows.jsonl"])
-        .output()
-        .unwrap();
-    assert_eq!(unknown.status.code(), Some(2));
+    let unknown = world.run_expect(&["run", TEXT_TO_IMAGE, "--batch", "rows.jsonl"], 2);
     assert!(
         stderr(&unknown).contains("line 2 (row 2): unknown input `colour`"),
         "{}",
@@ -469,19 +461,17 @@ fn a_row_the_api_rejects_fails_alone_and_the_batch_exits_3() {
         "batch/products.csv",
         csv.replace("@shots/shoe-2.png", "").as_bytes(),
     );
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             PRODUCT_SHOT,
             "--batch",
             "batch/products.csv",
             "-o",
             "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+        ],
+        3,
+    );
     let rows = by_row(&output);
     assert_eq!(rows[0]["status"], "completed");
     assert_eq!(rows[2]["status"], "completed");
@@ -508,12 +498,10 @@ fn a_batch_on_always_fails_exits_3_with_a_failed_line_per_row() {
         "rows.jsonl",
         b"{\"prompt\": \"a\"}\n{\"prompt\": \"b\"}\n{}\n",
     );
-    let output = world
-        .pletor()
-        .args(["run", ALWAYS_FAILS, "--batch", "rows.jsonl", "-o", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let output = world.run_expect(
+        &["run", ALWAYS_FAILS, "--batch", "rows.jsonl", "-o", "out"],
+        3,
+    );
     let rows = by_row(&output);
     assert_eq!(rows.len(), 3);
     for row in &rows {
@@ -529,12 +517,10 @@ fn a_batch_on_always_fails_exits_3_with_a_failed_line_per_row() {
 fn review_pauses_are_reported_per_row_by_default_and_approved_on_request() {
     let world = World::new();
     world.file("rows.jsonl", b"{\"prompt\": \"a\"}\n{\"prompt\": \"b\"}\n");
-    let paused = world
-        .pletor()
-        .args(["run", REVIEWED_POST, "--batch", "rows.jsonl", "-o", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(paused.status.code(), Some(10), "{}", stderr(&paused));
+    let paused = world.run_expect(
+        &["run", REVIEWED_POST, "--batch", "rows.jsonl", "-o", "out"],
+        10,
+    );
     for row in by_row(&paused) {
         assert_eq!(row["status"], "awaiting_review");
         let run = row["run_id"].as_str().unwrap();
@@ -546,13 +532,19 @@ fn review_pauses_are_reported_per_row_by_default_and_approved_on_request() {
         );
     }
 
-    let approved = world
-        .pletor()
-        .args(["run", REVIEWED_POST, "--batch", "rows.jsonl", "-o", "out"])
-        .args(["--on-review", "approve"])
-        .output()
-        .unwrap();
-    assert_eq!(approved.status.code(), Some(0), "{}", stderr(&approved));
+    let approved = world.run_expect(
+        &[
+            "run",
+            REVIEWED_POST,
+            "--batch",
+            "rows.jsonl",
+            "-o",
+            "out",
+            "--on-review",
+            "approve",
+        ],
+        0,
+    );
     for row in by_row(&approved) {
         assert_eq!(row["status"], "completed");
         assert_eq!(
@@ -573,12 +565,10 @@ fn review_pauses_are_reported_per_row_by_default_and_approved_on_request() {
 fn app_run_batches_make_one_app_run_per_row() {
     let world = World::new();
     world.file("topics.csv", b"topic\nspring sale\nnew shoes\n");
-    let output = world
-        .pletor()
-        .args(["app-run", SOCIAL_POST, "--batch", "topics.csv", "-o", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(
+        &["app-run", SOCIAL_POST, "--batch", "topics.csv", "-o", "out"],
+        0,
+    );
     let rows = by_row(&output);
     assert_eq!(rows.len(), 2);
     assert!(
@@ -597,13 +587,13 @@ fn a_file_in_the_way_fails_its_row_unless_overwrite_is_given() {
     world.file("rows.jsonl", b"{\"prompt\": \"a\"}\n");
     let template = ["--name-template", "{row}/image.{ext}"];
     world.file("out/1/image.png", b"not the asset");
-    let output = world
-        .pletor()
-        .args(["run", TEXT_TO_IMAGE, "--batch", "rows.jsonl", "-o", "out"])
-        .args(template)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .args(["run", TEXT_TO_IMAGE, "--batch", "rows.jsonl", "-o", "out"])
+            .args(template),
+        3,
+    );
     let row = &lines(&output)[0];
     assert_eq!(row["status"], "error");
     assert!(
@@ -615,21 +605,21 @@ fn a_file_in_the_way_fails_its_row_unless_overwrite_is_given() {
         b"not the asset"
     );
 
-    let output = world
-        .pletor()
-        .args([
-            "run",
-            TEXT_TO_IMAGE,
-            "--batch",
-            "rows.jsonl",
-            "-o",
-            "out",
-            "--overwrite",
-        ])
-        .args(template)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    expect_code(
+        world
+            .pletor()
+            .args([
+                "run",
+                TEXT_TO_IMAGE,
+                "--batch",
+                "rows.jsonl",
+                "-o",
+                "out",
+                "--overwrite",
+            ])
+            .args(template),
+        0,
+    );
     let png = std::fs::read(world.work().join("out/1/image.png")).unwrap();
     assert!(png.starts_with(b"\x89PNG"));
     assert_eq!(stat(&world, "runs_created"), 1);
@@ -654,20 +644,13 @@ fn a_server_error_that_outlasts_the_retries_stops_the_batch_and_the_same_command
         "--concurrency",
         "1",
     ];
-    let stopped = world
-        .pletor()
-        .args(args)
-        .env("PLETOR_RETRIES", "1")
-        .output()
-        .unwrap();
-    assert_eq!(stopped.status.code(), Some(1), "{}", stderr(&stopped));
+    let stopped = expect_code(world.pletor().args(args).env("PLETOR_RETRIES", "1"), 1);
     let err = stderr(&stopped);
     assert!(err.contains("the batch stopped after 2 of 4 rows"), "{err}");
     assert!(err.contains("503"), "{err}");
     assert_eq!(lines(&stopped).len(), 2, "the finished rows were reported");
 
-    let again = world.pletor().args(args).output().unwrap();
-    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let again = world.run_expect(&args, 0);
     assert_rows_on_disk(&world, &by_row(&again), 4, 1);
     assert_eq!(stat(&world, "runs_created"), 4);
 }
@@ -680,9 +663,8 @@ fn a_batch_timeout_exits_7_and_leaves_the_rows_running_for_the_next_invocation()
         ..Config::default()
     });
     prompts(&world, "rows.jsonl", 3);
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             TEXT_TO_IMAGE,
             "--batch",
@@ -691,10 +673,9 @@ fn a_batch_timeout_exits_7_and_leaves_the_rows_running_for_the_next_invocation()
             "out",
             "--timeout",
             "1s",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(7), "{}", stderr(&output));
+        ],
+        7,
+    );
     let err = stderr(&output);
     assert!(err.contains("3 rows still running"), "{err}");
     assert!(err.contains("run the same command again"), "{err}");
@@ -710,22 +691,22 @@ fn a_batch_timeout_exits_7_and_leaves_the_rows_running_for_the_next_invocation()
 #[test]
 fn rows_can_come_from_stdin() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args(["run", TEXT_TO_IMAGE, "--batch", "-", "-o", "out"])
-        .write_stdin("{\"prompt\": \"a\"}\n{\"prompt\": \"b\"}\n")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .args(["run", TEXT_TO_IMAGE, "--batch", "-", "-o", "out"])
+            .write_stdin("{\"prompt\": \"a\"}\n{\"prompt\": \"b\"}\n"),
+        0,
+    );
     assert_rows_on_disk(&world, &by_row(&output), 2, 1);
 
-    let both = world
-        .pletor()
-        .args(["run", TEXT_TO_IMAGE, "--batch", "-", "-i", "prompt=@-"])
-        .write_stdin("{}\n")
-        .output()
-        .unwrap();
-    assert_eq!(both.status.code(), Some(2));
+    let both = expect_code(
+        world
+            .pletor()
+            .args(["run", TEXT_TO_IMAGE, "--batch", "-", "-i", "prompt=@-"])
+            .write_stdin("{}\n"),
+        2,
+    );
     assert!(
         stderr(&both).contains("stdin cannot hold both"),
         "{}",

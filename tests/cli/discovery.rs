@@ -3,13 +3,12 @@
 use pletor_sim::catalog;
 use serde_json::{Value, json};
 
-use crate::harness::{World, json, stderr, stdout};
+use crate::harness::{World, expect_code, json, stderr, stdout};
 
 #[test]
 fn agents_list_prints_the_catalog_as_aligned_columns_when_piped() {
     let world = World::new();
-    let output = world.pletor().args(["agents", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "list"], 0);
     let text = stdout(&output);
     let header = text.lines().next().unwrap();
     assert!(
@@ -32,12 +31,7 @@ fn agents_list_prints_the_catalog_as_aligned_columns_when_piped() {
 #[test]
 fn agents_list_json_prints_the_server_objects_unchanged() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    let output = world.run_expect(&["agents", "list", "--json"], 0);
     let agents = json(&output);
     let served = world.api("GET", "/agents/", None);
     assert_eq!(
@@ -107,12 +101,7 @@ fn limit_and_all_follow_the_cursor_across_pages() {
         json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 200,
         "body": first.to_string(), "content_type": "application/json", "times": 1}]),
     );
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--json", "--all"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "list", "--json", "--all"], 0);
     let ids: Vec<String> = json(&output)
         .as_array()
         .unwrap()
@@ -149,12 +138,7 @@ fn limit_and_all_follow_the_cursor_across_pages() {
 #[test]
 fn agents_show_lists_the_keys_to_pass_with_dash_i() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args(["agents", "show", catalog::PRODUCT_SHOT])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "show", catalog::PRODUCT_SHOT], 0);
     let text = stdout(&output);
     assert!(text.contains("Product Shot"));
     assert!(text.contains("prompt") && text.contains("text_input"));
@@ -174,8 +158,7 @@ fn agents_show_lists_the_keys_to_pass_with_dash_i() {
 #[test]
 fn apps_list_and_show_work_like_agents() {
     let world = World::new();
-    let output = world.pletor().args(["apps", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    let output = world.run_expect(&["apps", "list"], 0);
     assert!(stdout(&output).contains("Social Post") && stdout(&output).contains("Reviewed Ad"));
     let output = world
         .pletor()
@@ -189,17 +172,15 @@ fn apps_list_and_show_work_like_agents() {
 #[test]
 fn jq_filters_the_json_output_and_prints_strings_raw() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "agents",
             "list",
             "--jq",
             ".[] | select(.name == \"Echo\") | .id",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     assert_eq!(stdout(&output), format!("{}\n", catalog::ECHO));
     let output = world
         .pletor()
@@ -212,12 +193,7 @@ fn jq_filters_the_json_output_and_prints_strings_raw() {
 #[test]
 fn a_bad_jq_filter_fails_before_any_request() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--jq", ".[ | nope("])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = world.run_expect(&["agents", "list", "--jq", ".[ | nope("], 2);
     assert!(
         stderr(&output).contains("invalid jq filter"),
         "{}",
@@ -230,17 +206,15 @@ fn a_bad_jq_filter_fails_before_any_request() {
 #[test]
 fn an_unknown_agent_exits_5_with_a_json_error_document() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "agents",
             "show",
             "00000000-0000-4000-8000-000000000000",
             "--json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(5));
+        ],
+        5,
+    );
     let doc = json(&output);
     assert_eq!(doc["error"]["code"], "not_found");
     assert_eq!(doc["error"]["status"], 404);
@@ -251,20 +225,19 @@ fn an_unknown_agent_exits_5_with_a_json_error_document() {
 #[test]
 fn api_gets_any_path_and_posts_json_bodies() {
     let world = World::new();
-    let output = world.pletor().args(["api", "agents/"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    let output = world.run_expect(&["api", "agents/"], 0);
     assert_eq!(json(&output)["data"].as_array().unwrap().len(), 5);
 
     let body = json!({"agent_id": catalog::TEXT_TO_IMAGE, "external_id": "api-1",
         "inputs": [{"id": catalog::TEXT_TO_IMAGE_PROMPT, "value": "a fox"}]});
     let path = world.file("body.json", body.to_string().as_bytes());
-    let output = world
-        .pletor()
-        .args(["api", "-X", "POST", "/runs/", "--input"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .args(["api", "-X", "POST", "/runs/", "--input"])
+            .arg(&path),
+        0,
+    );
     assert_eq!(json(&output)["external_id"], "api-1");
     assert_eq!(world.stats()["runs_created"], 1);
 
@@ -275,12 +248,7 @@ fn api_gets_any_path_and_posts_json_bodies() {
         .unwrap();
     assert_eq!(json(&output)["data"][0]["external_id"], "api-1");
 
-    let output = world
-        .pletor()
-        .args(["api", "/runs/00000000-0000-4000-8000-000000000000"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(5));
+    world.run_expect(&["api", "/runs/00000000-0000-4000-8000-000000000000"], 5);
 }
 
 #[test]
@@ -288,13 +256,10 @@ fn api_reports_validation_errors_as_loc_and_msg_lines_with_exit_2() {
     let world = World::new();
     let body = json!({"agent_id": catalog::TEXT_TO_IMAGE, "inputs": [{"id": "nope", "value": 3}]});
     let path = world.file("bad.json", body.to_string().as_bytes());
-    let output = world
-        .pletor()
-        .args(["api", "/runs/", "--input"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let output = expect_code(
+        world.pletor().args(["api", "/runs/", "--input"]).arg(&path),
+        2,
+    );
     assert!(
         stderr(&output).contains("body.inputs.0"),
         "{}",

@@ -6,7 +6,7 @@ use std::time::Duration;
 use pletor_sim::{Config, catalog};
 use serde_json::json;
 
-use crate::harness::{World, fast_config, interrupt, json, stderr, tree};
+use crate::harness::{World, expect_code, fast_config, interrupt, json, stderr, tree};
 
 #[test]
 fn app_run_creates_survive_commit_faults_with_exactly_one_app_run() {
@@ -78,12 +78,7 @@ fn an_unknown_status_keeps_polling_until_the_timeout_and_its_fields_are_kept() {
         json!([{"method": "GET", "path": format!("/runs/{id}"), "kind": "status", "status": 200,
         "body": odd.to_string(), "content_type": "application/json", "times": 1000}]),
     );
-    let output = world
-        .pletor()
-        .args(["runs", "wait", &id, "--timeout", "2s", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(7), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "wait", &id, "--timeout", "2s", "--json"], 7);
     let envelope = json(&output);
     assert_eq!(envelope["run"]["status"], "thinking");
     assert_eq!(envelope["run"]["brand_new"]["x"], 1);
@@ -121,13 +116,7 @@ fn a_full_disk_gives_a_clear_error_and_leaves_no_final_file() {
     let _guard = Unmount(disk.clone());
     let asset = world.admin_post("assets", json!({"filename": "big.bin", "size": 4 * 1024 * 1024, "mime_type": "application/octet-stream"}));
     let id = asset["id"].as_str().unwrap();
-    let output = world
-        .pletor()
-        .args(["download", id, "-o"])
-        .arg(&disk)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let output = expect_code(world.pletor().args(["download", id, "-o"]).arg(&disk), 1);
     let err = stderr(&output);
     assert!(err.to_lowercase().contains("no space left"), "{err}");
     assert!(!err.contains("hit a bug"), "{err}");
@@ -167,12 +156,7 @@ fn a_connection_reset_during_an_upload_is_retried_into_exactly_one_asset() {
     world.faults(
         json!([{"method": "POST", "path": "/assets/upload/", "kind": "reset", "times": 2}]),
     );
-    let output = world
-        .pletor()
-        .args(["upload", "photo.png", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["upload", "photo.png", "--json"], 0);
     assert_eq!(json(&output)[0]["size"], 1024 * 1024);
     assert_eq!(world.stats()["assets_uploaded"], 1);
 }
@@ -181,11 +165,6 @@ fn a_connection_reset_during_an_upload_is_retried_into_exactly_one_asset() {
 fn a_json_body_cut_short_under_its_declared_length_is_retried() {
     let world = World::new();
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "truncate", "bytes": 100, "times": 1}]));
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "list", "--json"], 0);
     assert_eq!(json(&output).as_array().unwrap().len(), 5);
 }

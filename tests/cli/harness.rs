@@ -71,6 +71,13 @@ impl World {
         cmd
     }
 
+    /// Runs `pletor ARGS` (as [`World::pletor`]) to the end and returns its output; panics
+    /// unless it exited with `code`. See [`expect_code`] for commands that need more setup.
+    #[track_caller]
+    pub fn run_expect(&self, args: &[&str], code: i32) -> Output {
+        expect_code(self.pletor().args(args), code)
+    }
+
     /// Starts `pletor ARGS` in the background (for signals and concurrency), with the same
     /// environment as [`World::pletor`] and piped output.
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {
@@ -198,6 +205,29 @@ pub fn block<F: std::future::Future>(future: F) -> F::Output {
         .build()
         .unwrap()
         .block_on(future)
+}
+
+/// Runs `cmd` to the end and returns its output for the test to check further (streams, files,
+/// what the simulator received). Panics unless `cmd` exited with `code`; the message names the
+/// program and its arguments, the expected code and the actual exit, and both streams.
+///
+/// For commands that need more than arguments (environment, stdin, a timeout, [`World::bare`]);
+/// [`World::run_expect`] is the short form for `pletor ARGS`.
+#[track_caller]
+pub fn expect_code(cmd: &mut Command, code: i32) -> Output {
+    let output = cmd.output().expect("the command starts");
+    if output.status.code() != Some(code) {
+        let program = Path::new(cmd.get_program()).file_name().unwrap_or_default();
+        let args: Vec<_> = cmd.get_args().map(|arg| arg.to_string_lossy()).collect();
+        panic!(
+            "`{} {args:?}` ended with {}, expected exit code {code}\n--- stdout\n{}\n--- stderr\n{}",
+            program.to_string_lossy(),
+            output.status,
+            stdout(&output),
+            stderr(&output),
+        );
+    }
+    output
 }
 
 /// The process's stdout as text.

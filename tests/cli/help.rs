@@ -1,6 +1,6 @@
 //! `--help` of every command is snapshot-tested, and `completions/` must be current.
 
-use crate::harness::{World, snapshot, stdout};
+use crate::harness::{World, expect_code, snapshot, stdout};
 
 const COMMANDS: &[&str] = &[
     "",
@@ -37,13 +37,7 @@ fn help_of_every_command_matches_its_snapshot() {
     for command in COMMANDS {
         let mut args: Vec<&str> = command.split_whitespace().collect();
         args.push("--help");
-        let output = world
-            .bare()
-            .env("COLUMNS", "100")
-            .args(&args)
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{command} --help");
+        let output = expect_code(world.bare().env("COLUMNS", "100").args(&args), 0);
         let name = if command.is_empty() {
             "pletor".to_string()
         } else {
@@ -68,8 +62,7 @@ fn committed_completions_are_current() {
     ];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
     for (shell, file) in files {
-        let output = world.bare().args(["completions", shell]).output().unwrap();
-        assert_eq!(output.status.code(), Some(0));
+        let output = expect_code(world.bare().args(["completions", shell]), 0);
         let path = dir.join(file);
         if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
             std::fs::write(&path, &output.stdout).unwrap();
@@ -96,18 +89,8 @@ fn version_prints_the_package_version() {
 #[test]
 fn a_usage_error_exits_2_and_with_json_prints_an_error_document() {
     let world = World::new();
-    let output = world
-        .bare()
-        .args(["agents", "list", "--limit", "many"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let output = world
-        .bare()
-        .args(["--json", "agents", "frobnicate"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    expect_code(world.bare().args(["agents", "list", "--limit", "many"]), 2);
+    let output = expect_code(world.bare().args(["--json", "agents", "frobnicate"]), 2);
     let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(doc["error"]["code"], "usage");
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use pletor_sim::{Config, RateLimits};
 use serde_json::{Value, json};
 
-use crate::harness::{World, assert_no_secret, fast_config, json, stderr, stdout};
+use crate::harness::{World, assert_no_secret, expect_code, fast_config, json, stderr, stdout};
 
 fn agent_list_requests(world: &World) -> Vec<Value> {
     world
@@ -24,8 +24,7 @@ fn a_503_then_success_is_retried_and_never_surfaces() {
     world.faults(
         json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 503, "times": 1}]),
     );
-    let output = world.pletor().args(["agents", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "list"], 0);
     assert!(!stderr(&output).contains("error"));
     let statuses: Vec<u64> = agent_list_requests(&world)
         .iter()
@@ -38,12 +37,7 @@ fn a_503_then_success_is_retried_and_never_surfaces() {
 fn a_429_with_retry_after_is_waited_out() {
     let world = World::new();
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": "1", "times": 1}]));
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    world.run_expect(&["agents", "list", "--json"], 0);
     let times: Vec<f64> = agent_list_requests(&world)
         .iter()
         .map(|r| r["t"].as_f64().unwrap())
@@ -74,12 +68,7 @@ fn client_errors_are_never_retried() {
 fn retries_give_up_after_the_budget_with_the_server_error() {
     let world = World::new();
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 503, "times": 10}]));
-    let output = world
-        .pletor()
-        .args(["--retries", "2", "agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let output = world.run_expect(&["--retries", "2", "agents", "list"], 1);
     assert!(stderr(&output).contains("503"), "{}", stderr(&output));
     assert_eq!(agent_list_requests(&world).len(), 3);
 }
@@ -88,25 +77,20 @@ fn retries_give_up_after_the_budget_with_the_server_error() {
 fn a_429_that_never_heals_exits_6() {
     let world = World::new();
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": "0", "times": 10}]));
-    let output = world
-        .pletor()
-        .args(["--retries", "1", "agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(6));
+    let output = world.run_expect(&["--retries", "1", "agents", "list", "--json"], 6);
     assert_eq!(json(&output)["error"]["code"], "rate_limited");
 }
 
 #[test]
 fn a_401_exits_4_with_a_hint_to_log_in() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .env("PLETOR_API_KEY", "sk-not-valid")
-        .args(["agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(4));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_KEY", "sk-not-valid")
+            .args(["agents", "list"]),
+        4,
+    );
     assert!(stderr(&output).contains("401"));
     assert!(
         stderr(&output).contains("`pletor auth login`"),
@@ -120,12 +104,10 @@ fn a_401_exits_4_with_a_hint_to_log_in() {
 fn a_hang_hits_the_read_timeout_and_exits_1_with_a_clear_message() {
     let world = World::new();
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "hang", "times": 5}]));
-    let output = world
-        .pletor()
-        .args(["--read-timeout", "1s", "--retries", "0", "agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let output = world.run_expect(
+        &["--read-timeout", "1s", "--retries", "0", "agents", "list"],
+        1,
+    );
     assert!(stderr(&output).contains("no answer"), "{}", stderr(&output));
     assert!(stderr(&output).contains("--read-timeout"));
 }
@@ -138,12 +120,7 @@ fn an_html_502_page_becomes_a_short_clean_error() {
         json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 502,
         "body": page, "content_type": "text/html", "times": 10}]),
     );
-    let output = world
-        .pletor()
-        .args(["--retries", "1", "agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let output = world.run_expect(&["--retries", "1", "agents", "list"], 1);
     let err = stderr(&output);
     assert!(err.contains("502 Bad Gateway"), "{err}");
     assert!(!err.contains("<html>") && !err.contains('\x1b'), "{err}");
@@ -154,12 +131,7 @@ fn an_html_502_page_becomes_a_short_clean_error() {
 fn malformed_json_on_a_2xx_is_a_clean_error() {
     let world = World::new();
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "bad_json", "times": 1}]));
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let output = world.run_expect(&["agents", "list", "--json"], 1);
     assert_eq!(json(&output)["error"]["code"], "bad_response");
     assert!(stderr(&output).contains("not JSON"));
 }
@@ -177,12 +149,7 @@ fn a_spent_rate_limit_is_waited_for_instead_of_provoking_a_429() {
         ..fast_config()
     };
     let world = World::with(config);
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--all", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "list", "--all", "--json"], 0);
     assert_eq!(json(&output).as_array().unwrap().len(), 5);
     assert_eq!(world.stats()["rate_limited"], 0, "no 429 was provoked");
     assert!(
@@ -199,12 +166,7 @@ fn verbose_logs_requests_and_never_the_key() {
         keys: vec![key.to_string()],
         ..fast_config()
     });
-    let output = world
-        .pletor()
-        .args(["-vv", "agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["-vv", "agents", "list"], 0);
     let err = stderr(&output);
     assert!(err.contains("> GET /agents/ 200"), "{err}");
     assert!(err.contains("x-api-key: [redacted]"), "{err}");
@@ -231,13 +193,13 @@ fn verbose_logs_requests_and_never_the_key() {
 #[test]
 fn a_key_is_refused_over_plain_http_to_a_remote_host() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", "http://api.example.com/api/public/v1")
-        .args(["agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", "http://api.example.com/api/public/v1")
+            .args(["agents", "list"]),
+        2,
+    );
     assert!(
         stderr(&output).contains("refusing to send the API key"),
         "{}",
@@ -255,13 +217,13 @@ fn connection_refused_exits_1_naming_the_host() {
         .unwrap()
         .port();
     let base = format!("http://127.0.0.1:{port}/api/public/v1");
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", &base)
-        .args(["--retries", "1", "agents", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", &base)
+            .args(["--retries", "1", "agents", "list"]),
+        1,
+    );
     assert!(
         stderr(&output).contains("cannot reach the API at 127.0.0.1"),
         "{}",

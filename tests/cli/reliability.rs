@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
 
-use crate::harness::{World, json, stderr, stdout};
+use crate::harness::{World, expect_code, json, stderr, stdout};
 use crate::proxy::{Fault, Proxy};
 
 fn agents_requests(world: &World) -> Vec<Value> {
@@ -33,21 +33,21 @@ fn a_slow_drip_succeeds_because_the_read_timeout_is_an_idle_timeout() {
         },
         100,
     );
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
-        .args([
-            "--read-timeout",
-            "300ms",
-            "--retries",
-            "0",
-            "agents",
-            "list",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
+            .args([
+                "--read-timeout",
+                "300ms",
+                "--retries",
+                "0",
+                "agents",
+                "list",
+                "--json",
+            ]),
+        0,
+    );
     assert_eq!(json(&output).as_array().unwrap().len(), 5);
     assert_eq!(proxy.connections(), 1);
 }
@@ -56,13 +56,13 @@ fn a_slow_drip_succeeds_because_the_read_timeout_is_an_idle_timeout() {
 fn a_stall_in_the_middle_of_a_body_times_out_and_is_retried() {
     let world = World::new();
     let proxy = through(&world, Fault::StallAfter(600), 1);
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
-        .args(["--read-timeout", "500ms", "agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
+            .args(["--read-timeout", "500ms", "agents", "list", "--json"]),
+        0,
+    );
     assert_eq!(json(&output).as_array().unwrap().len(), 5);
     assert_eq!(
         proxy.connections(),
@@ -75,13 +75,13 @@ fn a_stall_in_the_middle_of_a_body_times_out_and_is_retried() {
 fn a_connection_cut_in_the_middle_of_a_body_is_retried() {
     let world = World::new();
     let proxy = through(&world, Fault::CutAfter(600), 2);
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
-        .args(["agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
+            .args(["agents", "list", "--json"]),
+        0,
+    );
     assert_eq!(json(&output).as_array().unwrap().len(), 5);
     assert_eq!(proxy.connections(), 3);
 }
@@ -90,32 +90,27 @@ fn a_connection_cut_in_the_middle_of_a_body_is_retried() {
 fn a_server_that_accepts_and_never_answers_fails_within_the_timeout() {
     let world = World::new();
     let proxy = through(&world, Fault::StallAfter(0), 100);
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
-        .args([
-            "--read-timeout",
-            "300ms",
-            "--retries",
-            "1",
-            "agents",
-            "list",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
+            .args([
+                "--read-timeout",
+                "300ms",
+                "--retries",
+                "1",
+                "agents",
+                "list",
+            ]),
+        1,
+    );
     assert!(stderr(&output).contains("no answer"), "{}", stderr(&output));
     assert_eq!(proxy.connections(), 2);
 }
 
 fn retried_once_after(world: &World, rule: Value) -> std::process::Output {
     world.faults(json!([rule]));
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "list", "--json"], 0);
     let statuses: Vec<u64> = agents_requests(world)
         .iter()
         .map(|r| r["status"].as_u64().unwrap())
@@ -183,8 +178,7 @@ fn a_429_with_a_spent_budget_and_a_reset_epoch_waits_for_the_reset() {
 fn a_wait_absurdly_far_in_the_future_is_refused_and_the_error_says_so() {
     let world = World::new();
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": "86400", "times": 3}]));
-    let output = world.pletor().args(["agents", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(6));
+    let output = world.run_expect(&["agents", "list"], 6);
     let err = stderr(&output);
     assert!(
         err.contains("asks to wait 24h00m, more than the 20s allowed"),
@@ -215,12 +209,7 @@ fn a_spent_budget_on_a_success_delays_the_next_request_instead_of_provoking_a_42
     let page = json!({"data": [{"id": "5a1b0c2d-0001-4000-8000-000000000001", "name": "first"}], "has_more": true});
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 200, "body": page.to_string(),
         "content_type": "application/json", "headers": {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"}}]));
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--all", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "list", "--all", "--json"], 0);
     assert!(
         stderr(&output).contains("rate limit reached: waiting"),
         "{}",
@@ -244,12 +233,7 @@ fn a_list_that_repeats_its_cursor_is_stopped_not_looped() {
     let page = json!({"data": [{"id": "same-id", "name": "again"}], "has_more": true});
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 200, "body": page.to_string(),
         "content_type": "application/json", "times": 50}]));
-    let output = world
-        .pletor()
-        .args(["agents", "list", "--all"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let output = world.run_expect(&["agents", "list", "--all"], 1);
     assert!(
         stderr(&output).contains("repeats its cursor"),
         "{}",
@@ -263,8 +247,7 @@ fn an_html_page_on_a_2xx_is_a_clean_error() {
     let world = World::new();
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 200,
         "body": "<html><body><h1>Welcome to nginx!</h1></body></html>", "content_type": "text/html"}]));
-    let output = world.pletor().args(["agents", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let output = world.run_expect(&["agents", "list"], 1);
     let err = stderr(&output);
     assert!(
         err.contains("Welcome to nginx!") && !err.contains("<h1>"),
@@ -279,8 +262,7 @@ fn names_with_escapes_and_control_characters_are_cleaned_and_unknown_fields_kept
     let page = json!({"data": [{"id": "x-1", "name": hostile, "tags": ["a\u{1b}[5mb"], "brand_new_field": {"k": 1}}]});
     world.faults(json!([{"method": "GET", "path": "/agents/", "kind": "status", "status": 200, "body": page.to_string(),
         "content_type": "application/json", "times": 2}]));
-    let output = world.pletor().args(["agents", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["agents", "list"], 0);
     let text = stdout(&output);
     assert!(text.contains("EvilAgent"), "{text}");
     assert!(

@@ -11,7 +11,7 @@ use expectrl::{Eof, Expect};
 use pletor_sim::catalog;
 use serde_json::{Value, json};
 
-use crate::harness::{World, json, pletor_bin, stderr, stdout};
+use crate::harness::{World, expect_code, json, pletor_bin, stderr, stdout};
 
 /// Generous bound for one interaction: a hang fails the test instead of blocking the suite.
 const PTY_TIMEOUT: Duration = Duration::from_secs(20);
@@ -326,14 +326,17 @@ fn ci_on_a_terminal_still_never_prompts() {
     assert!(decisions(&world).is_empty());
 }
 
-fn review(world: &World, args: &[&str]) -> Output {
-    world
-        .pletor()
-        .arg("review")
-        .args(args)
-        .timeout(Duration::from_secs(30))
-        .output()
-        .unwrap()
+/// `pletor review ARGS` without a terminal, bounded in time, expected to exit with `code`.
+#[track_caller]
+fn review(world: &World, args: &[&str], code: i32) -> Output {
+    expect_code(
+        world
+            .pletor()
+            .arg("review")
+            .args(args)
+            .timeout(Duration::from_secs(30)),
+        code,
+    )
 }
 
 #[test]
@@ -342,9 +345,8 @@ fn without_a_terminal_review_lists_what_waits_and_exits_10_with_the_command_at_o
     let run = paused_run(&world, false);
     let (id, review_id) = (run_id(&run), review_id(&run));
     let started = Instant::now();
-    let output = review(&world, &[&id]);
+    let output = review(&world, &[&id], 10);
     let took = started.elapsed();
-    assert_eq!(output.status.code(), Some(10), "{}", stderr(&output));
     assert!(
         took < Duration::from_secs(5),
         "it must not wait for input: {took:?}"
@@ -375,8 +377,7 @@ fn without_a_terminal_review_lists_what_waits_and_exits_10_with_the_command_at_o
 fn review_json_lists_the_pending_review_objects_unchanged() {
     let world = World::new();
     let run = paused_run(&world, false);
-    let output = review(&world, &[&run_id(&run), "--json"]);
-    assert_eq!(output.status.code(), Some(10), "{}", stderr(&output));
+    let output = review(&world, &[&run_id(&run), "--json"], 10);
     assert_eq!(json(&output), run["pending_reviews"]);
     assert!(decisions(&world).is_empty());
 }
@@ -386,8 +387,7 @@ fn review_approve_decides_every_pending_review_without_asking() {
     let world = World::new();
     let run = paused_run(&world, false);
     let (id, review_id) = (run_id(&run), review_id(&run));
-    let output = review(&world, &[&id, "--approve", "--json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = review(&world, &[&id, "--approve", "--json"], 0);
     let doc = json(&output);
     assert_eq!(doc["run"]["id"], id.as_str());
     assert_eq!(
@@ -408,8 +408,8 @@ fn review_reject_with_a_comment_decides_the_named_review() {
     let output = review(
         &world,
         &[&id, &review_id, "--reject", "--comment", "too dark"],
+        0,
     );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains(&format!("rejected review {review_id}")));
     let sent = decisions(&world);
     assert_eq!(sent.len(), 1);
@@ -430,8 +430,7 @@ fn review_body_reaches_the_simulator_unchanged() {
     let world = World::new();
     let run = paused_run(&world, false);
     let body = json!({"decision": "approve", "comment": "café ✓", "extra": {"n": [1, 2.5, null, "x"], "ok": true}});
-    let output = review(&world, &[&run_id(&run), "--body", &body.to_string()]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    review(&world, &[&run_id(&run), "--body", &body.to_string()], 0);
     let sent = decisions(&world);
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0]["body"], body);
@@ -447,8 +446,8 @@ fn review_body_that_is_not_json_is_a_usage_error_before_any_request() {
             "--body",
             "{decision: approve",
         ],
+        2,
     );
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("`--body` is not valid JSON"),
         "{}",
@@ -460,11 +459,11 @@ fn review_body_that_is_not_json_is_a_usage_error_before_any_request() {
 #[test]
 fn review_comment_without_a_decision_is_a_usage_error() {
     let world = World::new();
-    let output = review(
+    review(
         &world,
         &["00000000-0000-4000-8000-000000000000", "--comment", "hm"],
+        2,
     );
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert_eq!(world.stats()["requests"], 0);
 }
 
@@ -476,14 +475,12 @@ fn a_review_resolved_elsewhere_exits_0_when_the_wanted_outcome_holds_else_1() {
     let path = format!("/runs/{id}/reviews/{review_id}");
     world.api("POST", &path, Some(json!({"decision": "approve"})));
 
-    let output = review(&world, &[&id, &review_id, "--approve"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = review(&world, &[&id, &review_id, "--approve"], 0);
     let err = stderr(&output);
     assert!(err.contains("no longer pending (409"), "{err}");
     assert!(err.contains("nothing more to do"), "{err}");
 
-    let output = review(&world, &[&id, &review_id, "--reject", "--json"]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let output = review(&world, &[&id, &review_id, "--reject", "--json"], 1);
     assert!(
         stderr(&output).contains("may have been approved elsewhere"),
         "{}",
@@ -516,40 +513,26 @@ fn a_run_that_does_not_wait_for_a_review_is_reported_with_the_documented_exit_co
         r["status"] == "completed"
     });
 
-    let output = review(&world, &[&id]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "nothing waits: {}",
-        stderr(&output)
-    );
+    // Nothing waits: exit 0.
+    let output = review(&world, &[&id], 0);
     assert!(
         stderr(&output).contains("is not waiting for a review; it is completed"),
         "{}",
         stderr(&output)
     );
-    let output = review(&world, &[&id, "--json"]);
-    assert_eq!((output.status.code(), json(&output)), (Some(0), json!([])));
+    let output = review(&world, &[&id, "--json"], 0);
+    assert_eq!(json(&output), json!([]));
 
-    let output = review(&world, &[&id, "--approve"]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "an approval holds when the run went on: {}",
-        stderr(&output)
-    );
+    // An approval holds when the run went on: exit 0.
+    let output = review(&world, &[&id, "--approve"], 0);
     assert!(
         stderr(&output).contains("has no pending review"),
         "{}",
         stderr(&output)
     );
 
-    let output = review(&world, &[&id, "--reject"]);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "a rejection does not hold on a completed run"
-    );
+    // A rejection does not hold on a completed run: exit 1.
+    let output = review(&world, &[&id, "--reject"], 1);
     assert!(
         stderr(&output).contains(&format!("pletor runs show {id}")),
         "{}",
@@ -568,8 +551,7 @@ fn app_runs_are_found_without_a_flag_and_reviewed_at_their_own_path() {
     let run = paused_run(&world, true);
     let (id, review_id) = (run_id(&run), review_id(&run));
 
-    let output = review(&world, &[&id]);
-    assert_eq!(output.status.code(), Some(10));
+    let output = review(&world, &[&id], 10);
     assert!(
         stderr(&output).contains(&format!("`pletor review {id} --app --approve`")),
         "{}",
@@ -581,11 +563,11 @@ fn app_runs_are_found_without_a_flag_and_reviewed_at_their_own_path() {
         stdout(&output)
     );
 
-    let output = review(
+    review(
         &world,
         &[&id, "--app", "--reject", "--comment", "off brand"],
+        0,
     );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let sent = decisions(&world);
     assert_eq!(sent.len(), 1);
     assert!(

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use pletor_sim::{Config, catalog};
 use serde_json::{Value, json};
 
-use crate::harness::{World, block, fast_config, json, stderr, stdout, tree};
+use crate::harness::{World, block, expect_code, fast_config, json, stderr, stdout, tree};
 
 /// A simulator whose runs last `seconds` of real time.
 fn slow_world(seconds: f64) -> World {
@@ -97,19 +97,17 @@ fn assert_nothing_paid(world: &World) {
 #[test]
 fn run_text_to_image_saves_the_png_and_prints_its_path() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             catalog::TEXT_TO_IMAGE,
             "-i",
             "prompt=a red fox",
             "-o",
             "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     let files = tree(&world.work().join("out"));
     assert_eq!(files.len(), 1, "{files:?}");
     assert!(files[0].ends_with(".png"));
@@ -149,20 +147,22 @@ fn run_product_shot_uploads_a_real_png_and_prints_the_caption_and_both_images() 
     let world = World::new();
     let png = pletor_sim::png::gradient_png(b"shoe");
     world.file("shoe.png", &png);
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             catalog::PRODUCT_SHOT,
             "-i",
             "prompt=on marble",
             "-i",
             "PRODUCT=@shoe.png",
-        ])
-        .args(["--external-id", "shot-1", "-o", "out", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+            "--external-id",
+            "shot-1",
+            "-o",
+            "out",
+            "--json",
+        ],
+        0,
+    );
     let envelope = json(&output);
     assert_eq!(envelope["run"]["status"], "completed");
     assert_eq!(envelope["texts"].as_array().unwrap().len(), 1, "{envelope}");
@@ -196,19 +196,17 @@ fn run_product_shot_uploads_a_real_png_and_prints_the_caption_and_both_images() 
 fn run_product_shot_prints_texts_then_saved_paths_in_table_mode() {
     let world = World::new();
     world.file("shoe.png", &pletor_sim::png::gradient_png(b"shoe"));
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             catalog::PRODUCT_SHOT,
             "-i",
             "prompt=on marble",
             "-i",
             "product=@shoe.png",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     let run = &runs_of(&world, "runs")[0];
@@ -230,9 +228,8 @@ fn run_echo_returns_every_uploaded_file_and_the_note() {
     let world = World::new();
     world.file("a.txt", b"first file\n");
     world.file("data/b.bin", &[0u8, 1, 2, 255, 254]);
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             catalog::ECHO,
             "-i",
@@ -241,11 +238,12 @@ fn run_echo_returns_every_uploaded_file_and_the_note() {
             "file=@data/b.bin",
             "-i",
             "note=hello",
-        ])
-        .args(["-o", "back", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+            "-o",
+            "back",
+            "--json",
+        ],
+        0,
+    );
     let envelope = json(&output);
     assert_eq!(envelope["texts"], json!(["hello"]));
     assert_files_match(&world, &envelope, &world.work().join("back"));
@@ -263,12 +261,7 @@ fn run_echo_returns_every_uploaded_file_and_the_note() {
 #[test]
 fn run_always_fails_exits_3_with_the_message_and_downloads_nothing() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args(["run", catalog::ALWAYS_FAILS, "-o", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3));
+    let output = world.run_expect(&["run", catalog::ALWAYS_FAILS, "-o", "out"], 3);
     assert!(
         stderr(&output).contains(catalog::ALWAYS_FAILS_ERROR),
         "{}",
@@ -283,12 +276,7 @@ fn run_always_fails_exits_3_with_the_message_and_downloads_nothing() {
             .any(|r| r["path"].as_str().unwrap().ends_with("/download"))
     );
 
-    let output = world
-        .pletor()
-        .args(["run", catalog::ALWAYS_FAILS, "-o", "out", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3));
+    let output = world.run_expect(&["run", catalog::ALWAYS_FAILS, "-o", "out", "--json"], 3);
     let envelope = json(&output);
     assert_eq!(envelope["run"]["status"], "failed");
     assert_eq!(envelope["run"]["error"], catalog::ALWAYS_FAILS_ERROR);
@@ -298,9 +286,8 @@ fn run_always_fails_exits_3_with_the_message_and_downloads_nothing() {
 #[test]
 fn app_run_social_post_saves_the_image_and_returns_the_envelope() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "app-run",
             catalog::SOCIAL_POST,
             "-i",
@@ -308,10 +295,9 @@ fn app_run_social_post_saves_the_image_and_returns_the_envelope() {
             "-o",
             "post",
             "--json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     let envelope = json(&output);
     let app_run = &runs_of(&world, "app-runs")[0];
     assert_eq!(envelope["run"], *app_run, "the server's object, unchanged");
@@ -320,19 +306,17 @@ fn app_run_social_post_saves_the_image_and_returns_the_envelope() {
     assert_eq!(world.stats()["app_runs_created"], 1);
     assert_eq!(world.stats()["runs_created"], 0);
 
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "app-run",
             catalog::SOCIAL_POST,
             "-i",
             "topic=autumn sale",
             "-o",
             "post2",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     let text = stdout(&output);
     assert_eq!(text.lines().count(), 2, "the text, then the path: {text}");
     assert!(
@@ -345,48 +329,46 @@ fn app_run_social_post_saves_the_image_and_returns_the_envelope() {
 fn inputs_documents_and_stdin_values_reach_the_run_body() {
     let world = World::new();
     world.file("inputs.json", br#"{"topic": "from the file"}"#);
-    let output = world
-        .pletor()
-        .args([
+    world.run_expect(
+        &[
             "app-run",
             catalog::SOCIAL_POST,
             "--inputs",
             "inputs.json",
             "--no-download",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let output = world
-        .pletor()
-        .args([
-            "app-run",
-            catalog::SOCIAL_POST,
-            "-i",
-            "topic=@-",
-            "--no-wait",
-        ])
-        .write_stdin("piped topic\n")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
+    expect_code(
+        world
+            .pletor()
+            .args([
+                "app-run",
+                catalog::SOCIAL_POST,
+                "-i",
+                "topic=@-",
+                "--no-wait",
+            ])
+            .write_stdin("piped topic\n"),
+        0,
+    );
     let api_array = format!(
         r#"[{{"id": "{}", "value": "raw api form"}}]"#,
         catalog::SOCIAL_POST_TOPIC
     );
-    let output = world
-        .pletor()
-        .args([
-            "app-run",
-            catalog::SOCIAL_POST,
-            "--inputs",
-            "-",
-            "--no-wait",
-        ])
-        .write_stdin(api_array)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    expect_code(
+        world
+            .pletor()
+            .args([
+                "app-run",
+                catalog::SOCIAL_POST,
+                "--inputs",
+                "-",
+                "--no-wait",
+            ])
+            .write_stdin(api_array),
+        0,
+    );
     let values: Vec<Value> = world
         .requests()
         .iter()
@@ -407,12 +389,7 @@ fn inputs_documents_and_stdin_values_reach_the_run_body() {
 fn commit_then_reset_on_create_leaves_one_run_and_succeeds() {
     let world = World::new();
     world.faults(json!([{"method": "POST", "path": "/runs/", "kind": "commit_then_reset"}]));
-    let output = world
-        .pletor()
-        .args(["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=fox"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=fox"], 0);
     assert_eq!(world.stats()["runs_created"], 1);
     assert_eq!(runs_of(&world, "runs").len(), 1);
     assert!(
@@ -429,19 +406,17 @@ fn commit_then_status_on_create_leaves_one_run_and_succeeds() {
     world.faults(
         json!([{"method": "POST", "path": "/runs/", "kind": "commit_then_status", "status": 503}]),
     );
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             catalog::TEXT_TO_IMAGE,
             "-i",
             "prompt=fox",
             "--external-id",
             "fox-1",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     let runs = runs_of(&world, "runs");
     assert_eq!(
         (world.stats()["runs_created"].clone(), runs.len()),
@@ -469,20 +444,8 @@ fn the_same_command_twice_with_one_external_id_creates_one_run_and_one_upload() 
         "--external-id",
         "same",
     ];
-    let first = world
-        .pletor()
-        .args(args)
-        .args(["-o", "first"])
-        .output()
-        .unwrap();
-    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    let second = world
-        .pletor()
-        .args(args)
-        .args(["-o", "second"])
-        .output()
-        .unwrap();
-    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    expect_code(world.pletor().args(args).args(["-o", "first"]), 0);
+    let second = expect_code(world.pletor().args(args).args(["-o", "second"]), 0);
     let stats = world.stats();
     assert_eq!(
         (
@@ -516,10 +479,8 @@ fn rerunning_the_same_command_into_the_same_folder_reuses_the_run_and_its_files(
         "-o",
         "out",
     ];
-    let first = world.pletor().args(args).output().unwrap();
-    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    let second = world.pletor().args(args).output().unwrap();
-    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let first = world.run_expect(&args, 0);
+    let second = world.run_expect(&args, 0);
     assert!(
         stderr(&second).contains("reusing run"),
         "{}",
@@ -540,12 +501,7 @@ fn rate_limits_on_create_and_polls_are_absorbed_and_polls_back_off() {
         {"method": "POST", "path": "/runs/", "kind": "status", "status": 429, "retry_after": "1"},
         {"method": "GET", "path": "/runs/", "kind": "status", "status": 429, "after": 1}
     ]));
-    let output = world
-        .pletor()
-        .args(["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=fox"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    world.run_expect(&["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=fox"], 0);
     assert_eq!(world.stats()["runs_created"], 1);
     let requests = world.requests();
     let creates: Vec<&Value> = requests.iter().filter(|r| r["method"] == "POST").collect();
@@ -594,18 +550,16 @@ fn a_low_rate_budget_spreads_the_polls_out() {
         .as_secs();
     let headers = json!({"x-ratelimit-limit": "100", "x-ratelimit-remaining": "2", "x-ratelimit-reset": reset.to_string()});
     world.faults(json!([{"method": "GET", "path": "/runs/", "kind": "status", "status": 503, "times": 2, "headers": headers}]));
-    let output = world
-        .pletor()
-        .args([
+    world.run_expect(
+        &[
             "run",
             catalog::TEXT_TO_IMAGE,
             "-i",
             "prompt=fox",
             "--no-download",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     let id = runs_of(&world, "runs")[0]["id"]
         .as_str()
         .unwrap()
@@ -621,29 +575,22 @@ fn a_low_rate_budget_spreads_the_polls_out() {
 #[test]
 fn no_wait_prints_the_run_id_then_runs_wait_downloads_the_results() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             catalog::TEXT_TO_IMAGE,
             "-i",
             "prompt=fox",
             "--no-wait",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     let id = stdout(&output).trim().to_string();
     assert_eq!(id, runs_of(&world, "runs")[0]["id"].as_str().unwrap());
     assert!(stderr(&output).contains(&format!("pletor runs wait {id}")));
     assert!(tree(&world.work()).is_empty(), "nothing downloaded yet");
 
-    let output = world
-        .pletor()
-        .args(["runs", "wait", &id, "-o", "later", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "wait", &id, "-o", "later", "--json"], 0);
     let envelope = json(&output);
     assert_eq!(envelope["run"]["id"], id.as_str());
     assert_files_match(&world, &envelope, &world.work().join("later"));
@@ -652,19 +599,17 @@ fn no_wait_prints_the_run_id_then_runs_wait_downloads_the_results() {
 #[test]
 fn no_wait_json_prints_the_created_run() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "app-run",
             catalog::SOCIAL_POST,
             "-i",
             "topic=t",
             "--no-wait",
             "--json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     let run = json(&output);
     assert_eq!(run["app_id"], catalog::SOCIAL_POST);
     assert!(run["id"].is_string());
@@ -674,9 +619,8 @@ fn no_wait_json_prints_the_created_run() {
 fn timeout_exits_7_with_the_run_id_and_the_runs_wait_command() {
     let world = slow_world(600.0);
     let started = Instant::now();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             catalog::TEXT_TO_IMAGE,
             "-i",
@@ -684,10 +628,9 @@ fn timeout_exits_7_with_the_run_id_and_the_runs_wait_command() {
             "--timeout",
             "1s",
             "--json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(7), "{}", stderr(&output));
+        ],
+        7,
+    );
     assert!(started.elapsed() < Duration::from_secs(10));
     let id = runs_of(&world, "runs")[0]["id"]
         .as_str()
@@ -719,21 +662,12 @@ fn runs_cancel_then_runs_wait_exits_8() {
         .unwrap();
     let id = stdout(&output).trim().to_string();
 
-    let output = world
-        .pletor()
-        .args(["runs", "cancel", &id])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2), "no terminal and no --yes");
+    // No terminal and no --yes: a usage error.
+    let output = world.run_expect(&["runs", "cancel", &id], 2);
     assert!(stderr(&output).contains("--yes"), "{}", stderr(&output));
     assert!(!world.requests().iter().any(|r| r["method"] == "DELETE"));
 
-    let output = world
-        .pletor()
-        .args(["runs", "cancel", &id, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "cancel", &id, "--yes"], 0);
     assert_eq!(stdout(&output).trim(), "cancelled");
     assert_eq!(
         world.api("GET", &format!("/runs/{id}"), None)["status"],
@@ -741,8 +675,7 @@ fn runs_cancel_then_runs_wait_exits_8() {
     );
     assert_eq!(world.stats()["runs"]["cancelled"], 1);
 
-    let output = world.pletor().args(["runs", "wait", &id]).output().unwrap();
-    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "wait", &id], 8);
     assert!(stderr(&output).contains("cancelled"));
 }
 
@@ -761,12 +694,7 @@ fn runs_cancel_finds_app_runs_and_prints_the_run_with_json() {
         .output()
         .unwrap();
     let id = stdout(&output).trim().to_string();
-    let output = world
-        .pletor()
-        .args(["runs", "cancel", &id, "--yes", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "cancel", &id, "--yes", "--json"], 0);
     assert_eq!(json(&output)["status"], "cancelled");
     assert_eq!(world.stats()["app_runs"]["cancelled"], 1);
 }
@@ -788,12 +716,7 @@ fn runs_wait_on_several_runs_exits_with_the_worst_outcome() {
         stdout(&ok).trim().to_string(),
         stdout(&bad).trim().to_string(),
     );
-    let output = world
-        .pletor()
-        .args(["runs", "wait", &ok, &bad, "-o", "out", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "wait", &ok, &bad, "-o", "out", "--json"], 3);
     let envelopes = json(&output);
     assert_eq!(envelopes.as_array().unwrap().len(), 2);
     assert_eq!(envelopes[0]["run"]["status"], "completed");
@@ -804,12 +727,7 @@ fn runs_wait_on_several_runs_exits_with_the_worst_outcome() {
 #[test]
 fn a_review_pause_without_a_terminal_exits_10_within_one_poll() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args(["run", catalog::REVIEWED_POST, "-i", "prompt=launch"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(10), "{}", stderr(&output));
+    let output = world.run_expect(&["run", catalog::REVIEWED_POST, "-i", "prompt=launch"], 10);
     let id = runs_of(&world, "runs")[0]["id"]
         .as_str()
         .unwrap()
@@ -830,9 +748,8 @@ fn a_review_pause_without_a_terminal_exits_10_within_one_poll() {
 #[test]
 fn on_review_approve_completes_the_reviewed_post_run() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "run",
             catalog::REVIEWED_POST,
             "-i",
@@ -840,10 +757,9 @@ fn on_review_approve_completes_the_reviewed_post_run() {
             "--on-review",
             "approve",
             "--json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        ],
+        0,
+    );
     assert_eq!(world.stats()["reviews_resolved"], 1);
     let envelope = json(&output);
     assert_eq!(envelope["run"]["status"], "completed");
@@ -865,19 +781,17 @@ fn on_review_approve_completes_the_reviewed_post_run() {
 #[test]
 fn on_review_reject_fails_the_reviewed_ad_app_run() {
     let world = World::new();
-    let output = world
-        .pletor()
-        .args([
+    let output = world.run_expect(
+        &[
             "app-run",
             catalog::REVIEWED_AD,
             "-i",
             "brief=b",
             "--on-review",
             "reject",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+        ],
+        3,
+    );
     assert!(stderr(&output).contains(catalog::REVIEWED_AD_REJECTED_ERROR));
     assert_eq!(world.stats()["reviews_resolved"], 1);
 }
@@ -928,8 +842,7 @@ fn runs_list_shows_runs_with_filters_and_json() {
     ] {
         world.pletor().args(&args).output().unwrap();
     }
-    let output = world.pletor().args(["runs", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "list"], 0);
     let text = stdout(&output);
     let header = text.lines().next().unwrap();
     for column in ["ID", "STATUS", "AGENT", "CREATED", "EXTERNAL ID"] {
@@ -979,8 +892,7 @@ fn runs_show_prints_status_inputs_results_and_errors_of_agent_and_app_runs() {
         .as_str()
         .unwrap()
         .to_string();
-    let output = world.pletor().args(["runs", "show", &id]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "show", &id], 0);
     let text = stdout(&output);
     assert!(text.contains("Status:      failed"), "{text}");
     assert!(text.contains(catalog::ALWAYS_FAILS_ERROR), "{text}");
@@ -1004,12 +916,7 @@ fn runs_show_prints_status_inputs_results_and_errors_of_agent_and_app_runs() {
         .as_str()
         .unwrap()
         .to_string();
-    let output = world
-        .pletor()
-        .args(["runs", "show", &app_id, "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["runs", "show", &app_id, "--json"], 0);
     assert_eq!(
         json(&output),
         world.api("GET", &format!("/app-runs/{app_id}"), None)
@@ -1080,18 +987,7 @@ fn every_bad_input_exits_2_before_anything_is_uploaded_or_created() {
         (vec!["-i", "prompt"], "KEY=VALUE"),
     ];
     for (args, needle) in cases {
-        let output = world
-            .pletor()
-            .args(["run", shot])
-            .args(&args)
-            .output()
-            .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            stderr(&output)
-        );
+        let output = expect_code(world.pletor().args(["run", shot]).args(&args), 2);
         let err = stderr(&output);
         assert!(err.contains(needle), "{args:?}: {err}");
         assert_eq!(stdout(&output), "", "{args:?}");

@@ -10,7 +10,7 @@ use pletor_sim::catalog;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::harness::{World, json, stderr, stdout, tree};
+use crate::harness::{World, expect_code, json, stderr, stdout, tree};
 use crate::proxy::{Fault, Proxy};
 
 /// The simulator's filler content for an asset of `size` bytes: byte i is i mod 251.
@@ -54,10 +54,6 @@ fn run(world: &World, args: &[&str]) -> Output {
     world.pletor().args(args).output().unwrap()
 }
 
-fn code(output: &Output) -> Option<i32> {
-    output.status.code()
-}
-
 fn lines(output: &Output) -> Vec<String> {
     stdout(output).lines().map(str::to_string).collect()
 }
@@ -76,8 +72,7 @@ fn upload_then_download_gives_identical_bytes_and_names_with_spaces_quotes_and_u
     for (name, bytes) in names.iter().zip(&contents) {
         world.file(name, bytes);
     }
-    let output = run(&world, &["upload", names[0], names[1], names[2], "--json"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["upload", names[0], names[1], names[2], "--json"], 0);
     let uploaded = json(&output);
     let ids: Vec<String> = uploaded
         .as_array()
@@ -97,8 +92,7 @@ fn upload_then_download_gives_identical_bytes_and_names_with_spaces_quotes_and_u
 
     let mut args = vec!["download", "-o", "out"];
     args.extend(ids.iter().map(String::as_str));
-    let output = run(&world, &args);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&args, 0);
     let expected: Vec<String> = names.iter().map(|n| format!("out/{n}")).collect();
     assert_eq!(
         lines(&output),
@@ -123,8 +117,7 @@ fn upload_then_download_gives_identical_bytes_and_names_with_spaces_quotes_and_u
 fn upload_prints_a_table_and_download_json_reports_path_bytes_and_sha256() {
     let world = World::new();
     world.file("src/a.txt", b"hello");
-    let output = run(&world, &["upload", "src/a.txt"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["upload", "src/a.txt"], 0);
     let table = stdout(&output);
     assert!(table.starts_with("FILE"), "{table}");
     assert!(table.contains("ASSET ID") && table.contains("src/a.txt") && table.contains("5 B"));
@@ -137,8 +130,7 @@ fn upload_prints_a_table_and_download_json_reports_path_bytes_and_sha256() {
         .unwrap()
         .to_string();
 
-    let output = run(&world, &["download", &id, "--json"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["download", &id, "--json"], 0);
     let sha = hex::encode(Sha256::digest(b"hello"));
     assert_eq!(
         json(&output),
@@ -154,11 +146,10 @@ fn an_upload_whose_connection_resets_after_the_commit_leaves_exactly_one_asset()
     world.faults(
         json!([{"method": "POST", "path": "/assets/upload/", "kind": "commit_then_reset"}]),
     );
-    let output = run(
-        &world,
+    let output = world.run_expect(
         &["upload", "shot.png", "--external-id", "shot-1", "--json"],
+        0,
     );
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let stats = world.stats();
     assert_eq!(stats["assets_uploaded"], 1, "{stats}");
     assert_eq!(
@@ -198,8 +189,7 @@ fn a_generated_external_id_also_survives_a_reset_after_the_commit() {
     world.faults(
         json!([{"method": "POST", "path": "/assets/upload/", "kind": "commit_then_reset"}]),
     );
-    let output = run(&world, &["upload", "a.bin", "b.bin", "--json"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["upload", "a.bin", "b.bin", "--json"], 0);
     assert_eq!(world.stats()["assets_uploaded"], 2);
     let keys: Vec<String> = json(&output)
         .as_array()
@@ -219,11 +209,7 @@ fn uploading_again_with_the_same_external_id_adopts_the_first_asset() {
         &world,
         &["upload", "a.txt", "--external-id", "k1", "--json"],
     ));
-    let output = run(
-        &world,
-        &["upload", "a.txt", "--external-id", "k1", "--json"],
-    );
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["upload", "a.txt", "--external-id", "k1", "--json"], 0);
     assert_eq!(json(&output)[0]["id"], first[0]["id"]);
     assert!(stderr(&output).contains("adopted"), "{}", stderr(&output));
     assert_eq!(world.stats()["assets_uploaded"], 1);
@@ -234,8 +220,7 @@ fn an_external_id_for_several_files_is_a_usage_error_before_any_request() {
     let world = World::new();
     world.file("a.txt", b"a");
     world.file("b.txt", b"b");
-    let output = run(&world, &["upload", "a.txt", "b.txt", "--external-id", "k"]);
-    assert_eq!(code(&output), Some(2));
+    let output = world.run_expect(&["upload", "a.txt", "b.txt", "--external-id", "k"], 2);
     assert!(
         stderr(&output).contains("--external-id"),
         "{}",
@@ -255,8 +240,7 @@ fn missing_files_folders_and_unreadable_paths_fail_before_anything_is_uploaded()
         ("folder", "is a folder"),
         ("file.txt/x", "cannot read"),
     ] {
-        let output = run(&world, &["upload", "good.txt", bad]);
-        assert_eq!(code(&output), Some(2), "{bad}: {}", stderr(&output));
+        let output = world.run_expect(&["upload", "good.txt", bad], 2);
         let err = stderr(&output);
         assert!(
             err.contains(&format!("`{bad}`")) && err.contains(words),
@@ -277,8 +261,7 @@ fn a_truncated_download_is_resumed_with_a_range_and_ends_byte_identical() {
         json!([{"method": "GET", "path": format!("/assets/{id}/download"),
         "kind": "truncate", "bytes": 100_000}]),
     );
-    let output = run(&world, &["download", &id, "-o", "out"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    world.run_expect(&["download", &id, "-o", "out"], 0);
     assert_eq!(
         std::fs::read(world.work().join("out/big.bin")).unwrap(),
         filler(300_000)
@@ -298,13 +281,13 @@ fn a_stalled_download_times_out_and_resumes_on_a_new_connection() {
     let world = World::new();
     let id = asset(&world, "slow.bin", 1_000_000);
     let proxy = Proxy::start(world.sim.addr(), Fault::StallAfter(200_000), 1);
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
-        .args(["--read-timeout", "500ms", "download", &id, "-o", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
+            .args(["--read-timeout", "500ms", "download", &id, "-o", "out"]),
+        0,
+    );
     assert_eq!(
         std::fs::read(world.work().join("out/slow.bin")).unwrap(),
         filler(1_000_000)
@@ -323,13 +306,13 @@ fn downloads_cut_more_often_than_the_retry_budget_fail_cleanly_keep_the_part_and
         json!([{"method": "GET", "path": format!("/assets/{id}/download"),
         "kind": "truncate", "bytes": 50_000, "times": 3}]),
     );
-    let output = world
-        .pletor()
-        .env("PLETOR_RETRIES", "2")
-        .args(["download", &id, "-o", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(code(&output), Some(1), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_RETRIES", "2")
+            .args(["download", &id, "-o", "out"]),
+        1,
+    );
     let err = stderr(&output);
     assert!(
         err.contains("cut.bin.part") && err.contains("run the same command again"),
@@ -344,8 +327,7 @@ fn downloads_cut_more_often_than_the_retry_budget_fail_cleanly_keep_the_part_and
     );
     assert_eq!(downloads_of(&world, &id).len(), 3);
 
-    let output = run(&world, &["download", &id, "-o", "out"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    world.run_expect(&["download", &id, "-o", "out"], 0);
     assert_eq!(std::fs::read(out.join("cut.bin")).unwrap(), filler(400_000));
     assert_eq!(tree(&out), vec!["cut.bin"]);
     let requests = downloads_of(&world, &id);
@@ -365,13 +347,13 @@ fn a_download_reset_three_times_in_a_row_keeps_its_part_and_a_second_run_resumes
         {"method": "GET", "path": path, "kind": "truncate", "bytes": 64_000},
         {"method": "GET", "path": path, "kind": "reset", "times": 3},
     ]));
-    let output = world
-        .pletor()
-        .env("PLETOR_RETRIES", "2")
-        .args(["download", &id, "-o", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(code(&output), Some(1), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_RETRIES", "2")
+            .args(["download", &id, "-o", "out"]),
+        1,
+    );
     assert!(
         stderr(&output).contains("reset.bin.part` is kept"),
         "{}",
@@ -384,8 +366,7 @@ fn a_download_reset_three_times_in_a_row_keeps_its_part_and_a_second_run_resumes
         filler(64_000)
     );
 
-    let output = run(&world, &["download", &id, "-o", "out", "--json"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["download", &id, "-o", "out", "--json"], 0);
     assert_eq!(
         std::fs::read(out.join("reset.bin")).unwrap(),
         filler(300_000)
@@ -420,8 +401,7 @@ fn hostile_names_never_write_outside_the_output_folder() {
         .collect();
     let mut args = vec!["download", "-o", "out", "--json"];
     args.extend(ids.iter().map(String::as_str));
-    let output = run(&world, &args);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&args, 0);
 
     let everything = tree(world.home.path());
     let outside: Vec<&String> = everything
@@ -481,8 +461,7 @@ fn an_existing_file_is_an_error_and_stays_untouched_without_a_flag() {
     let world = World::new();
     let id = asset_with(&world, "keep.txt", b"new content");
     world.file("out/keep.txt", b"old content");
-    let output = run(&world, &["download", &id, "-o", "out"]);
-    assert_eq!(code(&output), Some(2), "{}", stderr(&output));
+    let output = world.run_expect(&["download", &id, "-o", "out"], 2);
     let err = stderr(&output);
     assert!(err.contains("out/keep.txt` already exists"), "{err}");
     assert!(
@@ -504,10 +483,8 @@ fn an_existing_file_is_an_error_and_stays_untouched_without_a_flag() {
 fn downloading_the_same_asset_again_keeps_the_identical_file_without_a_flag() {
     let world = World::new();
     let id = asset_with(&world, "same.txt", b"identical bytes");
-    let first = run(&world, &["download", &id, "-o", "out"]);
-    assert_eq!(code(&first), Some(0), "{}", stderr(&first));
-    let again = run(&world, &["download", &id, "-o", "out", "--json"]);
-    assert_eq!(code(&again), Some(0), "{}", stderr(&again));
+    world.run_expect(&["download", &id, "-o", "out"], 0);
+    let again = world.run_expect(&["download", &id, "-o", "out", "--json"], 0);
     let doc: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(doc["files"][0]["skipped"], true);
     assert_eq!(
@@ -516,8 +493,7 @@ fn downloading_the_same_asset_again_keeps_the_identical_file_without_a_flag() {
     );
     // A different file under that name is still a conflict.
     std::fs::write(world.work().join("out/same.txt"), b"edited by hand").unwrap();
-    let edited = run(&world, &["download", &id, "-o", "out"]);
-    assert_eq!(code(&edited), Some(2), "{}", stderr(&edited));
+    world.run_expect(&["download", &id, "-o", "out"], 2);
     assert_eq!(
         std::fs::read(world.work().join("out/same.txt")).unwrap(),
         b"edited by hand"
@@ -529,8 +505,7 @@ fn skip_existing_keeps_the_file_and_reports_it_skipped() {
     let world = World::new();
     let id = asset_with(&world, "keep.txt", b"new content");
     world.file("out/keep.txt", b"old content");
-    let output = run(&world, &["download", &id, "-o", "out", "--skip-existing"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["download", &id, "-o", "out", "--skip-existing"], 0);
     assert_eq!(lines(&output), vec!["out/keep.txt"]);
     assert!(stderr(&output).contains("skipped"), "{}", stderr(&output));
     assert_eq!(
@@ -553,8 +528,7 @@ fn overwrite_replaces_the_file_with_the_verified_download() {
     let world = World::new();
     let id = asset_with(&world, "keep.txt", b"new content");
     world.file("out/keep.txt", b"old");
-    let output = run(&world, &["download", &id, "-o", "out", "--overwrite"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    world.run_expect(&["download", &id, "-o", "out", "--overwrite"], 0);
     assert_eq!(
         std::fs::read(world.work().join("out/keep.txt")).unwrap(),
         b"new content"
@@ -567,8 +541,7 @@ fn two_assets_with_one_name_are_saved_side_by_side_in_input_order() {
     let world = World::new();
     let first = asset_with(&world, "same.png", b"first");
     let second = asset_with(&world, "same.png", b"second");
-    let output = run(&world, &["download", &first, &second, "-o", "out"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["download", &first, &second, "-o", "out"], 0);
     assert_eq!(lines(&output), vec!["out/same.png", "out/same (1).png"]);
     assert_eq!(
         std::fs::read(world.work().join("out/same.png")).unwrap(),
@@ -579,11 +552,10 @@ fn two_assets_with_one_name_are_saved_side_by_side_in_input_order() {
         b"second"
     );
 
-    let again = run(
-        &world,
+    let again = world.run_expect(
         &["download", &first, &second, "-o", "out", "--skip-existing"],
+        0,
     );
-    assert_eq!(code(&again), Some(0), "{}", stderr(&again));
     assert_eq!(
         lines(&again),
         lines(&output),
@@ -595,8 +567,7 @@ fn two_assets_with_one_name_are_saved_side_by_side_in_input_order() {
 fn an_asset_given_twice_is_downloaded_once() {
     let world = World::new();
     let id = asset_with(&world, "one.txt", b"1");
-    let output = run(&world, &["download", &id, &id]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["download", &id, &id], 0);
     assert_eq!(lines(&output), vec!["one.txt"]);
     assert_eq!(downloads_of(&world, &id).len(), 1);
 }
@@ -604,16 +575,15 @@ fn an_asset_given_twice_is_downloaded_once() {
 #[test]
 fn an_unknown_asset_exits_5_and_leaves_nothing() {
     let world = World::new();
-    let output = run(
-        &world,
+    world.run_expect(
         &[
             "download",
             "00000000-0000-4000-8000-000000000000",
             "-o",
             "out",
         ],
+        5,
     );
-    assert_eq!(code(&output), Some(5), "{}", stderr(&output));
     assert!(tree(&world.work().join("out")).is_empty());
 }
 
@@ -621,8 +591,7 @@ fn an_unknown_asset_exits_5_and_leaves_nothing() {
 fn an_output_folder_under_a_file_is_a_usage_error_before_any_request() {
     let world = World::new();
     world.file("file.txt", b"x");
-    let output = run(&world, &["download", "some-id", "-o", "file.txt/out"]);
-    assert_eq!(code(&output), Some(2), "{}", stderr(&output));
+    let output = world.run_expect(&["download", "some-id", "-o", "file.txt/out"], 2);
     assert!(
         stderr(&output).contains("file.txt/out"),
         "{}",
@@ -656,8 +625,7 @@ fn download_run_saves_every_result_asset_of_agent_and_app_runs() {
             {"id": catalog::PRODUCT_SHOT_PRODUCT, "value": {"asset_ids": [asset(&world, "p.png", 10)]}},
         ]}),
     );
-    let output = run(
-        &world,
+    let output = world.run_expect(
         &[
             "download",
             "--run",
@@ -666,8 +634,8 @@ fn download_run_saves_every_result_asset_of_agent_and_app_runs() {
             "out",
             "--json",
         ],
+        0,
     );
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let files = json(&output)["files"].as_array().unwrap().clone();
     assert_eq!(files.len(), 2, "{files:?}");
     for file in &files {
@@ -682,8 +650,7 @@ fn download_run_saves_every_result_asset_of_agent_and_app_runs() {
         "app-runs",
         json!({"app_id": catalog::SOCIAL_POST, "inputs": [{"id": catalog::SOCIAL_POST_TOPIC, "value": "spring"}]}),
     );
-    let output = run(
-        &world,
+    let output = world.run_expect(
         &[
             "download",
             "--run",
@@ -691,8 +658,8 @@ fn download_run_saves_every_result_asset_of_agent_and_app_runs() {
             "-o",
             "app",
         ],
+        0,
     );
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert_eq!(lines(&output).len(), 1);
     assert!(lines(&output)[0].starts_with("app/") && lines(&output)[0].ends_with(".png"));
 }
@@ -726,16 +693,14 @@ fn assets_list_filters_by_external_id_and_show_prints_the_metadata() {
     });
     assert!(filtered, "the filter went to the server");
 
-    let table = run(&world, &["assets", "list"]);
-    assert_eq!(code(&table), Some(0), "{}", stderr(&table));
+    let table = world.run_expect(&["assets", "list"], 0);
     let text = stdout(&table);
     assert!(
         text.starts_with("ID") && text.contains(&a) && text.contains(&b) && text.contains("key-a"),
         "{text}"
     );
 
-    let shown = run(&world, &["assets", "show", &a]);
-    assert_eq!(code(&shown), Some(0), "{}", stderr(&shown));
+    let shown = world.run_expect(&["assets", "show", &a], 0);
     let text = stdout(&shown);
     let sha = hex::encode(Sha256::digest(b"alpha"));
     assert!(
@@ -863,8 +828,7 @@ fn a_part_from_another_file_fails_the_checksum_and_is_downloaded_again_from_zero
     let world = World::new();
     let id = asset(&world, "x.bin", 5_000);
     world.file("out/x.bin.part", &[0xAA; 1_200]);
-    let output = run(&world, &["download", &id, "-o", "out"]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = world.run_expect(&["download", &id, "-o", "out"], 0);
     assert_eq!(
         std::fs::read(world.work().join("out/x.bin")).unwrap(),
         filler(5_000)
@@ -972,13 +936,13 @@ fn a_server_that_ignores_range_restarts_the_download_from_zero() {
     let body: Vec<u8> = (0..40_000u32).map(|i| (i % 13) as u8).collect();
     let server = PlainServer::start(body.clone(), "attachment; filename=\"meta name.bin\"");
     world.file("out/meta name.bin.part", &[0xFF; 700]);
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", server.api_base())
-        .args(["download", "a1", "-o", "out"])
-        .output()
-        .unwrap();
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", server.api_base())
+            .args(["download", "a1", "-o", "out"]),
+        0,
+    );
     assert_eq!(
         server.ranges.lock().unwrap().clone(),
         vec!["bytes=700-"],
@@ -999,13 +963,13 @@ fn the_content_disposition_name_wins_over_the_metadata_name() {
         b"payload".to_vec(),
         "attachment; filename=\"fallback.bin\"; filename*=UTF-8''from%20the%20header%20%E2%9C%93.bin",
     );
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", server.api_base())
-        .args(["download", "a1", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", server.api_base())
+            .args(["download", "a1", "--json"]),
+        0,
+    );
     assert_eq!(json(&output)["files"][0]["path"], "from the header ✓.bin");
     assert_eq!(
         std::fs::read(world.work().join("from the header ✓.bin")).unwrap(),
@@ -1042,7 +1006,7 @@ fn ctrl_c_during_a_download_keeps_the_part_and_says_how_to_resume() {
         .unwrap();
     assert!(killed.success());
     let output = child.wait_with_output().unwrap();
-    assert_eq!(code(&output), Some(130), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(130), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("run the same command again to resume"),
         "{}",
@@ -1057,13 +1021,13 @@ fn a_missing_metadata_endpoint_still_downloads_under_the_header_name() {
     let world = World::new();
     let server =
         PlainServer::with_metadata(b"bytes".to_vec(), "attachment; filename=\"h.txt\"", false);
-    let output = world
-        .pletor()
-        .env("PLETOR_API_BASE", server.api_base())
-        .args(["download", "a1"])
-        .output()
-        .unwrap();
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = expect_code(
+        world
+            .pletor()
+            .env("PLETOR_API_BASE", server.api_base())
+            .args(["download", "a1"]),
+        0,
+    );
     assert_eq!(lines(&output), vec!["h.txt"]);
     assert_eq!(std::fs::read(world.work().join("h.txt")).unwrap(), b"bytes");
 }

@@ -306,6 +306,13 @@ impl Client {
         &self.policy
     }
 
+    /// Says that `clients` processes (this one included) start spending this key together,
+    /// such as the shards of a batch: each keeps to its part of the rate limit from the first
+    /// window on (see [`super::rate`]).
+    pub fn expect_sharers(&self, clients: u32) {
+        self.rates.expect(clients);
+    }
+
     /// The last known state of a rate-limit bucket (`default`, `runs`, `uploads`).
     pub fn rate_state(&self, bucket: &str) -> Option<RateState> {
         self.rates.state(bucket)
@@ -341,7 +348,11 @@ impl Client {
             let started = Instant::now();
             let sent = self.send_following_redirects(request).await;
             if let Ok(response) = &sent {
-                reservation.answered(rate_from_headers(response.headers(), SystemTime::now()));
+                let counted = response.status() != StatusCode::TOO_MANY_REQUESTS;
+                reservation.answered(
+                    rate_from_headers(response.headers(), SystemTime::now()),
+                    counted,
+                );
             } else {
                 drop(reservation);
             }
@@ -551,6 +562,10 @@ impl Client {
                     let started = Instant::now();
                     self.rates.answer_or_timeout(next_answer).await;
                     probe_waited += started.elapsed();
+                }
+                // Our part of a shared window is spent: an answer in flight may make room.
+                Admit::Hold(wait) => {
+                    let _ = tokio::time::timeout(wait, next_answer).await;
                 }
                 Admit::Wait(wait) => {
                     if wait > self.policy.max_total_wait {

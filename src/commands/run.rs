@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::error::{Exit, UsageError};
 use crate::transfer::{self, Existing};
 use crate::workflow::batch;
+use crate::workflow::batch::shard::{self, ShardArg};
 use crate::workflow::inputs::{self, RawInput, RawValue};
 use crate::workflow::next::{self, Next};
 use crate::workflow::outcome::{self, SaveOptions};
@@ -75,6 +76,10 @@ pub struct Args {
     /// Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]
     #[arg(long, value_name = "T", requires = "batch")]
     pub name_template: Option<String>,
+
+    /// Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI's parallel-job variables (env: PLETOR_SHARD)
+    #[arg(long, value_name = "K/N", requires = "batch", value_parser = shard::parse)]
+    pub shard: Option<ShardArg>,
 }
 
 /// Runs `run` or `app-run`.
@@ -137,6 +142,7 @@ async fn run_batch(
         no_download: args.no_download,
         timeout: args.timeout,
         on_review: args.on_review,
+        shard: shard::resolve(args.shard, &|name| std::env::var(name).ok())?,
     };
     batch::run(ctx, options).await
 }

@@ -10,6 +10,8 @@
 //!    `runs` budget in the client (`api::rate`); one loop polls every run in flight
 //!    ([`poll`]); a finished row's files are saved while others run ([`save`]).
 //! 4. Every finished row is reported at once ([`report`]); the summary comes at the end.
+//! 5. With `--shard K/N` ([`shard`]) this process runs only its rows of the file, under the
+//!    same numbers, external ids and paths, and its client expects N processes on the key.
 //!
 //! An error that concerns one row (the API refused its inputs, its run vanished, a file could
 //! not be saved) ends that row with status `error`; one that concerns them all (credentials,
@@ -23,6 +25,7 @@ mod poll;
 mod report;
 pub mod rows;
 mod save;
+pub mod shard;
 mod start;
 pub mod template;
 
@@ -79,6 +82,8 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// `--on-review` (default `fail`).
     pub on_review: Option<OnReview>,
+    /// `--shard` (or `PLETOR_SHARD`), resolved: the rows this process runs.
+    pub shard: Option<shard::Shard>,
 }
 
 /// Everything a running batch needs, checked.
@@ -96,13 +101,16 @@ struct Job {
 /// Runs a batch.
 pub async fn run(ctx: &Context, options: Options) -> anyhow::Result<Exit> {
     let job = prepare(ctx, options).await?;
+    if job.plan.rows.is_empty() {
+        return shard::nothing_to_do(ctx, &job.key);
+    }
     let mut board = Board::new(ctx, job.plan.rows.len());
     let workers = ctx.for_workers(board.is_live())?;
     let result = drive(&workers, &job, &mut board).await;
     let finished = board.finished();
     board.close();
     if let Some(save) = &job.save {
-        save::tidy(&save.dir);
+        save::tidy(&save.dir, job.plan.rows.iter().map(|row| &row.external_id));
     }
     if let Err(err) = result {
         if classify(&err).exit == Exit::Timeout {
@@ -159,7 +167,10 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
     let key = options
         .batch_key
         .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));
-    let plan = build_plan(&target, kind, options.shared, file.rows, &key, &source).await?;
+    let mut plan = build_plan(&target, kind, options.shared, file.rows, &key, &source).await?;
+    if let Some(shard) = options.shard {
+        shard::select(ctx, &mut plan, shard, &source)?;
+    }
     Ok(Job {
         kind,
         target,

@@ -301,12 +301,14 @@ fn shown(dir: &Path, relative: &Path) -> PathBuf {
     }
 }
 
-/// Removes the staging folder when nothing is left in it (a cut download stays for resume).
-pub fn tidy(dir: &Path) {
+/// Removes the staging folders of these rows when nothing is left in them (a cut download
+/// stays for resume), then the staging folder if it is empty. Only these rows': the other
+/// shards of the batch may be saving theirs into the same `-o`.
+pub fn tidy<'a>(dir: &Path, external_ids: impl Iterator<Item = &'a String>) {
     let root = dir.join(STAGING);
-    if let Ok(entries) = std::fs::read_dir(&root) {
-        for entry in entries.flatten() {
-            let _ = std::fs::remove_dir(entry.path());
+    for id in external_ids {
+        if let Some(name) = names::safe_name(id) {
+            let _ = std::fs::remove_dir(root.join(name));
         }
     }
     let _ = std::fs::remove_dir(root);

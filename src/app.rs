@@ -119,6 +119,7 @@ async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
         Command::Apps(cmd) => commands::apps::run(ctx, cmd).await,
         Command::Run(args) => commands::run::run(ctx, RunKind::Agent, args).await,
         Command::AppRun(args) => commands::run::run(ctx, RunKind::App, args).await,
+        Command::Batch(cmd) => commands::batch::run(ctx, cmd).await,
         Command::Runs(cmd) => commands::runs::run(ctx, cmd).await,
         Command::Upload(args) => commands::upload::run(ctx, args).await,
         Command::Download(args) => commands::download::run(ctx, args).await,

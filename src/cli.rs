@@ -170,6 +170,9 @@ pub enum Command {
     Run(commands::run::Args),
     /// Run an app: the same as `run`, over app runs
     AppRun(commands::run::Args),
+    /// One view of a batch across every shard: where each row stands, or the batch's report
+    #[command(subcommand)]
+    Batch(commands::batch::Command),
     /// List, show, wait for and cancel runs (agent runs and app runs)
     #[command(subcommand)]
     Runs(commands::runs::Command),

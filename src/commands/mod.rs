@@ -6,6 +6,7 @@ pub mod api;
 pub mod apps;
 pub mod assets;
 pub mod auth;
+pub mod batch;
 mod catalog;
 pub mod completions;
 pub mod download;

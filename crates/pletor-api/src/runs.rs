@@ -137,6 +137,11 @@ pub async fn list(
     list::fetch(client, request, limit).await
 }
 
+/// Every run of a kind, newest first, one page at a time (for callers that may stop early).
+pub fn listing(kind: RunKind) -> list::Pager {
+    list::Pager::new(Request::get(spec::collection(kind.collection())))
+}
+
 /// Cancels a run (C; D for app runs).
 pub async fn cancel(client: &Client, kind: RunKind, id: &str) -> Result<Value, ApiError> {
     let request = Request::new(reqwest::Method::DELETE, spec::item(kind.collection(), id));

@@ -27,6 +27,7 @@ pub mod rows;
 mod save;
 pub mod shard;
 mod start;
+pub mod status;
 pub mod template;
 
 use std::collections::VecDeque;
@@ -39,14 +40,13 @@ use futures_util::stream::FuturesUnordered;
 use tokio::sync::mpsc;
 
 use crate::api::catalog;
-use crate::api::models::{Agent, Run, RunStatus};
+use crate::api::models::{Agent, Run};
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError, classify};
 use crate::output::clean_line;
 use crate::transfer::{self, Existing};
 use crate::workflow::inputs::{self, RawInput};
-use crate::workflow::next::{self, Next};
 use crate::workflow::review::OnReview;
 
 use plan::{Names, Plan, RowPlan};
@@ -424,34 +424,15 @@ async fn save_row(ctx: &Context, job: &Job, row: &RowPlan, end: Handback) -> Row
     let run = match end {
         Handback::Lost(run, err) => return error_row(row, Some(run.id), &err),
         Handback::Review(run) => {
-            let hint = format!(
-                "waits for a human review: answer it with `{}`, then run the same command again",
-                next::command(
-                    job.kind,
-                    &run.id,
-                    Next::Review {
-                        review: None,
-                        flags: ""
-                    }
-                )
-            );
+            let hint = report::review_hint(job.kind, &run.id);
             return outcome(&run, RowStatus::AwaitingReview, Some(hint));
         }
         Handback::Done(run) => run,
     };
-    match run.status {
-        RunStatus::Completed => {}
-        RunStatus::Cancelled => {
-            return outcome(
-                &run,
-                RowStatus::Cancelled,
-                Some("the run was cancelled".into()),
-            );
-        }
-        _ => {
-            let why = run.error.as_deref().unwrap_or("the API gave no reason");
-            return outcome(&run, RowStatus::Failed, Some(clean_line(why)));
-        }
+    match RowStatus::of_run(job.kind, &run) {
+        (RowStatus::Completed, _) => {}
+        (RowStatus::Cancelled, why) => return outcome(&run, RowStatus::Cancelled, why),
+        (_, why) => return outcome(&run, RowStatus::Failed, why),
     }
     let Some(spec) = &job.save else {
         return outcome(&run, RowStatus::Completed, None);

@@ -63,7 +63,11 @@ fn print_state(ctx: &Context, survey: &Survey, state: RowStatus) -> anyhow::Resu
     let started = state != RowStatus::NotStarted;
     let detail = started && rows.iter().any(|r| r.error.is_some());
     let second = if started { "RUN" } else { "EXTERNAL ID" };
-    let mut table = Table::new(["ROW", second, "DETAIL"].into_iter().take(2 + usize::from(detail)));
+    let mut table = Table::new(
+        ["ROW", second, "DETAIL"]
+            .into_iter()
+            .take(2 + usize::from(detail)),
+    );
     for row in &rows {
         let mut cells = vec![
             row.number.to_string(),

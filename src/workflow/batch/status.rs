@@ -28,8 +28,8 @@ use crate::output::clean_line;
 use crate::transfer::Saved;
 use crate::workflow::next::{self, Next};
 
-use super::report::{self, RowOutcome};
 pub use super::report::RowStatus;
+use super::report::{self, RowOutcome};
 use super::save::{self, SaveSpec};
 use super::{key, rows, template};
 
@@ -108,10 +108,7 @@ pub async fn survey(ctx: &Context, options: Options) -> anyhow::Result<Survey> {
             }
         })
         .collect();
-    Ok(Survey {
-        batch_key,
-        rows,
-    })
+    Ok(Survey { batch_key, rows })
 }
 
 /// Where a row stands with `run` (or none), and what to say about it.
@@ -133,7 +130,10 @@ fn standing(kind: RunKind, target: &Agent, run: Option<&Run>) -> (RowStatus, Opt
         _ => match RowStatus::of_run(kind, run) {
             (RowStatus::Running, _) => {
                 let follow = next::command(kind, &run.id, Next::Wait);
-                (RowStatus::Running, Some(format!("still running: `{follow}` follows it")))
+                (
+                    RowStatus::Running,
+                    Some(format!("still running: `{follow}` follows it")),
+                )
             }
             other => other,
         },
@@ -241,12 +241,8 @@ pub struct Files {
 /// row lists its files where the batch saves them (from the assets' metadata; nothing is
 /// downloaded and the disk is not read).
 pub async fn lines(ctx: &Context, survey: &Survey, files: Files) -> anyhow::Result<Vec<Value>> {
-    let template = template::Template::parse(
-        files
-            .name_template
-            .as_deref()
-            .unwrap_or(template::DEFAULT),
-    )?;
+    let template =
+        template::Template::parse(files.name_template.as_deref().unwrap_or(template::DEFAULT))?;
     let spec = (!files.no_download).then(|| SaveSpec {
         dir: files.output_dir.unwrap_or_else(|| PathBuf::from(".")),
         template,
@@ -259,11 +255,7 @@ pub async fn lines(ctx: &Context, survey: &Survey, files: Files) -> anyhow::Resu
         .await
 }
 
-async fn line(
-    ctx: &Context,
-    spec: Option<&SaveSpec>,
-    row: &RowState,
-) -> anyhow::Result<Value> {
+async fn line(ctx: &Context, spec: Option<&SaveSpec>, row: &RowState) -> anyhow::Result<Value> {
     let mut files: Vec<Saved> = Vec::new();
     if let (Some(spec), Some(run), RowStatus::Completed) = (spec, &row.run, row.status) {
         files = save::placed(ctx, spec, row.number, run).await?;

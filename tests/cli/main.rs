@@ -23,4 +23,5 @@ mod reliability;
 mod review;
 mod runs;
 mod secrets;
+mod shards;
 mod transfers;

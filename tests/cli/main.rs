@@ -19,6 +19,7 @@ mod faults;
 mod help;
 mod http;
 mod proxy;
+mod recipes;
 mod reliability;
 mod review;
 mod runs;

@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'Discover apps: list them, show one with its inputs')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an agent: upload inputs, start, wait, download the results')
             [CompletionResult]::new('app-run', 'app-run', [CompletionResultType]::ParameterValue, 'Run an app: the same as `run`, over app runs')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'One view of a batch across every shard: where each row stands, or the batch''s report')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'List, show, wait for and cancel runs (agent runs and app runs)')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload files as assets and print their ids')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download assets, or every result asset of a run')
@@ -251,6 +252,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Batch: rows in flight at once (1 to 64)')
             [CompletionResult]::new('--batch-key', '--batch-key', [CompletionResultType]::ParameterName, 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]')
             [CompletionResult]::new('--name-template', '--name-template', [CompletionResultType]::ParameterName, 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI''s parallel-job variables (env: PLETOR_SHARD)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
@@ -290,6 +292,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Batch: rows in flight at once (1 to 64)')
             [CompletionResult]::new('--batch-key', '--batch-key', [CompletionResultType]::ParameterName, 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]')
             [CompletionResult]::new('--name-template', '--name-template', [CompletionResultType]::ParameterName, 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI''s parallel-job variables (env: PLETOR_SHARD)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
@@ -314,6 +317,101 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pletor;batch' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies --json)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'How to show progress: bars on a terminal, one line per change, or nothing')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]')
+            [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print one JSON line per row, as the batch prints them, across every shard')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pletor;batch;status' {
+            [CompletionResult]::new('--batch-key', '--batch-key', [CompletionResultType]::ParameterName, 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies --json)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'How to show progress: bars on a terminal, one line per change, or nothing')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]')
+            [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The batch runs an app (it was started with `app-run`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pletor;batch;report' {
+            [CompletionResult]::new('--batch-key', '--batch-key', [CompletionResultType]::ParameterName, 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]')
+            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]')
+            [CompletionResult]::new('--name-template', '--name-template', [CompletionResultType]::ParameterName, 'The run''s `--name-template` [default: {row}/{name}.{ext}]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies --json)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'How to show progress: bars on a terminal, one line per change, or nothing')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]')
+            [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The batch runs an app (it was started with `app-run`)')
+            [CompletionResult]::new('--no-download', '--no-download', [CompletionResultType]::ParameterName, 'The batch ran with `--no-download`: list no files (and look up no asset)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pletor;batch;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print one JSON line per row, as the batch prints them, across every shard')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pletor;batch;help;status' {
+            break
+        }
+        'pletor;batch;help;report' {
+            break
+        }
+        'pletor;batch;help;help' {
             break
         }
         'pletor;runs' {
@@ -824,6 +922,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'Discover apps: list them, show one with its inputs')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an agent: upload inputs, start, wait, download the results')
             [CompletionResult]::new('app-run', 'app-run', [CompletionResultType]::ParameterValue, 'Run an app: the same as `run`, over app runs')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'One view of a batch across every shard: where each row stands, or the batch''s report')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'List, show, wait for and cancel runs (agent runs and app runs)')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload files as assets and print their ids')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download assets, or every result asset of a run')
@@ -861,6 +960,17 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;help;app-run' {
+            break
+        }
+        'pletor;help;batch' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print one JSON line per row, as the batch prints them, across every shard')
+            break
+        }
+        'pletor;help;batch;status' {
+            break
+        }
+        'pletor;help;batch;report' {
             break
         }
         'pletor;help;runs' {

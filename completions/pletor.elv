@@ -42,6 +42,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand apps 'Discover apps: list them, show one with its inputs'
             cand run 'Run an agent: upload inputs, start, wait, download the results'
             cand app-run 'Run an app: the same as `run`, over app runs'
+            cand batch 'One view of a batch across every shard: where each row stands, or the batch''s report'
             cand runs 'List, show, wait for and cancel runs (agent runs and app runs)'
             cand upload 'Upload files as assets and print their ids'
             cand download 'Download assets, or every result asset of a run'
@@ -233,6 +234,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --concurrency 'Batch: rows in flight at once (1 to 64)'
             cand --batch-key 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]'
             cand --name-template 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]'
+            cand --shard 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI''s parallel-job variables (env: PLETOR_SHARD)'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -271,6 +273,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --concurrency 'Batch: rows in flight at once (1 to 64)'
             cand --batch-key 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]'
             cand --name-template 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]'
+            cand --shard 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI''s parallel-job variables (env: PLETOR_SHARD)'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -295,6 +298,94 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'pletor;batch'= {
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+            cand report 'Print one JSON line per row, as the batch prints them, across every shard'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pletor;batch;status'= {
+            cand --batch-key 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]'
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --app 'The batch runs an app (it was started with `app-run`)'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pletor;batch;report'= {
+            cand --batch-key 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]'
+            cand -o 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]'
+            cand --output-dir 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]'
+            cand --name-template 'The run''s `--name-template` [default: {row}/{name}.{ext}]'
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --app 'The batch runs an app (it was started with `app-run`)'
+            cand --no-download 'The batch ran with `--no-download`: list no files (and look up no asset)'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pletor;batch;help'= {
+            cand status 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+            cand report 'Print one JSON line per row, as the batch prints them, across every shard'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pletor;batch;help;status'= {
+        }
+        &'pletor;batch;help;report'= {
+        }
+        &'pletor;batch;help;help'= {
         }
         &'pletor;runs'= {
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
@@ -772,6 +863,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand apps 'Discover apps: list them, show one with its inputs'
             cand run 'Run an agent: upload inputs, start, wait, download the results'
             cand app-run 'Run an app: the same as `run`, over app runs'
+            cand batch 'One view of a batch across every shard: where each row stands, or the batch''s report'
             cand runs 'List, show, wait for and cancel runs (agent runs and app runs)'
             cand upload 'Upload files as assets and print their ids'
             cand download 'Download assets, or every result asset of a run'
@@ -801,6 +893,14 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;help;run'= {
         }
         &'pletor;help;app-run'= {
+        }
+        &'pletor;help;batch'= {
+            cand status 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+            cand report 'Print one JSON line per row, as the batch prints them, across every shard'
+        }
+        &'pletor;help;batch;status'= {
+        }
+        &'pletor;help;batch;report'= {
         }
         &'pletor;help;runs'= {
             cand list 'List runs, newest first'

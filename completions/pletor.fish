@@ -49,6 +49,7 @@ complete -c pletor -n "__fish_pletor_needs_command" -f -a "agents" -d 'Discover 
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "apps" -d 'Discover apps: list them, show one with its inputs'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "run" -d 'Run an agent: upload inputs, start, wait, download the results'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "app-run" -d 'Run an app: the same as `run`, over app runs'
+complete -c pletor -n "__fish_pletor_needs_command" -f -a "batch" -d 'One view of a batch across every shard: where each row stands, or the batch\'s report'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "runs" -d 'List, show, wait for and cancel runs (agent runs and app runs)'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "upload" -d 'Upload files as assets and print their ids'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "download" -d 'Download assets, or every result asset of a run'
@@ -218,6 +219,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch -d 'Run once
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l shard -d 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI\'s parallel-job variables (env: PLETOR_SHARD)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -257,6 +259,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch -d 'Run 
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l shard -d 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI\'s parallel-job variables (env: PLETOR_SHARD)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -282,6 +285,82 @@ complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s v -l verbose -
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -f -a "status" -d 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -f -a "report" -d 'Print one JSON line per row, as the batch prints them, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l batch-key -d 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l app -d 'The batch runs an app (it was started with `app-run`)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l batch-key -d 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s o -l output-dir -d 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l name-template -d 'The run\'s `--name-template` [default: {row}/{name}.{ext}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l app -d 'The batch runs an app (it was started with `app-run`)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l no-download -d 'The batch ran with `--no-download`: list no files (and look up no asset)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "report" -d 'Print one JSON line per row, as the batch prints them, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -704,23 +783,26 @@ complete -c pletor -n "__fish_pletor_using_subcommand completions" -s v -l verbo
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "agents" -d 'Discover agents: list them, show one with its inputs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "apps" -d 'Discover apps: list them, show one with its inputs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "run" -d 'Run an agent: upload inputs, start, wait, download the results'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "app-run" -d 'Run an app: the same as `run`, over app runs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "runs" -d 'List, show, wait for and cancel runs (agent runs and app runs)'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "upload" -d 'Upload files as assets and print their ids'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "download" -d 'Download assets, or every result asset of a run'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "assets" -d 'List and show assets'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "auth" -d 'Log in, check which key is in use, log out'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "agents" -d 'Discover agents: list them, show one with its inputs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "apps" -d 'Discover apps: list them, show one with its inputs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "run" -d 'Run an agent: upload inputs, start, wait, download the results'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "app-run" -d 'Run an app: the same as `run`, over app runs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "batch" -d 'One view of a batch across every shard: where each row stands, or the batch\'s report'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "runs" -d 'List, show, wait for and cancel runs (agent runs and app runs)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "upload" -d 'Upload files as assets and print their ids'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "download" -d 'Download assets, or every result asset of a run'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "assets" -d 'List and show assets'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "auth" -d 'Log in, check which key is in use, log out'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "list" -d 'List agents'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "show" -d 'Show an agent: its inputs (the keys for `-i`), outputs and cost'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "list" -d 'List apps'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "show" -d 'Show an app: its inputs (the keys for `-i`), outputs and cost'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "report" -d 'Print one JSON line per row, as the batch prints them, across every shard'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'List runs, newest first'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'

@@ -24,7 +24,8 @@ pub use crate::workflow::review::OnReview;
 #[derive(Debug, ClapArgs)]
 #[command(
     after_help = "Examples:\n  pletor run AGENT -i prompt=\"a red shoe on marble\" -i product=@shoe.jpg -o out/\n  \
-pletor run AGENT --inputs inputs.json --no-wait\n  pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8"
+pletor run AGENT --inputs inputs.json --no-wait\n  pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8\n  \
+pletor run AGENT --batch rows.jsonl -o out/ --shard 2/4    # job 2 of a 4-job CI matrix"
 )]
 pub struct Args {
     /// The agent (or app) id

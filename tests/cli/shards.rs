@@ -297,9 +297,10 @@ fn batch_status_reports_every_state_including_rows_not_started_from_the_listing(
     );
     assert_eq!(document["rows"][1]["error"], "rejected by reviewer");
     // One page of the listing answered every row: no lookup per row.
-    let lists: Vec<Value> = world.requests()[seen..]
-        .iter()
-        .cloned()
+    let lists: Vec<Value> = world
+        .requests()
+        .split_off(seen)
+        .into_iter()
         .filter(|r| r["path"].as_str().unwrap().ends_with("/app-runs/"))
         .collect();
     assert_eq!(lists.len(), 1, "{lists:?}");

@@ -111,13 +111,20 @@ fn check_calls(world: &World, name: &str, calls: &[Call]) -> Vec<String> {
     calls.iter().map(|c| c.words.join(" ")).collect()
 }
 
+/// The recipe `name`, parsed, and its `pletor` calls, checked: it runs a shard of the batch,
+/// then reports and checks every row.
+fn checked(name: &str) -> (Yaml, Vec<Call>) {
+    let world = World::new();
+    let doc = recipe(name);
+    let calls = calls(&doc);
+    let words = check_calls(&world, name, &calls);
+    assert_eq!(words, vec!["run", "batch report", "batch status"]);
+    (doc, calls)
+}
+
 #[test]
 fn the_github_actions_recipe_runs_existing_commands_and_its_matrix_matches_its_shards() {
-    let world = World::new();
-    let doc = recipe("github-actions-batch.yml");
-    let calls = calls(&doc);
-    let words = check_calls(&world, "github-actions-batch.yml", &calls);
-    assert_eq!(words, vec!["run", "batch report", "batch status"]);
+    let (doc, calls) = checked("github-actions-batch.yml");
     // `--shard ${{ matrix.shard }}/N`: N after the slash.
     let shard = calls[0].line.split("--shard ").nth(1).unwrap();
     let count: usize = shard
@@ -143,11 +150,7 @@ fn the_github_actions_recipe_runs_existing_commands_and_its_matrix_matches_its_s
 
 #[test]
 fn the_gitlab_recipe_runs_existing_commands_with_shard_auto_in_parallel_jobs() {
-    let world = World::new();
-    let doc = recipe("gitlab-ci.yml");
-    let calls = calls(&doc);
-    let words = check_calls(&world, "gitlab-ci.yml", &calls);
-    assert_eq!(words, vec!["run", "batch report", "batch status"]);
+    let (doc, calls) = checked("gitlab-ci.yml");
     assert!(calls[0].line.contains("--shard auto"));
     assert!(doc["shard"]["parallel"].as_i64().is_some_and(|n| n > 1));
 }

@@ -4,37 +4,18 @@
 use std::process::Output;
 use std::time::Duration;
 
+use pletor_sim::Config;
 use pletor_sim::catalog::{REVIEWED_AD, REVIEWED_AD_BRIEF, TEXT_TO_IMAGE};
-use pletor_sim::{Config, RateLimits};
 use serde_json::{Value, json};
 
-use crate::harness::{World, expect_code, fast_config, json, stderr, stdout, tree};
-
-/// The JSON lines on stdout.
-fn lines(output: &Output) -> Vec<Value> {
-    stdout(output)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
-        .collect()
-}
+use crate::batch::{lines, prompts, run_limit, stat};
+use crate::harness::{World, expect_code, json, stderr, stdout, tree};
 
 /// Lines of several outputs, sorted by row.
 fn merged(outputs: &[Output]) -> Vec<Value> {
     let mut rows: Vec<Value> = outputs.iter().flat_map(lines).collect();
     rows.sort_by_key(|r| r["row"].as_u64().unwrap());
     rows
-}
-
-/// Writes `rows` Text to Image prompts as JSON Lines.
-fn prompts(world: &World, name: &str, rows: usize) {
-    let text: String = (1..=rows)
-        .map(|n| format!("{{\"prompt\": \"a heron, take {n}\"}}\n"))
-        .collect();
-    world.file(name, text.as_bytes());
-}
-
-fn stat(world: &World, name: &str) -> u64 {
-    world.stats()[name].as_u64().unwrap()
 }
 
 /// Runs the shards `shards` of `count` of the Text to Image batch `rows.jsonl` in parallel.
@@ -133,14 +114,7 @@ fn resuming_with_another_shard_count_adopts_every_row_and_finishes_the_rest() {
 
 #[test]
 fn shards_on_a_low_run_limit_create_every_row_once_and_retry_every_429() {
-    let world = World::with(Config {
-        rate_limits: RateLimits {
-            runs: 4,
-            ..RateLimits::default()
-        },
-        rate_window: Duration::from_secs(1),
-        ..fast_config()
-    });
+    let world = World::with(run_limit(4, Duration::from_secs(1)));
     prompts(&world, "rows.jsonl", 16);
 
     let outputs = run_shards(&world, &[1, 2, 3, 4], 4, &["--concurrency", "4"]);

@@ -16,38 +16,47 @@ use crate::transfer::names::{self, part_name};
 
 /// Names taken in this call, claimed in input order so a repeated command names alike.
 pub(super) struct Claims {
+    /// Every name given out in this call, and its `.part`, lowercased: two names that differ only
+    /// in case would be one file on a case-insensitive file system.
     taken: Mutex<HashSet<String>>,
-    /// How many downloads, from the first, have claimed (or given up) their name.
-    settled: watch::Sender<usize>,
-    done: Mutex<Vec<bool>>,
+    /// The first turn not yet ended: every turn before it has claimed its name or given up. Turn
+    /// `i` waits until this reaches `i`, which is what makes the naming order the input order.
+    next_turn: watch::Sender<usize>,
+    /// Which turns have ended, by index: they end out of order (a download that fails early
+    /// drops its turn at once), while `next_turn` only moves past an unbroken run of them.
+    ended: Mutex<Vec<bool>>,
 }
 
 impl Claims {
+    /// No name taken yet, and turn 0 may claim at once.
     pub(super) fn new() -> Self {
         Self {
             taken: Mutex::default(),
-            settled: watch::Sender::new(0),
-            done: Mutex::default(),
+            next_turn: watch::Sender::new(0),
+            ended: Mutex::default(),
         }
     }
 
+    /// The turn of download `index` (its position in the input). A download takes it before
+    /// anything that can fail, so a failure before naming still ends the turn (on drop).
     pub(super) fn turn(&self, index: usize) -> Turn<'_> {
         Turn {
             claims: self,
             index,
-            settled: false,
+            ended: false,
         }
     }
 
-    /// Marks `index` settled and advances the count of settled downloads.
-    fn settle(&self, index: usize) {
-        let mut done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
-        if done.len() <= index {
-            done.resize(index + 1, false);
+    /// Ends turn `index` (its name claimed, or given up) and lets the turns after the unbroken
+    /// run of ended ones claim theirs. The name itself stays taken.
+    fn end_turn(&self, index: usize) {
+        let mut ended = self.ended.lock().unwrap_or_else(PoisonError::into_inner);
+        if ended.len() <= index {
+            ended.resize(index + 1, false);
         }
-        done[index] = true;
-        let next = done.iter().take_while(|d| **d).count();
-        self.settled.send_replace(next);
+        ended[index] = true;
+        let next = ended.iter().take_while(|e| **e).count();
+        self.next_turn.send_replace(next);
     }
 
     /// `name`, or the first ` (N)` variant that neither it nor its `.part` collides with.
@@ -70,33 +79,36 @@ impl Claims {
     }
 }
 
-/// A download's place in the naming order; settles on drop, so a failed download never holds up
+/// A download's place in the naming order; ends on drop, so a failed download never holds up
 /// the ones after it.
 pub(super) struct Turn<'a> {
+    /// Where the name is taken and the turn ended.
     claims: &'a Claims,
+    /// The download's position in the input: the turns before it must end first.
     index: usize,
-    settled: bool,
+    /// Set once `claim` has ended the turn, so the drop that follows does not end it again.
+    ended: bool,
 }
 
 impl Turn<'_> {
     /// Waits until every earlier download has claimed its name, then claims one.
     pub(super) async fn claim(mut self, name: String) -> String {
         let claims = self.claims;
-        let mut settled = claims.settled.subscribe();
+        let mut next_turn = claims.next_turn.subscribe();
         let index = self.index;
         // The sender lives as long as `claims`, so the wait cannot fail.
-        let _ = settled.wait_for(|count| *count >= index).await;
+        let _ = next_turn.wait_for(|next| *next >= index).await;
         let chosen = claims.take(name);
-        claims.settle(index);
-        self.settled = true;
+        claims.end_turn(index);
+        self.ended = true;
         chosen
     }
 }
 
 impl Drop for Turn<'_> {
     fn drop(&mut self) {
-        if !self.settled {
-            self.claims.settle(self.index);
+        if !self.ended {
+            self.claims.end_turn(self.index);
         }
     }
 }

@@ -7,7 +7,7 @@
 //! removed with an error. A disk error ends the download at once: retrying cannot fix it.
 
 use super::Job;
-use super::part::{PartFile, Pass, judge};
+use super::part::{PartFile, Pass, verify_pass};
 use super::place::Target;
 use super::range::{Opened, expected_total};
 use crate::api::models::Asset;
@@ -38,7 +38,7 @@ impl Job<'_> {
                 file.restart().await?;
             }
             let cut = stream_body(&mut opened.response, &mut file, bar).await?;
-            let problem = match judge(&file, cut, expected, meta) {
+            let problem = match verify_pass(&file, cut, expected, meta) {
                 Pass::Complete(sha256) => {
                     return Ok(Fetched {
                         bytes: file.len,

@@ -92,15 +92,19 @@ pub async fn download_assets(
         .collect()
         .await;
     outcomes.sort_by_key(|(index, _)| *index);
-    settle(
+    collect_outcomes(
         ctx,
         outcomes.into_iter().map(|(_, outcome)| outcome).collect(),
     )
 }
 
-/// All saved, or the first error; on failure the files that were saved are still named on
-/// stderr, so nothing done is lost from view.
-fn settle(ctx: &Context, outcomes: Vec<anyhow::Result<Saved>>) -> anyhow::Result<Vec<Saved>> {
+/// Turns the outcomes (in input order) into the call's result: all saved, or the first error.
+/// On failure the files that were saved are still named on stderr, and the other errors warned
+/// about, so nothing done or gone wrong is lost from view.
+fn collect_outcomes(
+    ctx: &Context,
+    outcomes: Vec<anyhow::Result<Saved>>,
+) -> anyhow::Result<Vec<Saved>> {
     let total = outcomes.len();
     let (saved, mut errors): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(Result::is_ok);
     let saved: Vec<Saved> = saved.into_iter().flatten().collect();

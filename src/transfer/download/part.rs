@@ -148,9 +148,9 @@ pub(super) enum Pass {
     Wrong(anyhow::Error),
 }
 
-/// Judges the `.part` after a pass: `cut` is the transport's complaint, `expected` the size
+/// Verifies the `.part` after a pass: `cut` is the transport's complaint, `expected` the size
 /// the server announced (or the metadata's).
-pub(super) fn judge(
+pub(super) fn verify_pass(
     file: &PartFile,
     cut: Option<String>,
     expected: Option<u64>,

@@ -71,8 +71,12 @@ impl Job<'_> {
 
 /// A verified download, still under its `.part` name.
 pub(super) struct Fetched {
+    /// The verified size, reported as [`super::Saved::bytes`].
     pub(super) bytes: u64,
+    /// The verified hash, reported as [`super::Saved::sha256`].
     pub(super) sha256: String,
+    /// The `.part`'s handle, held so that it is closed at one known point: just before the
+    /// rename in [`Job::place`].
     pub(super) file: PartFile,
 }
 

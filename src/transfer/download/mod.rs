@@ -40,15 +40,19 @@ use crate::output::{clean_line, truncate};
 /// A file saved (or kept, with [`Existing::Skip`]).
 #[derive(Debug, Clone)]
 pub struct Saved {
-    /// The asset.
+    /// The asset the file holds: one call saves several, and callers pair files with assets by
+    /// it (the review preview, `--json` output).
     pub asset_id: String,
-    /// Where the file is (relative to the current folder when the folder is `.`).
+    /// Where the file is, as output and messages print it: relative to the current folder when
+    /// the folder is `.`, so it reads the way the user asked for it.
     pub path: PathBuf,
-    /// Its size.
+    /// Its size on disk, for reports and `--json` output.
     pub bytes: u64,
-    /// Its SHA-256 in lowercase hex; empty when the download was skipped.
+    /// Its SHA-256 in lowercase hex, as verified, so a script can check the file later; empty
+    /// when `--skip-existing` kept a file without hashing it.
     pub sha256: String,
-    /// True when the file existed and `--skip-existing` kept it.
+    /// True when an existing file was kept instead of written (it already held this asset, or
+    /// `--skip-existing`), so reports say `skipped` rather than `saved`.
     pub skipped: bool,
 }
 
@@ -131,14 +135,23 @@ fn collect_outcomes(
 
 /// What every download of one call shares.
 struct Job<'a> {
+    /// Every request of the call goes through it; its retry policy also bounds the resumes.
     client: &'a Client,
+    /// The output folder: every final file and `.part` must lie directly inside it.
     dir: &'a Path,
+    /// What to do about a file already under a final name, before writing and at the rename.
     existing: Existing,
+    /// One bar per download, and the notes about resumes and restarts printed above the bars.
     progress: Progress,
+    /// Shared by every download of the call, so that assets with one name get distinct ones,
+    /// in input order.
     claims: Claims,
 }
 
 impl Job<'_> {
+    /// Downloads asset `id`, at `index` in the input, from its metadata to its final name. The
+    /// turn in the naming order is taken first, so a failure anywhere before naming still lets
+    /// the later downloads name theirs.
     async fn one(&self, index: usize, id: &str) -> anyhow::Result<Saved> {
         let turn = self.claims.turn(index);
         let meta = metadata(self.client, id).await?;
@@ -178,6 +191,8 @@ impl Job<'_> {
         outcome
     }
 
+    /// The final name, from the response's headers and the metadata (see [`names::choose`]):
+    /// it is chosen only once the body has started, because `Content-Disposition` comes with it.
     fn name_from(&self, response: &reqwest::Response, meta: &Asset, id: &str) -> String {
         let headers = response.headers();
         let disposition = headers

@@ -24,11 +24,18 @@ const WRITE_BUFFER: usize = 256 * 1024;
 
 /// The `.part` being written, with the running hash of everything in it.
 pub(super) struct PartFile {
+    /// For error messages, and to remove a `.part` that can never verify.
     path: PathBuf,
+    /// Holds [`WRITE_BUFFER`] bytes, so that small network chunks do not each cost a write.
     writer: BufWriter<tokio::fs::File>,
+    /// The SHA-256 of every byte in the file so far, kept prefix included, so that verifying
+    /// needs no second read of the file.
     hasher: Sha256,
+    /// Bytes in the file so far: where a resume asks the body to start, and the size checked
+    /// against the announced one.
     pub(super) len: u64,
-    /// Whether some of its bytes came from an earlier attempt or run.
+    /// Whether some of its bytes came from an earlier attempt or run: a checksum failure then
+    /// earns one download from zero, since the prefix may belong to another file.
     pub(super) resumed: bool,
 }
 
@@ -72,6 +79,7 @@ impl PartFile {
         })
     }
 
+    /// Appends `chunk` and hashes it, so the hash always covers exactly the bytes written.
     pub(super) async fn write(&mut self, chunk: &[u8]) -> anyhow::Result<()> {
         self.writer
             .write_all(chunk)
@@ -194,6 +202,8 @@ pub(super) fn part_len(part: &Path) -> anyhow::Result<u64> {
     }
 }
 
+/// The file has another size than the one announced: the server sent something other than what
+/// it described (`bad_response`), which a new run may fix.
 fn bad_size(id: &str, got: u64, want: u64) -> anyhow::Error {
     Failure::new(
         Exit::Error,

@@ -21,17 +21,18 @@ use crate::transfer::{Existing, display_path};
 
 /// Where one download goes.
 pub(super) struct Target {
-    /// The final file.
+    /// The final file: only the rename of a verified `.part` writes it.
     pub(super) path: PathBuf,
-    /// The file being written.
+    /// Where the bytes go until they verify; kept after a failure, for a resume.
     pub(super) part: PathBuf,
-    /// The final path as the user reads it.
+    /// The final path as messages and output print it (bare in the current folder).
     pub(super) shown: PathBuf,
-    /// The `.part` as the user reads it.
+    /// The `.part` as messages print it, for the hint that says it is kept.
     pub(super) shown_part: PathBuf,
 }
 
 impl Target {
+    /// The paths of `name` in `dir`; an error when either would lie outside `dir`.
     pub(super) fn new(dir: &Path, name: &str) -> anyhow::Result<Self> {
         let target = Self {
             path: dir.join(name),
@@ -167,6 +168,8 @@ fn same_content(path: &Path, found: &std::fs::Metadata, meta: &Asset) -> Option<
     (actual == expected).then_some(actual)
 }
 
+/// A file is in the way and the rule is to refuse: a usage error whose hint names the two flags
+/// that decide otherwise.
 fn exists_error(shown: &Path) -> anyhow::Error {
     UsageError::new(
         format!("`{}` already exists", shown.display()),

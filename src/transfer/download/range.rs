@@ -21,10 +21,13 @@ use crate::output::{clean_line, human_bytes};
 
 /// A response whose body starts at byte `start` of the file.
 pub(super) struct Opened {
+    /// The answer whose body is still to be read; its headers name the file and announce its
+    /// size.
     pub(super) response: reqwest::Response,
-    /// Where the body starts (0 after a restart).
+    /// Where the body starts (0 after a restart): how much of the `.part` to keep.
     pub(super) start: u64,
-    /// Where we asked it to start.
+    /// Where we asked it to start, so the caller can tell when the `.part` of the name finally
+    /// chosen holds another length and the body must be asked for again.
     pub(super) asked: u64,
 }
 
@@ -143,6 +146,8 @@ fn parse_content_range(value: &str) -> Option<(u64, u64, Option<u64>)> {
     (start <= end).then_some((start, end, total))
 }
 
+/// The retry budget is spent on cuts: the error that says the `.part` is kept, so a second run
+/// resumes it.
 fn interrupted(id: &str, part: &Path, file: &PartFile, problem: &str) -> anyhow::Error {
     Failure::new(
         Exit::Error,

@@ -63,13 +63,7 @@ fn an_ambiguous_prefix_exits_2_listing_the_candidates_and_creates_nothing() {
     let output = world.run_expect(&["run", "5a1b0c2d", "-i", "prompt=x"], 2);
     let err = stderr(&output);
     assert!(err.contains("`5a1b0c2d` matches 5 agents"), "{err}");
-    for name in [
-        "Text to Image",
-        "Product Shot",
-        "Reviewed Post",
-        "Echo",
-        "Always Fails",
-    ] {
+    for name in catalog::entries(catalog::Kind::Agent).map(|e| e.name) {
         assert!(err.contains(&format!("`{name}`")), "{name}: {err}");
     }
     assert_eq!(world.stats()["runs_created"], 0);

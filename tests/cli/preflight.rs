@@ -3,31 +3,36 @@
 //! and the estimated cost shown before spending (a status line; a question before a batch on
 //! a terminal, never in scripts).
 
-use std::process::Output;
-
 use expectrl::Expect;
 use pletor_sim::catalog;
 use serde_json::{Value, json};
 
 use crate::harness::{World, expect_code, json, stderr, stdout};
 use crate::review::{expect, finish, pty};
+use crate::runs::assert_nothing_paid;
 
-/// Uploads and creates stay at zero.
+/// Runs `pletor ARGS`, which must exit 2 saying `words` on stderr, print nothing on stdout and
+/// spend nothing; returns stderr.
 #[track_caller]
-fn assert_nothing_spent(world: &World) {
-    let stats = world.stats();
-    assert_eq!(stats["assets_uploaded"], 0, "{stats}");
-    assert_eq!(stats["runs_created"], 0, "{stats}");
-    assert_eq!(stats["app_runs_created"], 0, "{stats}");
+fn refused(world: &World, args: &[&str], words: &str) -> String {
+    let output = world.run_expect(args, 2);
+    let err = stderr(&output);
+    assert!(err.contains(words), "{args:?}: {err}");
+    assert_eq!(stdout(&output), "", "{args:?}");
+    assert_nothing_paid(world);
+    err
 }
 
-/// The methods of every request the simulator received.
-fn methods(world: &World) -> Vec<String> {
-    world
+/// The request log holds only GETs, and nothing was uploaded or created.
+#[track_caller]
+fn assert_only_gets(world: &World) {
+    let methods: Vec<String> = world
         .requests()
         .iter()
         .map(|r| r["method"].as_str().unwrap().to_string())
-        .collect()
+        .collect();
+    assert!(methods.iter().all(|m| m == "GET"), "{methods:?}");
+    assert_nothing_paid(world);
 }
 
 /// A real PNG, a text file and an empty file in the working folder.
@@ -52,24 +57,18 @@ fn batch_missing_prompt_in_row_3(world: &World) {
 fn a_missing_required_input_exits_2_naming_it_and_spends_nothing() {
     let world = World::new();
     files(&world);
-    let output = world.run_expect(
+    let err = refused(
+        &world,
         &["run", catalog::PRODUCT_SHOT, "-i", "product=@shoe.png"],
-        2,
-    );
-    let err = stderr(&output);
-    assert!(
-        err.contains("missing required input `prompt` (text_input) of agent Product Shot"),
-        "{err}"
+        "missing required input `prompt` (text_input) of agent Product Shot",
     );
     assert!(err.contains("-i prompt="), "the hint shows the flag: {err}");
-    assert_eq!(stdout(&output), "");
-    assert_nothing_spent(&world);
 
     // App runs too, and `--json` carries the usage error.
     let output = world.run_expect(&["app-run", catalog::SOCIAL_POST, "--json"], 2);
     assert_eq!(json(&output)["error"]["code"], "usage");
     assert!(stderr(&output).contains("`topic`"), "{}", stderr(&output));
-    assert_nothing_spent(&world);
+    assert_nothing_paid(&world);
 }
 
 #[test]
@@ -108,20 +107,15 @@ fn empty_files_and_files_that_are_not_images_are_refused_before_any_upload() {
         ),
     ];
     for (input, words) in cases {
-        let output = world.run_expect(
-            &["run", catalog::PRODUCT_SHOT, "-i", "prompt=p", "-i", input],
-            2,
-        );
-        assert!(
-            stderr(&output).contains(words),
-            "{input}: {}",
-            stderr(&output)
-        );
-        assert_nothing_spent(&world);
+        let args = ["run", catalog::PRODUCT_SHOT, "-i", "prompt=p", "-i", input];
+        refused(&world, &args, words);
     }
     // A file input takes any content, but not an empty file.
-    let output = world.run_expect(&["run", catalog::ECHO, "-i", "file=@empty.png"], 2);
-    assert!(stderr(&output).contains("is empty"), "{}", stderr(&output));
+    refused(
+        &world,
+        &["run", catalog::ECHO, "-i", "file=@empty.png"],
+        "is empty",
+    );
     world.run_expect(
         &["run", catalog::ECHO, "-i", "file=@notes.png", "-o", "out"],
         0,
@@ -175,22 +169,19 @@ fn an_image_input_that_says_it_accepts_any_file_takes_a_non_image() {
         0,
     );
     assert_eq!(json(&output)["files"][0]["path"], "notes.png");
-    assert_nothing_spent(&world);
+    assert_nothing_paid(&world);
 }
 
 #[test]
 fn a_batch_row_without_a_required_input_exits_2_naming_its_line_and_spends_nothing() {
     let world = World::new();
     batch_missing_prompt_in_row_3(&world);
-    let output = world.run_expect(&["run", catalog::PRODUCT_SHOT, "--batch", "rows.jsonl"], 2);
-    let err = stderr(&output);
-    assert!(
-        err.contains("`rows.jsonl` line 3 (row 3): missing required input `prompt`"),
-        "{err}"
+    let err = refused(
+        &world,
+        &["run", catalog::PRODUCT_SHOT, "--batch", "rows.jsonl"],
+        "`rows.jsonl` line 3 (row 3): missing required input `prompt`",
     );
     assert!(err.contains("nothing was uploaded or created"), "{err}");
-    assert_eq!(stdout(&output), "");
-    assert_nothing_spent(&world);
 
     // The same rows with `-i prompt=…` for every row pass the check.
     let output = world.run_expect(
@@ -208,7 +199,7 @@ fn a_batch_row_without_a_required_input_exits_2_naming_its_line_and_spends_nothi
     );
     let plan = json(&output);
     assert_eq!(plan["batch"]["rows"][2]["inputs"][1]["value"], "default");
-    assert_nothing_spent(&world);
+    assert_nothing_paid(&world);
 }
 
 #[test]
@@ -219,13 +210,11 @@ fn a_batch_row_with_a_file_that_is_not_an_image_spends_nothing() {
         "rows.csv",
         b"prompt,product\none,@shoe.png\ntwo,@notes.png\n",
     );
-    let output = world.run_expect(&["run", catalog::PRODUCT_SHOT, "--batch", "rows.csv"], 2);
-    assert!(
-        stderr(&output).contains("`rows.csv` line 3 (row 2): input `product` takes images"),
-        "{}",
-        stderr(&output)
+    refused(
+        &world,
+        &["run", catalog::PRODUCT_SHOT, "--batch", "rows.csv"],
+        "`rows.csv` line 3 (row 2): input `product` takes images",
     );
-    assert_nothing_spent(&world);
 }
 
 #[test]
@@ -278,12 +267,7 @@ fn dry_run_checks_everything_prints_the_plan_and_sends_only_gets() {
         plan["files"],
         json!([{"path": "shoe.png", "bytes": size, "mime_type": "image/png"}])
     );
-    assert!(
-        methods(&world).iter().all(|m| m == "GET"),
-        "{:?}",
-        methods(&world)
-    );
-    assert_nothing_spent(&world);
+    assert_only_gets(&world);
 }
 
 #[test]
@@ -331,12 +315,7 @@ fn a_batch_dry_run_plans_every_row_with_the_total_cost_and_sends_only_gets() {
         "{text}"
     );
     assert!(text.contains("prompt=\"take 2\""), "{text}");
-    assert!(
-        methods(&world).iter().all(|m| m == "GET"),
-        "{:?}",
-        methods(&world)
-    );
-    assert_nothing_spent(&world);
+    assert_only_gets(&world);
 }
 
 #[test]
@@ -366,82 +345,53 @@ fn two_prompts(world: &World) {
     world.file("rows.jsonl", b"{\"prompt\": \"a\"}\n{\"prompt\": \"b\"}\n");
 }
 
+/// `run` of the two-prompt batch, then `extra` flags.
+fn batch<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let base = [
+        "run",
+        catalog::TEXT_TO_IMAGE,
+        "--batch",
+        "rows.jsonl",
+        "--no-download",
+    ];
+    base.into_iter().chain(extra.iter().copied()).collect()
+}
+
+/// Runs the two-prompt batch on a terminal with `extra` flags to the end; it must not ask.
+fn unasked_on_a_terminal(world: &World, extra: &[&str]) {
+    let (rest, code) = finish(pty(world, &batch(extra), &[]));
+    assert_eq!(code, 0, "{rest}");
+    assert!(!rest.contains("Start up to"), "{rest}");
+}
+
 #[test]
 fn a_batch_with_a_known_cost_asks_on_a_terminal_and_a_no_starts_nothing() {
     let world = World::new();
     two_prompts(&world);
-    let mut session = pty(
-        &world,
-        &[
-            "run",
-            catalog::TEXT_TO_IMAGE,
-            "--batch",
-            "rows.jsonl",
-            "--no-download",
-        ],
-        &[],
-    );
+    let mut session = pty(&world, &batch(&[]), &[]);
     expect(&mut session, "Start up to 2 runs of agent Text to Image");
     expect(&mut session, "4 credits (2 per run)");
     session.send("n").unwrap();
     let (rest, code) = finish(session);
     assert_eq!(code, 0, "{rest}");
     assert!(rest.contains("not started"), "{rest}");
-    assert_nothing_spent(&world);
+    assert_nothing_paid(&world);
 }
 
 #[test]
 fn yes_skips_the_question_and_scripts_are_never_asked() {
     let world = World::new();
     two_prompts(&world);
-    let session = pty(
-        &world,
-        &[
-            "run",
-            catalog::TEXT_TO_IMAGE,
-            "--batch",
-            "rows.jsonl",
-            "--no-download",
-            "--yes",
-        ],
-        &[],
-    );
-    let (rest, code) = finish(session);
-    assert_eq!(code, 0, "{rest}");
-    assert!(!rest.contains("Start up to"), "{rest}");
+    unasked_on_a_terminal(&world, &["--yes"]);
     assert_eq!(world.stats()["runs_created"], 2);
-
     // No terminal: no question, the batch runs (the same rows are adopted, not paid again).
-    let output: Output = world.run_expect(
-        &[
-            "run",
-            catalog::TEXT_TO_IMAGE,
-            "--batch",
-            "rows.jsonl",
-            "--no-download",
-        ],
-        0,
-    );
+    let output = world.run_expect(&batch(&[]), 0);
     assert!(
         !stderr(&output).contains("Start up to"),
         "{}",
         stderr(&output)
     );
     // On a terminal with `--no-input`, no question either.
-    let session = pty(
-        &world,
-        &[
-            "run",
-            catalog::TEXT_TO_IMAGE,
-            "--batch",
-            "rows.jsonl",
-            "--no-download",
-            "--no-input",
-        ],
-        &[],
-    );
-    let (rest, code) = finish(session);
-    assert_eq!(code, 0, "{rest}");
-    assert!(!rest.contains("Start up to"), "{rest}");
+    unasked_on_a_terminal(&world, &["--no-input"]);
     assert_eq!(world.stats()["runs_created"], 2);
 }

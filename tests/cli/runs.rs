@@ -87,7 +87,9 @@ fn assert_files_match(world: &World, envelope: &Value, dir: &Path) {
     }
 }
 
-fn assert_nothing_paid(world: &World) {
+/// Nothing was uploaded or created: runs, app runs and assets stay at zero.
+#[track_caller]
+pub(crate) fn assert_nothing_paid(world: &World) {
     let stats = world.stats();
     assert_eq!(stats["runs_created"], 0, "{stats}");
     assert_eq!(stats["app_runs_created"], 0, "{stats}");

@@ -263,6 +263,20 @@ fn dry_run_checks_everything_prints_the_plan_and_sends_only_gets() {
     );
     assert_eq!(plan["inputs"][0]["form"], "text");
     assert_eq!(plan["inputs"][1]["files"], json!(["shoe.png"]));
+    let output = world.run_expect(
+        &[
+            "app-run",
+            "social-post",
+            "-i",
+            "topic=spring",
+            "--dry-run",
+            "--json",
+        ],
+        0,
+    );
+    let app_plan = json(&output);
+    assert_eq!(app_plan["kind"], "app");
+    assert_eq!(app_plan["estimated_cost"]["total"], 3);
     assert_eq!(
         plan["files"],
         json!([{"path": "shoe.png", "bytes": size, "mime_type": "image/png"}])

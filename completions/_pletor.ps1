@@ -265,6 +265,9 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Keep files that already exist and skip their download')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Print the created run and exit without waiting')
             [CompletionResult]::new('--no-download', '--no-download', [CompletionResultType]::ParameterName, 'Wait for the run but do not download its files')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
@@ -304,6 +307,9 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Keep files that already exist and skip their download')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Print the created run and exit without waiting')
             [CompletionResult]::new('--no-download', '--no-download', [CompletionResultType]::ParameterName, 'Wait for the run but do not download its files')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
@@ -337,8 +343,8 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, inputs, results, pending reviews, error')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first (sorted by created_at, whatever order the server answers in)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, agent or app and inputs by name, results, pending reviews, error')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for runs to end, handle reviews, download their results')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a run')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -347,6 +353,8 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
         'pletor;runs;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Keep runs in this state (pending, running, completed, failed, cancelled)')
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'Keep the run created with this idempotency key')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Fetch at most N items')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
@@ -454,8 +462,8 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;runs;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, inputs, results, pending reviews, error')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first (sorted by created_at, whatever order the server answers in)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, agent or app and inputs by name, results, pending reviews, error')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for runs to end, handle reviews, download their results')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a run')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -864,8 +872,8 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;help;runs' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, inputs, results, pending reviews, error')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first (sorted by created_at, whatever order the server answers in)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, agent or app and inputs by name, results, pending reviews, error')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for runs to end, handle reviews, download their results')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a run')
             break

@@ -614,7 +614,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__app__subcmd__run)
-            opts="-i -o -q -v -h -V --input --inputs --external-id --output-dir --overwrite --skip-existing --no-wait --no-download --timeout --on-review --batch --concurrency --batch-key --name-template --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-i -o -y -q -v -h -V --input --inputs --external-id --output-dir --overwrite --skip-existing --no-wait --no-download --timeout --on-review --batch --concurrency --batch-key --name-template --dry-run --yes --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2022,7 +2022,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__run)
-            opts="-i -o -q -v -h -V --input --inputs --external-id --output-dir --overwrite --skip-existing --no-wait --no-download --timeout --on-review --batch --concurrency --batch-key --name-template --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-i -o -y -q -v -h -V --input --inputs --external-id --output-dir --overwrite --skip-existing --no-wait --no-download --timeout --on-review --batch --concurrency --batch-key --name-template --dry-run --yes --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2316,7 +2316,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs__subcmd__list)
-            opts="-q -v -h -V --status --external-id --app --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --status --external-id --app --agent --since --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2327,6 +2327,14 @@ _pletor() {
                     return 0
                     ;;
                 --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

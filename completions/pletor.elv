@@ -247,6 +247,9 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --skip-existing 'Keep files that already exist and skip their download'
             cand --no-wait 'Print the created run and exit without waiting'
             cand --no-download 'Wait for the run but do not download its files'
+            cand --dry-run 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+            cand -y 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
+            cand --yes 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
             cand --quiet 'Print only data and errors: no progress, no hints'
@@ -285,6 +288,9 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --skip-existing 'Keep files that already exist and skip their download'
             cand --no-wait 'Print the created run and exit without waiting'
             cand --no-download 'Wait for the run but do not download its files'
+            cand --dry-run 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+            cand -y 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
+            cand --yes 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
             cand --quiet 'Print only data and errors: no progress, no hints'
@@ -317,8 +323,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
             cand cancel 'Cancel a run'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -326,6 +332,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;runs;list'= {
             cand --status 'Keep runs in this state (pending, running, completed, failed, cancelled)'
             cand --external-id 'Keep the run created with this idempotency key'
+            cand --agent 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug'
+            cand --since 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)'
             cand --limit 'Fetch at most N items'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
@@ -429,8 +437,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --version 'Print version'
         }
         &'pletor;runs;help'= {
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
             cand cancel 'Cancel a run'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -803,8 +811,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;help;app-run'= {
         }
         &'pletor;help;runs'= {
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
             cand cancel 'Cancel a run'
         }

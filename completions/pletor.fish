@@ -237,6 +237,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand run" -l overwrite -d 'Repl
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l skip-existing -d 'Keep files that already exist and skip their download'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l no-wait -d 'Print the created run and exit without waiting'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l no-download -d 'Wait for the run but do not download its files'
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l dry-run -d 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+complete -c pletor -n "__fish_pletor_using_subcommand run" -s y -l yes -d 'Do not ask to confirm a batch\'s estimated cost on a terminal (scripts are never asked)'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l json -d 'Print exactly one JSON document on stdout, errors included'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
@@ -276,6 +278,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l overwrite -d '
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l skip-existing -d 'Keep files that already exist and skip their download'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l no-wait -d 'Print the created run and exit without waiting'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l no-download -d 'Wait for the run but do not download its files'
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l dry-run -d 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s y -l yes -d 'Do not ask to confirm a batch\'s estimated cost on a terminal (scripts are never asked)'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l json -d 'Print exactly one JSON document on stdout, errors included'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
@@ -303,13 +307,15 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "list" -d 'List runs, newest first'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "list" -d 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "show" -d 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l status -d 'Keep runs in this state (pending, running, completed, failed, cancelled)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l external-id -d 'Keep the run created with this idempotency key' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l agent -d 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l since -d 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l limit -d 'Fetch at most N items' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
@@ -411,8 +417,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs, newest first'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -721,8 +727,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "show" -d 'Show an agent: its inputs (the keys for `-i`), outputs and cost'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "list" -d 'List apps'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "show" -d 'Show an app: its inputs (the keys for `-i`), outputs and cost'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'List runs, newest first'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "show" -d 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from assets" -f -a "list" -d 'List assets, newest first'

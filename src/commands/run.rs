@@ -11,6 +11,8 @@ use crate::context::Context;
 use crate::error::{Exit, UsageError};
 use crate::transfer::{self, Existing};
 use crate::workflow::batch;
+use crate::workflow::cost;
+use crate::workflow::dry_run;
 use crate::workflow::inputs::{self, RawInput, RawValue};
 use crate::workflow::next::{self, Next};
 use crate::workflow::outcome::{self, SaveOptions};
@@ -22,11 +24,12 @@ pub use crate::workflow::review::OnReview;
 /// Arguments of `run` and `app-run`.
 #[derive(Debug, ClapArgs)]
 #[command(
-    after_help = "Examples:\n  pletor run AGENT -i prompt=\"a red shoe on marble\" -i product=@shoe.jpg -o out/\n  \
-pletor run AGENT --inputs inputs.json --no-wait\n  pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8"
+    after_help = "Examples:\n  pletor run \"Product Shot\" -i prompt=\"a red shoe on marble\" -i product=@shoe.jpg -o out/\n  \
+pletor run product-shot --inputs inputs.json --dry-run\n  pletor run AGENT --inputs inputs.json --no-wait\n  \
+pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8"
 )]
 pub struct Args {
-    /// The agent (or app) id
+    /// The agent (or app): its id, an id prefix (8+ hex digits), its name or its slug (product-shot)
     pub target: String,
 
     /// An input: KEY=text, KEY=@file, KEY=@- (stdin), KEY=asset:ID, KEY:=JSON; repeat a key for several files
@@ -75,6 +78,14 @@ pub struct Args {
     /// Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]
     #[arg(long, value_name = "T", requires = "batch")]
     pub name_template: Option<String>,
+
+    /// Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs
+    #[arg(long, conflicts_with = "no_wait")]
+    pub dry_run: bool,
+
+    /// Do not ask to confirm a batch's estimated cost on a terminal (scripts are never asked)
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 /// Runs `run` or `app-run`.
@@ -96,6 +107,17 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     };
     let prepared = start::prepare(ctx, kind, &args.target, raw).await?;
     let save = save_options(&args.save, args.no_wait || args.no_download)?;
+    if args.dry_run {
+        return dry_run::print(
+            ctx,
+            &dry_run_plan(kind, &prepared, args.external_id.as_deref()),
+        );
+    }
+    cost::announce(
+        ctx,
+        &start::naming(kind, &prepared.target).0,
+        &prepared.target,
+    );
     let created = start::submit(ctx, kind, prepared, &external_id).await?;
     if args.no_wait {
         return print_created(ctx, kind, &created.run);
@@ -137,8 +159,26 @@ async fn run_batch(
         no_download: args.no_download,
         timeout: args.timeout,
         on_review: args.on_review,
+        dry_run: args.dry_run,
+        yes: args.yes,
     };
     batch::run(ctx, options).await
+}
+
+/// The plan `--dry-run` prints for one run.
+fn dry_run_plan<'a>(
+    kind: RunKind,
+    prepared: &'a start::Prepared,
+    external_id: Option<&'a str>,
+) -> dry_run::Plan<'a> {
+    dry_run::Plan {
+        kind,
+        target: &prepared.target,
+        inputs: &prepared.plan,
+        files: prepared.files.iter().collect(),
+        external_id,
+        batch: None,
+    }
 }
 
 /// The inputs from `--inputs` (first) and `-i` (which replace the document's for the same

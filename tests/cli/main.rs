@@ -18,6 +18,8 @@ mod discovery;
 mod faults;
 mod help;
 mod http;
+mod names;
+mod preflight;
 mod proxy;
 mod reliability;
 mod review;

@@ -88,7 +88,7 @@ fn resolved(world: &World) -> u64 {
 }
 
 /// `pletor ARGS` on a pseudo-terminal, with the same clean environment as the harness.
-fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
+pub(crate) fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
     let mut cmd = world.process(pletor_bin());
     cmd.env("TERM", "xterm").args(args);
     for (key, value) in env {
@@ -101,7 +101,7 @@ fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
 }
 
 /// Waits for `needle` and returns everything printed up to it.
-fn expect(session: &mut Session, needle: &str) -> String {
+pub(crate) fn expect(session: &mut Session, needle: &str) -> String {
     let found = session
         .expect(needle)
         .unwrap_or_else(|e| panic!("`{needle}` never appeared: {e}"));
@@ -109,7 +109,7 @@ fn expect(session: &mut Session, needle: &str) -> String {
 }
 
 /// Reads the rest of the output and returns it with the exit code.
-fn finish(mut session: Session) -> (String, i32) {
+pub(crate) fn finish(mut session: Session) -> (String, i32) {
     let found = session
         .expect(Eof)
         .unwrap_or_else(|e| panic!("reading the rest failed: {e}"));

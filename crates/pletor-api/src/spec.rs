@@ -114,6 +114,15 @@ pub const FILENAME_FIELDS: &[&str] = &["filename", "name", "file_name"];
 /// Field names of an asset's media type.
 pub const MIME_FIELDS: &[&str] = &["mime_type", "media_type", "content_type"];
 
+/// Field names that say an input must be given (D: not in the public docs; the simulator sends
+/// `required`). When none is present nothing is enforced.
+pub const INPUT_REQUIRED_FIELDS: &[&str] = &["required", "is_required"];
+/// Field names that list the media types an input accepts (D: no agent is known to send one);
+/// a list, or one comma-separated string as in HTML's `accept`.
+pub const INPUT_ACCEPT_FIELDS: &[&str] = &["accept", "accepts", "accepted_types", "mime_types"];
+/// Field names of the credits one run of an agent or app costs (C: `estimated_cost`).
+pub const COST_FIELDS: &[&str] = &["estimated_cost"];
+
 /// Renders an error body (C: FastAPI `detail` as a string or a list of `{loc, msg}`); `None`
 /// when the body is not one of those shapes.
 pub fn error_detail(body: &Value) -> Option<String> {

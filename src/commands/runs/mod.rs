@@ -16,9 +16,9 @@ use crate::error::Exit;
 /// Runs commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List runs, newest first
+    /// List runs, newest first (sorted by created_at, whatever order the server answers in)
     List(ListCmd),
-    /// Show a run: status, inputs, results, pending reviews, error
+    /// Show a run: status, agent or app and inputs by name, results, pending reviews, error
     Show(ShowCmd),
     /// Wait for runs to end, handle reviews, download their results
     Wait(WaitCmd),
@@ -43,6 +43,14 @@ pub struct ListCmd {
     /// List app runs instead of agent runs
     #[arg(long)]
     pub app: bool,
+
+    /// Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug
+    #[arg(long, value_name = "AGENT", conflicts_with = "app")]
+    pub agent: Option<String>,
+
+    /// Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)
+    #[arg(long, value_name = "DUR|DATE", value_parser = crate::workflow::listing::parse_since)]
+    pub since: Option<jiff::Timestamp>,
 
     #[command(flatten)]
     pub list: ListArgs,

@@ -118,7 +118,7 @@ fn check_file(spec: Option<&InputSpec>, key: &str, file: &LocalFile) -> Result<(
     }
     let content = match file.sniffed {
         Some(mime) => format!("its content is {mime}"),
-        None => "its content is no image format".to_string(),
+        None => "its content is not in any image format".to_string(),
     };
     Err(UsageError::new(
         format!(
@@ -220,7 +220,7 @@ mod tests {
         let err = check("product", "notes.png").unwrap_err();
         assert!(
             err.message
-                .contains("`notes.png` is not one: its content is no image format")
+                .contains("`notes.png` is not one: its content is not in any image format")
         );
         let err = check("product", "doc.pdf").unwrap_err();
         assert!(

@@ -10,6 +10,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
+use crate::output::image::PreviewChoice;
 use crate::output::{ColorChoice, ProgressMode};
 use crate::settings::{Flags, parse_duration};
 use crate::workflow::review::OnReview;
@@ -125,6 +126,15 @@ value_enum!(ProgressMode {
     Tty => "tty": "Bars and spinners, even when stderr is not a terminal",
     Plain => "plain": "One line per change, never a carriage return",
     None => "none": "No progress at all",
+});
+
+value_enum!(PreviewChoice {
+    Auto => "auto": "The protocol the terminal is known to speak (asked, never guessed), else none",
+    Kitty => "kitty": "kitty graphics (kitty, Ghostty, WezTerm, Konsole), if the terminal confirms",
+    Iterm => "iterm": "iTerm2 inline images (iTerm2, WezTerm, mintty, Konsole)",
+    Sixel => "sixel": "Sixel graphics (foot, mlterm, xterm -ti vt340), if the terminal confirms",
+    Blocks => "blocks": "Colored half-blocks: any terminal with colors, low resolution",
+    None => "none": "No inline picture",
 });
 
 value_enum!(OnReview {

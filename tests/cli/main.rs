@@ -18,6 +18,7 @@ mod discovery;
 mod faults;
 mod help;
 mod http;
+mod preview;
 mod proxy;
 mod reliability;
 mod review;

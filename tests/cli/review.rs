@@ -14,16 +14,16 @@ use serde_json::{Value, json};
 use crate::harness::{World, expect_code, json, pletor_bin, stderr, stdout};
 
 /// Generous bound for one interaction: a hang fails the test instead of blocking the suite.
-const PTY_TIMEOUT: Duration = Duration::from_secs(20);
+pub(crate) const PTY_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Creates a Reviewed Post run (or a Reviewed Ad app run) directly on the simulator and waits
 /// until it pauses for its review; returns the run as the server shows it.
-fn paused_run(world: &World, app: bool) -> Value {
+pub(crate) fn paused_run(world: &World, app: bool) -> Value {
     paused_run_about(world, app, "sea")
 }
 
 /// [`paused_run`] with a given prompt (a Reviewed Post shows `Post: PROMPT` for review).
-fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
+pub(crate) fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
     let (path, body) = if app {
         (
             "/app-runs/",
@@ -48,7 +48,7 @@ fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
 }
 
 /// Polls an API path until `done` holds for its answer (bounded, so a bug fails, not hangs).
-fn wait_for(world: &World, path: &str, done: impl Fn(&Value) -> bool) -> Value {
+pub(crate) fn wait_for(world: &World, path: &str, done: impl Fn(&Value) -> bool) -> Value {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let value = world.api("GET", path, None);
@@ -63,11 +63,11 @@ fn wait_for(world: &World, path: &str, done: impl Fn(&Value) -> bool) -> Value {
     }
 }
 
-fn run_id(run: &Value) -> String {
+pub(crate) fn run_id(run: &Value) -> String {
     run["id"].as_str().unwrap().to_string()
 }
 
-fn review_id(run: &Value) -> String {
+pub(crate) fn review_id(run: &Value) -> String {
     run["pending_reviews"][0]["id"]
         .as_str()
         .unwrap()
@@ -75,7 +75,7 @@ fn review_id(run: &Value) -> String {
 }
 
 /// The review decisions the simulator received, in order.
-fn decisions(world: &World) -> Vec<Value> {
+pub(crate) fn decisions(world: &World) -> Vec<Value> {
     world
         .requests()
         .into_iter()
@@ -83,12 +83,12 @@ fn decisions(world: &World) -> Vec<Value> {
         .collect()
 }
 
-fn resolved(world: &World) -> u64 {
+pub(crate) fn resolved(world: &World) -> u64 {
     world.stats()["reviews_resolved"].as_u64().unwrap()
 }
 
 /// `pletor ARGS` on a pseudo-terminal, with the same clean environment as the harness.
-fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
+pub(crate) fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
     let mut cmd = world.process(pletor_bin());
     cmd.env("TERM", "xterm").args(args);
     for (key, value) in env {
@@ -101,7 +101,7 @@ fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
 }
 
 /// Waits for `needle` and returns everything printed up to it.
-fn expect(session: &mut Session, needle: &str) -> String {
+pub(crate) fn expect(session: &mut Session, needle: &str) -> String {
     let found = session
         .expect(needle)
         .unwrap_or_else(|e| panic!("`{needle}` never appeared: {e}"));
@@ -109,7 +109,7 @@ fn expect(session: &mut Session, needle: &str) -> String {
 }
 
 /// Reads the rest of the output and returns it with the exit code.
-fn finish(mut session: Session) -> (String, i32) {
+pub(crate) fn finish(mut session: Session) -> (String, i32) {
     let found = session
         .expect(Eof)
         .unwrap_or_else(|e| panic!("reading the rest failed: {e}"));
@@ -149,6 +149,13 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
         .unwrap_or_else(|| panic!("no copy path in {shown}"))
         .trim()
         .to_string();
+    let served = world.api("GET", &format!("/assets/{asset}"), None);
+    let bytes = std::fs::read(&copy).unwrap_or_else(|e| panic!("no copy at {copy}: {e}"));
+    assert_eq!(
+        bytes.len() as u64,
+        served["size"].as_u64().unwrap(),
+        "the copy is whole"
+    );
     session.send("\r").unwrap();
     expect(&mut session, &format!("approved review {review}"));
     let (rest, code) = finish(session);
@@ -156,6 +163,10 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
     assert!(
         rest.contains(&format!("run {id} is")),
         "the new state is reported: {rest}"
+    );
+    assert!(
+        !std::path::Path::new(&copy).exists(),
+        "the copy is temporary: {copy}"
     );
 
     let sent = decisions(&world);
@@ -168,13 +179,6 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
             .ends_with(&format!("/runs/{id}/reviews/{review}"))
     );
     assert_eq!(resolved(&world), 1);
-    let served = world.api("GET", &format!("/assets/{asset}"), None);
-    let bytes = std::fs::read(&copy).unwrap_or_else(|e| panic!("no copy at {copy}: {e}"));
-    assert_eq!(
-        bytes.len() as u64,
-        served["size"].as_u64().unwrap(),
-        "the copy is whole"
-    );
     let done = wait_for(&world, &format!("/runs/{id}"), |r| {
         r["status"] == "completed"
     });

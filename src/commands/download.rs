@@ -92,7 +92,8 @@ fn report(ctx: &Context, saved: &[Saved]) -> anyhow::Result<()> {
             ctx.out
                 .status(&format!("`{}` exists: skipped", file.path.display()));
         }
-        ctx.out.line(&file.path.display().to_string())?;
+        ctx.out
+            .line(&ctx.out.file_link(&file.path, crate::output::Stream::Stdout))?;
     }
     Ok(())
 }

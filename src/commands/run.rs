@@ -9,6 +9,7 @@ use super::SaveArgs;
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
+use crate::output::Stream;
 use crate::transfer::{self, Existing};
 use crate::workflow::batch;
 use crate::workflow::inputs::{self, RawInput, RawValue};
@@ -195,7 +196,8 @@ fn print_created(
     if ctx.out.is_json() {
         ctx.out.json(&run.raw)?;
     } else {
-        ctx.out.line(&crate::output::clean_line(&run.id))?;
+        ctx.out
+            .line(&next::run_link(ctx, kind, &run.id, Stream::Stdout))?;
         ctx.out.hint(&format!(
             "wait for it with `{}`",
             next::command(kind, &run.id, Next::Wait)

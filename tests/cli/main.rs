@@ -24,4 +24,5 @@ mod reliability;
 mod review;
 mod runs;
 mod secrets;
+mod terminal;
 mod transfers;

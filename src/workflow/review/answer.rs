@@ -248,7 +248,7 @@ async fn report(
 /// Prints the run's state (stderr) and, with `--json`, the envelope
 /// `{"run": {…}, "reviews": [{"id", "outcome", "body"}]}`.
 fn print_result(ctx: &Context, kind: RunKind, run: &Run, answers: &Answers) -> anyhow::Result<()> {
-    let id = output::clean_line(&run.id);
+    let id = next::run_link(ctx, kind, &run.id, output::Stream::Stderr);
     let state = output::clean_line(run.status.as_str());
     match run.pending_reviews.len() {
         0 if run.awaiting_review => ctx

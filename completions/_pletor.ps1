@@ -52,7 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Approve or reject what a run waits for a person to check')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in, check which key is in use, log out')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Make an authenticated request to any API path and print the response')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write the man pages (--man DIR)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -624,6 +624,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
         'pletor;review' {
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment sent with --approve or --reject')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Send this JSON as the decision body instead of the built-in one')
+            [CompletionResult]::new('--preview', '--preview', [CompletionResultType]::ParameterName, 'How to show image drafts inline [default: auto on a terminal, none elsewhere]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
@@ -636,7 +637,8 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
             [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Approve without asking')
             [CompletionResult]::new('--reject', '--reject', [CompletionResultType]::ParameterName, 'Reject without asking')
-            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open downloaded review assets with the system viewer')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the drafts'' copies with the system viewer (the copies are then kept)')
+            [CompletionResult]::new('--keep-drafts', '--keep-drafts', [CompletionResultType]::ParameterName, 'Keep the drafts'' temporary copies after the command ends (their folder is printed)')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The id is an app run (skips the guess between agent runs and app runs)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
@@ -797,6 +799,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;completions' {
+            [CompletionResult]::new('--man', '--man', [CompletionResultType]::ParameterName, 'Write a man page for pletor and each of its commands into DIR (created if missing)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
@@ -831,7 +834,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Approve or reject what a run waits for a person to check')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in, check which key is in use, log out')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Make an authenticated request to any API path and print the response')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write the man pages (--man DIR)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -49,7 +49,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand review 'Approve or reject what a run waits for a person to check'
             cand auth 'Log in, check which key is in use, log out'
             cand api 'Make an authenticated request to any API path and print the response'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a shell completion script, or write the man pages (--man DIR)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;agents'= {
@@ -584,6 +584,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;review'= {
             cand --comment 'A comment sent with --approve or --reject'
             cand --body 'Send this JSON as the decision body instead of the built-in one'
+            cand --preview 'How to show image drafts inline [default: auto on a terminal, none elsewhere]'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -596,7 +597,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
             cand --approve 'Approve without asking'
             cand --reject 'Reject without asking'
-            cand --open 'Open downloaded review assets with the system viewer'
+            cand --open 'Open the drafts'' copies with the system viewer (the copies are then kept)'
+            cand --keep-drafts 'Keep the drafts'' temporary copies after the command ends (their folder is printed)'
             cand --app 'The id is an app run (skips the guess between agent runs and app runs)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
@@ -746,6 +748,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --version 'Print version'
         }
         &'pletor;completions'= {
+            cand --man 'Write a man page for pletor and each of its commands into DIR (created if missing)'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -779,7 +782,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand review 'Approve or reject what a run waits for a person to check'
             cand auth 'Log in, check which key is in use, log out'
             cand api 'Make an authenticated request to any API path and print the response'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a shell completion script, or write the man pages (--man DIR)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;help;agents'= {

@@ -56,7 +56,7 @@ complete -c pletor -n "__fish_pletor_needs_command" -f -a "assets" -d 'List and 
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "auth" -d 'Log in, check which key is in use, log out'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
-complete -c pletor -n "__fish_pletor_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c pletor -n "__fish_pletor_needs_command" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
@@ -540,6 +540,12 @@ complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_su
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l comment -d 'A comment sent with --approve or --reject' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l body -d 'Send this JSON as the decision body instead of the built-in one' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l preview -d 'How to show image drafts inline [default: auto on a terminal, none elsewhere]' -r -f -a "auto\t'The protocol the terminal is known to speak (asked, never guessed), else none'
+kitty\t'kitty graphics (kitty, Ghostty, WezTerm, Konsole), if the terminal confirms'
+iterm\t'iTerm2 inline images (iTerm2, WezTerm, mintty, Konsole)'
+sixel\t'Sixel graphics (foot, mlterm, xterm -ti vt340), if the terminal confirms'
+blocks\t'Colored half-blocks: any terminal with colors, low resolution'
+none\t'No inline picture'"
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -557,7 +563,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand review" -l retries -d 'Att
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l approve -d 'Approve without asking'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l reject -d 'Reject without asking'
-complete -c pletor -n "__fish_pletor_using_subcommand review" -l open -d 'Open downloaded review assets with the system viewer'
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l open -d 'Open the drafts\' copies with the system viewer (the copies are then kept)'
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l keep-drafts -d 'Keep the drafts\' temporary copies after the command ends (their folder is printed)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l app -d 'The id is an app run (skips the guess between agent runs and app runs)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l json -d 'Print exactly one JSON document on stdout, errors included'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
@@ -683,6 +690,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand api" -s v -l verbose -d 'L
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand api" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand api" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand completions" -l man -d 'Write a man page for pletor and each of its commands into DIR (created if missing)' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -715,7 +723,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "auth" -d 'Log in, check which key is in use, log out'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "list" -d 'List agents'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "show" -d 'Show an agent: its inputs (the keys for `-i`), outputs and cost'

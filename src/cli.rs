@@ -197,7 +197,7 @@ pub enum Command {
     Auth(commands::auth::Command),
     /// Make an authenticated request to any API path and print the response
     Api(commands::api::Args),
-    /// Print a shell completion script
+    /// Print a shell completion script, or write the man pages (--man DIR)
     Completions(commands::completions::Args),
 }
 

@@ -320,6 +320,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand list 'List runs, newest first'
             cand show 'Show a run: status, inputs, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -403,6 +404,30 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pletor;runs;watch'= {
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --exit-status 'End when the runs have ended (or wait for a review), with `runs wait`''s exit code'
+            cand --app 'The id is an app run (skips the guess between agent runs and app runs)'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pletor;runs;cancel'= {
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
@@ -432,6 +457,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand list 'List runs, newest first'
             cand show 'Show a run: status, inputs, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -440,6 +466,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;runs;help;show'= {
         }
         &'pletor;runs;help;wait'= {
+        }
+        &'pletor;runs;help;watch'= {
         }
         &'pletor;runs;help;cancel'= {
         }
@@ -809,6 +837,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand list 'List runs, newest first'
             cand show 'Show a run: status, inputs, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
         }
         &'pletor;help;runs;list'= {
@@ -816,6 +845,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;help;runs;show'= {
         }
         &'pletor;help;runs;wait'= {
+        }
+        &'pletor;help;runs;watch'= {
         }
         &'pletor;help;runs;cancel'= {
         }

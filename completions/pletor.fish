@@ -282,32 +282,33 @@ complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s v -l verbose -
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
 tty\t'Bars and spinners, even when stderr is not a terminal'
 plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l json -d 'Print exactly one JSON document on stdout, errors included'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "list" -d 'List runs, newest first'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "cancel" -d 'Cancel a run'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "list" -d 'List runs, newest first'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "watch" -d 'Watch runs live: status, agent, elapsed time and pending reviews'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "cancel" -d 'Cancel a run'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l status -d 'Keep runs in this state (pending, running, completed, failed, cancelled)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l external-id -d 'Keep the run created with this idempotency key' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l limit -d 'Fetch at most N items' -r
@@ -388,6 +389,29 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l exit-status -d 'End when the runs have ended (or wait for a review), with `runs wait`\'s exit code'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l app -d 'The id is an app run (skips the guess between agent runs and app runs)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -414,6 +438,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs, newest first'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Watch runs live: status, agent, elapsed time and pending reviews'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l external-id -d 'Idempotency key (one file only): uploading again with it adopts the first upload' -r
@@ -732,6 +757,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'List runs, newest first'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "watch" -d 'Watch runs live: status, agent, elapsed time and pending reviews'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from assets" -f -a "list" -d 'List assets, newest first'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from assets" -f -a "show" -d 'Show an asset\'s metadata'

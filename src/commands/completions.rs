@@ -76,7 +76,9 @@ pub fn run(ctx: &Context, args: Args, tree: clap::Command) -> anyhow::Result<Exi
         return Ok(Exit::Success);
     }
     let Some(shell) = args.shell else {
-        return Err(UsageError::new("no shell given", "pass one: `pletor completions bash`").into());
+        return Err(
+            UsageError::new("no shell given", "pass one: `pletor completions bash`").into(),
+        );
     };
     let text = String::from_utf8_lossy(&script(shell, tree)).into_owned();
     ctx.out.line(text.trim_end())?;

@@ -9,6 +9,7 @@
 //! escapes before anything reaches a terminal. A closed stdout pipe surfaces as [`BrokenPipe`],
 //! which ends the program quietly.
 
+pub mod board;
 pub mod image;
 mod jq;
 pub mod pager;
@@ -178,6 +179,12 @@ impl Printer {
         for line in &lines {
             self.stderr(line);
         }
+    }
+
+    /// A board redrawn in place on stderr, where progress is live (a terminal, without
+    /// `--quiet`, `--json` or `--progress plain|none`); `None` elsewhere.
+    pub fn board(&self) -> Option<board::Board> {
+        self.progress().is_live().then(board::Board::new)
     }
 
     /// Prints the one JSON document of this command (filtered by `--jq`).

@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "runs list",
     "runs show",
     "runs wait",
+    "runs watch",
     "runs cancel",
     "upload",
     "download",
@@ -81,10 +82,7 @@ fn committed_completions_are_current() {
 fn committed_man_pages_are_current_one_per_command() {
     let world = World::new();
     let fresh = world.home.path().join("man");
-    let output = expect_code(
-        world.bare().args(["completions", "--man"]).arg(&fresh),
-        0,
-    );
+    let output = expect_code(world.bare().args(["completions", "--man"]).arg(&fresh), 0);
     let listed: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
     let names = crate::harness::tree(&fresh);
     assert_eq!(

@@ -26,3 +26,4 @@ mod runs;
 mod secrets;
 mod terminal;
 mod transfers;
+mod watch;

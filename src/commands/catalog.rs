@@ -29,6 +29,7 @@ pub struct ListCmd {
 #[derive(Debug, Args)]
 pub struct ShowCmd {
     /// The id to show
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::targets))]
     pub id: String,
 }
 

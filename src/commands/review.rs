@@ -28,6 +28,7 @@ a rejection when the run failed or was cancelled, a custom --body never."
 )]
 pub struct Args {
     /// The run id (agent run or app run)
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 
     /// One review id [default: every pending review]

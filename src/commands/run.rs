@@ -28,10 +28,11 @@ pletor run AGENT --inputs inputs.json --no-wait\n  pletor run AGENT --batch rows
 )]
 pub struct Args {
     /// The agent (or app) id
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::targets))]
     pub target: String,
 
     /// An input: KEY=text, KEY=@file, KEY=@- (stdin), KEY=asset:ID, KEY:=JSON; repeat a key for several files
-    #[arg(short = 'i', long = "input", value_name = "KEY=VALUE")]
+    #[arg(short = 'i', long = "input", value_name = "KEY=VALUE", add = clap_complete::ArgValueCompleter::new(crate::commands::complete::input_keys))]
     pub inputs: Vec<String>,
 
     /// All inputs as JSON, from a file or `-`: {"key": value} or [{"id", "value"}]

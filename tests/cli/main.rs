@@ -14,6 +14,7 @@ mod harness;
 
 mod auth;
 mod batch;
+mod completion;
 mod discovery;
 mod faults;
 mod help;

@@ -64,6 +64,7 @@ pub struct ListCmd {
 #[derive(Debug, Args)]
 pub struct ShowCmd {
     /// The run id
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 
     #[command(flatten)]
@@ -74,7 +75,7 @@ pub struct ShowCmd {
 #[derive(Debug, Args)]
 pub struct WaitCmd {
     /// The run ids
-    #[arg(required = true)]
+    #[arg(required = true, add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub runs: Vec<String>,
 
     #[command(flatten)]
@@ -100,6 +101,7 @@ pub struct WaitCmd {
 #[derive(Debug, Args)]
 pub struct WatchCmd {
     /// The run ids [default: the runs of this key not yet ended]
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub runs: Vec<String>,
 
     /// End when the runs have ended (or wait for a review), with `runs wait`'s exit code
@@ -114,6 +116,7 @@ pub struct WatchCmd {
 #[derive(Debug, Args)]
 pub struct CancelCmd {
     /// The run id
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 
     /// Do not ask for confirmation

@@ -310,7 +310,17 @@ fn review_open_hands_the_copy_to_the_system_viewer_and_only_warns_when_it_fails(
         shown.contains(&format!("copy: {}", opened.trim())),
         "the copy was opened: {opened} / {shown}"
     );
-    assert!(std::path::Path::new(opened.trim()).is_file());
+    let opened = std::path::Path::new(opened.trim());
+    assert!(
+        opened.is_file(),
+        "with --open the copy outlives the command"
+    );
+    let folder = opened.parent().unwrap().parent().unwrap();
+    assert!(
+        rest.contains(&format!("review copies kept in {}", folder.display())),
+        "{rest}"
+    );
+    std::fs::remove_dir_all(folder).unwrap();
     assert_eq!(resolved(&world), 1);
 }
 

@@ -95,7 +95,11 @@ fn lines(watch: &Watch) -> Vec<String> {
 /// One run's cells: id, status, elapsed time, pending reviews, agent or app.
 fn row(watched: &Watched, now: jiff::Timestamp) -> [String; 5] {
     let run = &watched.run;
-    let elapsed = watch::elapsed(run, now).map_or_else(|| "-".to_string(), human_duration);
+    // Whole seconds: the board is redrawn every second.
+    let elapsed = watch::elapsed(run, now).map_or_else(
+        || "-".to_string(),
+        |d| human_duration(Duration::from_secs(d.as_secs())),
+    );
     let reviews = match run.pending_reviews.len() {
         0 if run.awaiting_review => "waiting".to_string(),
         0 => "-".to_string(),

@@ -213,30 +213,20 @@ mod tests {
 
     #[test]
     fn the_environment_names_the_protocol_and_a_plain_terminal_names_none() {
-        assert_eq!(
-            hinted(&env(&[("KITTY_WINDOW_ID", "1")])),
-            Some(Protocol::Kitty)
-        );
-        assert_eq!(
-            hinted(&env(&[("TERM", "xterm-kitty")])),
-            Some(Protocol::Kitty)
-        );
-        assert_eq!(
-            hinted(&env(&[("TERM_PROGRAM", "ghostty")])),
-            Some(Protocol::Kitty)
-        );
-        assert_eq!(
-            hinted(&env(&[("TERM_PROGRAM", "iTerm.app")])),
-            Some(Protocol::Iterm)
-        );
-        assert_eq!(
-            hinted(&env(&[("LC_TERMINAL", "iTerm2")])),
-            Some(Protocol::Iterm)
-        );
-        assert_eq!(hinted(&env(&[("TERM", "foot")])), Some(Protocol::Sixel));
-        assert_eq!(hinted(&env(&[("TERM", "xterm-256color")])), None);
-        assert_eq!(hinted(&env(&[("KITTY_WINDOW_ID", "")])), None);
-        assert_eq!(hinted(&env(&[])), None);
+        let cases: [(&'static [(&str, &str)], Option<Protocol>); 9] = [
+            (&[("KITTY_WINDOW_ID", "1")], Some(Protocol::Kitty)),
+            (&[("TERM", "xterm-kitty")], Some(Protocol::Kitty)),
+            (&[("TERM_PROGRAM", "ghostty")], Some(Protocol::Kitty)),
+            (&[("TERM_PROGRAM", "iTerm.app")], Some(Protocol::Iterm)),
+            (&[("LC_TERMINAL", "iTerm2")], Some(Protocol::Iterm)),
+            (&[("TERM", "foot")], Some(Protocol::Sixel)),
+            (&[("TERM", "xterm-256color")], None),
+            (&[("KITTY_WINDOW_ID", "")], None),
+            (&[], None),
+        ];
+        for (vars, expected) in cases {
+            assert_eq!(hinted(&env(vars)), expected, "{vars:?}");
+        }
     }
 
     #[test]

@@ -7,10 +7,13 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use expectrl::Expect;
+use expectrl::session::OsSession as Session;
 use image::GenericImageView as _;
 
 use crate::harness::World;
-use crate::review::{expect, finish, paused_run, paused_run_about, pty, resolved, run_id};
+use crate::review::{
+    copy_path, expect, finish, paused_run, paused_run_about, pty, resolved, run_id,
+};
 
 /// The draft image of a paused Reviewed Post run, decoded from the simulator's own bytes (a
 /// known 64×64 PNG).
@@ -47,16 +50,26 @@ fn param<'a>(params: &'a [(String, String)], key: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no `{key}` in {params:?}"))
 }
 
+/// A paused run's review prompt on a pty whose environment says `env`, with the draft's pixels.
+fn review_with(world: &World, env: (&str, &str)) -> (Session, image::DynamicImage) {
+    let run = paused_run(world, false);
+    let expected = draft_pixels(world, &run);
+    (pty(world, &["review", &run_id(&run)], &[env]), expected)
+}
+
+/// Approves at the menu and checks that the approval went through.
+fn approve(world: &World, mut session: Session) {
+    expect(&mut session, "Quit");
+    session.send("\r").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(resolved(world), 1);
+}
+
 #[test]
 fn iterm_terminals_get_the_draft_as_a_well_formed_inline_image() {
     let world = World::new();
-    let run = paused_run(&world, false);
-    let expected = draft_pixels(&world, &run);
-    let mut session = pty(
-        &world,
-        &["review", &run_id(&run)],
-        &[("TERM_PROGRAM", "iTerm.app")],
-    );
+    let (mut session, expected) = review_with(&world, ("TERM_PROGRAM", "iTerm.app"));
     expect(&mut session, "\x1b]1337;File=");
     let sequence = expect(&mut session, "\x07");
     let (control, payload) = sequence.split_once(':').expect("`File=ARGS:BASE64`");
@@ -72,25 +85,13 @@ fn iterm_terminals_get_the_draft_as_a_well_formed_inline_image() {
     assert_eq!(param(&args, "height"), "32", "two pixels per row");
     let shown = image::load_from_memory(&png).expect("the payload is an image");
     assert_eq!(shown.to_rgba8(), expected.to_rgba8(), "the very draft");
-
-    let menu = expect(&mut session, "Quit");
-    assert!(menu.contains("Approve"), "{menu}");
-    session.send("\r").unwrap();
-    let (rest, code) = finish(session);
-    assert_eq!(code, 0, "{rest}");
-    assert_eq!(resolved(&world), 1);
+    approve(&world, session);
 }
 
 #[test]
 fn kitty_terminals_get_the_draft_in_well_formed_kitty_graphics_chunks_once_confirmed() {
     let world = World::new();
-    let run = paused_run(&world, false);
-    let expected = draft_pixels(&world, &run);
-    let mut session = pty(
-        &world,
-        &["review", &run_id(&run)],
-        &[("KITTY_WINDOW_ID", "1")],
-    );
+    let (mut session, expected) = review_with(&world, ("KITTY_WINDOW_ID", "1"));
     // viuer asks whether the terminal speaks kitty graphics (then the primary device
     // attributes, which every terminal answers): answer as kitty does.
     expect(&mut session, "a=q,t=d,f=24;AAAA\x1b\\");
@@ -125,12 +126,7 @@ fn kitty_terminals_get_the_draft_in_well_formed_kitty_graphics_chunks_once_confi
         .decode(&encoded)
         .expect("the chunks join into base64");
     assert_eq!(pixels, expected.to_rgba8().into_raw(), "the very draft");
-
-    expect(&mut session, "Quit");
-    session.send("\r").unwrap();
-    let (rest, code) = finish(session);
-    assert_eq!(code, 0, "{rest}");
-    assert_eq!(resolved(&world), 1);
+    approve(&world, session);
 }
 
 #[test]
@@ -208,15 +204,6 @@ fn a_long_text_draft_goes_through_the_pager_and_a_short_one_does_not() {
     assert!(!paged.exists(), "no pager for a text that fits");
     session.send([3u8]).unwrap();
     assert_eq!(finish(session).1, 130);
-}
-
-/// The `copy:` path the prompt printed.
-fn copy_path(shown: &str) -> std::path::PathBuf {
-    let line = shown
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("copy: "))
-        .unwrap_or_else(|| panic!("no copy path in {shown}"));
-    std::path::PathBuf::from(line.trim())
 }
 
 #[test]

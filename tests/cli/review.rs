@@ -108,6 +108,15 @@ pub(crate) fn expect(session: &mut Session, needle: &str) -> String {
     String::from_utf8_lossy(found.before()).into_owned()
 }
 
+/// The `copy:` path the review prompt printed in `shown`.
+pub(crate) fn copy_path(shown: &str) -> std::path::PathBuf {
+    let line = shown
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("copy: "))
+        .unwrap_or_else(|| panic!("no copy path in {shown}"));
+    std::path::PathBuf::from(line.trim())
+}
+
 /// Reads the rest of the output and returns it with the exit code.
 pub(crate) fn finish(mut session: Session) -> (String, i32) {
     let found = session
@@ -143,14 +152,10 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
         shown.contains("image/png"),
         "the file's type is shown: {shown}"
     );
-    let copy = shown
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("copy: "))
-        .unwrap_or_else(|| panic!("no copy path in {shown}"))
-        .trim()
-        .to_string();
+    let copy = copy_path(&shown);
     let served = world.api("GET", &format!("/assets/{asset}"), None);
-    let bytes = std::fs::read(&copy).unwrap_or_else(|e| panic!("no copy at {copy}: {e}"));
+    let bytes =
+        std::fs::read(&copy).unwrap_or_else(|e| panic!("no copy at {}: {e}", copy.display()));
     assert_eq!(
         bytes.len() as u64,
         served["size"].as_u64().unwrap(),
@@ -164,10 +169,7 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
         rest.contains(&format!("run {id} is")),
         "the new state is reported: {rest}"
     );
-    assert!(
-        !std::path::Path::new(&copy).exists(),
-        "the copy is temporary: {copy}"
-    );
+    assert!(!copy.exists(), "the copy is temporary: {}", copy.display());
 
     let sent = decisions(&world);
     assert_eq!(sent.len(), 1);
@@ -307,7 +309,7 @@ fn review_open_hands_the_copy_to_the_system_viewer_and_only_warns_when_it_fails(
     assert_eq!(code, 0, "{rest}");
     let opened = std::fs::read_to_string(&record).expect("the viewer was called");
     assert!(
-        shown.contains(&format!("copy: {}", opened.trim())),
+        copy_path(&shown) == std::path::Path::new(opened.trim()),
         "the copy was opened: {opened} / {shown}"
     );
     let opened = std::path::Path::new(opened.trim());

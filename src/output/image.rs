@@ -213,7 +213,8 @@ mod tests {
 
     #[test]
     fn the_environment_names_the_protocol_and_a_plain_terminal_names_none() {
-        let cases: [(&'static [(&str, &str)], Option<Protocol>); 9] = [
+        type Vars = &'static [(&'static str, &'static str)];
+        let cases: [(Vars, Option<Protocol>); 9] = [
             (&[("KITTY_WINDOW_ID", "1")], Some(Protocol::Kitty)),
             (&[("TERM", "xterm-kitty")], Some(Protocol::Kitty)),
             (&[("TERM_PROGRAM", "ghostty")], Some(Protocol::Kitty)),

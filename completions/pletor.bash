@@ -211,6 +211,9 @@ _pletor() {
             pletor__subcmd__help__subcmd__runs,wait)
                 cmd="pletor__subcmd__help__subcmd__runs__subcmd__wait"
                 ;;
+            pletor__subcmd__help__subcmd__runs,watch)
+                cmd="pletor__subcmd__help__subcmd__runs__subcmd__watch"
+                ;;
             pletor__subcmd__runs,cancel)
                 cmd="pletor__subcmd__runs__subcmd__cancel"
                 ;;
@@ -226,6 +229,9 @@ _pletor() {
             pletor__subcmd__runs,wait)
                 cmd="pletor__subcmd__runs__subcmd__wait"
                 ;;
+            pletor__subcmd__runs,watch)
+                cmd="pletor__subcmd__runs__subcmd__watch"
+                ;;
             pletor__subcmd__runs__subcmd__help,cancel)
                 cmd="pletor__subcmd__runs__subcmd__help__subcmd__cancel"
                 ;;
@@ -240,6 +246,9 @@ _pletor() {
                 ;;
             pletor__subcmd__runs__subcmd__help,wait)
                 cmd="pletor__subcmd__runs__subcmd__help__subcmd__wait"
+                ;;
+            pletor__subcmd__runs__subcmd__help,watch)
+                cmd="pletor__subcmd__runs__subcmd__help__subcmd__watch"
                 ;;
             *)
                 ;;
@@ -1458,12 +1467,16 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__completions)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --man --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --man)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1876,7 +1889,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__help__subcmd__runs)
-            opts="list show wait cancel"
+            opts="list show wait watch cancel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1945,6 +1958,20 @@ _pletor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pletor__subcmd__help__subcmd__runs__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pletor__subcmd__help__subcmd__upload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1960,7 +1987,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__review)
-            opts="-q -v -h -V --approve --reject --comment --body --open --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --approve --reject --comment --body --preview --open --keep-drafts --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1972,6 +1999,10 @@ _pletor() {
                     ;;
                 --body)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preview)
+                    COMPREPLY=($(compgen -W "auto kitty iterm sixel blocks none" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2124,7 +2155,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version list show wait cancel help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version list show wait watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2232,7 +2263,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs__subcmd__help)
-            opts="list show wait cancel help"
+            opts="list show wait watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2302,6 +2333,20 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs__subcmd__help__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pletor__subcmd__runs__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2466,6 +2511,60 @@ _pletor() {
                     COMPREPLY=($(compgen -W "prompt fail wait approve reject" -- "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto tty plain none" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pletor__subcmd__runs__subcmd__watch)
+            opts="-q -v -h -V --exit-status --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -29,6 +29,7 @@ pub struct ListCmd {
 #[derive(Debug, Args)]
 pub struct ShowCmd {
     /// Its id, an id prefix (8+ hex digits), its name ("Product Shot") or its slug (product-shot)
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::targets))]
     pub id: String,
 }
 

@@ -7,6 +7,7 @@ pub mod apps;
 pub mod assets;
 pub mod auth;
 mod catalog;
+pub mod complete;
 pub mod completions;
 pub mod download;
 pub mod review;

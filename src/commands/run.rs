@@ -9,6 +9,7 @@ use super::SaveArgs;
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
+use crate::output::Stream;
 use crate::transfer::{self, Existing};
 use crate::workflow::batch;
 use crate::workflow::cost;
@@ -30,10 +31,11 @@ pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8"
 )]
 pub struct Args {
     /// The agent (or app): its id, an id prefix (8+ hex digits), its name or its slug (product-shot)
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::targets))]
     pub target: String,
 
     /// An input: KEY=text, KEY=@file, KEY=@- (stdin), KEY=asset:ID, KEY:=JSON; repeat a key for several files
-    #[arg(short = 'i', long = "input", value_name = "KEY=VALUE")]
+    #[arg(short = 'i', long = "input", value_name = "KEY=VALUE", add = clap_complete::ArgValueCompleter::new(crate::commands::complete::input_keys))]
     pub inputs: Vec<String>,
 
     /// All inputs as JSON, from a file or `-`: {"key": value} or [{"id", "value"}]
@@ -235,7 +237,8 @@ fn print_created(
     if ctx.out.is_json() {
         ctx.out.json(&run.raw)?;
     } else {
-        ctx.out.line(&crate::output::clean_line(&run.id))?;
+        ctx.out
+            .line(&next::run_link(ctx, kind, &run.id, Stream::Stdout))?;
         ctx.out.hint(&format!(
             "wait for it with `{}`",
             next::command(kind, &run.id, Next::Wait)

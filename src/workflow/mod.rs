@@ -3,8 +3,9 @@
 //! body ([`inputs`]), the checks before anything costs ([`preflight`]), the plan a `--dry-run`
 //! prints ([`dry_run`]) and the estimated cost ([`cost`]), starting a run without paying twice
 //! ([`start`]), waiting at the one polling policy ([`wait`], [`cadence`]), review pauses
-//! ([`review`]) and the end of a run: files, exit code and envelope ([`outcome`]); and batches
-//! of runs, one per row of a file ([`batch`]); lists of runs people can read ([`listing`]).
+//! ([`review`]) and the end of a run: files, exit code and envelope ([`outcome`]); batches of
+//! runs, one per row of a file ([`batch`]); lists of runs people can read ([`listing`]); and the
+//! live view of many runs ([`watch`]).
 
 pub mod batch;
 pub mod cadence;
@@ -19,3 +20,4 @@ pub mod resolve;
 pub mod review;
 pub mod start;
 pub mod wait;
+pub mod watch;

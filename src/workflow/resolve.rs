@@ -14,9 +14,9 @@
 //! command. Text that is not a UUID never reaches the server in a path, so a typo is never a
 //! `422` with a validation message.
 //!
-//! The API for other commands (completion, `runs list --agent`): [`resolve`] (the full entry),
-//! [`resolve_id`] (just its id, without reading it when it was given whole), [`find`] (the
-//! pure matching) and [`candidates`] (entries whose id, name or slug start with a prefix).
+//! The API for other commands (`runs list --agent`, shell completion): [`resolve`] (the full
+//! entry), [`resolve_id`] (just its id, without reading it when it was given whole), and the
+//! pure parts, [`find`] (the matching) and [`slug`].
 
 use crate::api::catalog::{self, Kind};
 use crate::api::models::Agent;
@@ -71,24 +71,6 @@ pub async fn resolve_id(ctx: &Context, kind: Kind, text: &str) -> anyhow::Result
         Match::Many(many) => Err(ambiguous(kind, text, &many).into()),
         Match::None(close) => Err(not_found(kind, text, &close).into()),
     }
-}
-
-/// The entries whose id, name or slug start with `prefix` (ignoring case), in catalog order:
-/// what a shell completion offers.
-#[allow(dead_code)] // The API for shell completion of AGENT and APP, which comes next.
-pub async fn candidates(ctx: &Context, kind: Kind, prefix: &str) -> anyhow::Result<Vec<Agent>> {
-    let entries = ctx.catalog(kind).await?;
-    let prefix = prefix.trim().to_lowercase();
-    let wanted = slug(&prefix);
-    Ok(entries
-        .iter()
-        .filter(|e| {
-            e.id.to_lowercase().starts_with(&prefix)
-                || e.name.to_lowercase().starts_with(&prefix)
-                || slug(&e.name).starts_with(&wanted)
-        })
-        .cloned()
-        .collect())
 }
 
 /// Matches `text` against `entries` by the rules of this module (a full UUID is matched as an

@@ -27,6 +27,13 @@ pub fn encode_segment(segment: &str) -> String {
         .replace("%2D", "-")
 }
 
+/// The address a run id links to on a terminal (D): the web app's page for a run is not
+/// documented, so the link goes to the API's own resource for the run (JSON, behind the key).
+/// One place to change when the page is known.
+pub fn run_link(base: &str, collection: &str, id: &str) -> String {
+    format!("{}{}", base.trim_end_matches('/'), item(collection, id))
+}
+
 /// The download path of an asset (A).
 pub fn asset_download(id: &str) -> String {
     format!("{}/download", item("assets", id))

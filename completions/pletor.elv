@@ -50,7 +50,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand review 'Approve or reject what a run waits for a person to check'
             cand auth 'Log in, check which key is in use, log out'
             cand api 'Make an authenticated request to any API path and print the response'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a shell completion script, or write the man pages (--man DIR)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;agents'= {
@@ -249,6 +249,9 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --skip-existing 'Keep files that already exist and skip their download'
             cand --no-wait 'Print the created run and exit without waiting'
             cand --no-download 'Wait for the run but do not download its files'
+            cand --dry-run 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+            cand -y 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
+            cand --yes 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
             cand --quiet 'Print only data and errors: no progress, no hints'
@@ -288,6 +291,9 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --skip-existing 'Keep files that already exist and skip their download'
             cand --no-wait 'Print the created run and exit without waiting'
             cand --no-download 'Wait for the run but do not download its files'
+            cand --dry-run 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+            cand -y 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
+            cand --yes 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
             cand --quiet 'Print only data and errors: no progress, no hints'
@@ -408,15 +414,18 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;runs;list'= {
             cand --status 'Keep runs in this state (pending, running, completed, failed, cancelled)'
             cand --external-id 'Keep the run created with this idempotency key'
+            cand --agent 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug'
+            cand --since 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)'
             cand --limit 'Fetch at most N items'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
@@ -494,6 +503,30 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pletor;runs;watch'= {
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --exit-status 'End when the runs have ended (or wait for a review), with `runs wait`''s exit code'
+            cand --app 'The id is an app run (skips the guess between agent runs and app runs)'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pletor;runs;cancel'= {
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
@@ -520,9 +553,10 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --version 'Print version'
         }
         &'pletor;runs;help'= {
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -531,6 +565,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;runs;help;show'= {
         }
         &'pletor;runs;help;wait'= {
+        }
+        &'pletor;runs;help;watch'= {
         }
         &'pletor;runs;help;cancel'= {
         }
@@ -675,6 +711,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;review'= {
             cand --comment 'A comment sent with --approve or --reject'
             cand --body 'Send this JSON as the decision body instead of the built-in one'
+            cand --preview 'How to show image drafts inline [default: auto on a terminal, none elsewhere]'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -687,7 +724,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
             cand --approve 'Approve without asking'
             cand --reject 'Reject without asking'
-            cand --open 'Open downloaded review assets with the system viewer'
+            cand --open 'Open the drafts'' copies with the system viewer (the copies are then kept)'
+            cand --keep-drafts 'Keep the drafts'' temporary copies after the command ends (their folder is printed)'
             cand --app 'The id is an app run (skips the guess between agent runs and app runs)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
@@ -837,6 +875,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --version 'Print version'
         }
         &'pletor;completions'= {
+            cand --man 'Write a man page for pletor and each of its commands into DIR (created if missing)'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -871,7 +910,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand review 'Approve or reject what a run waits for a person to check'
             cand auth 'Log in, check which key is in use, log out'
             cand api 'Make an authenticated request to any API path and print the response'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a shell completion script, or write the man pages (--man DIR)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;help;agents'= {
@@ -903,9 +942,10 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;help;batch;report'= {
         }
         &'pletor;help;runs'= {
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
         }
         &'pletor;help;runs;list'= {
@@ -913,6 +953,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;help;runs;show'= {
         }
         &'pletor;help;runs;wait'= {
+        }
+        &'pletor;help;runs;watch'= {
         }
         &'pletor;help;runs;cancel'= {
         }

@@ -1,4 +1,4 @@
-//! Resolves settings, builds the context, dispatches to the command, and turns the outcome
+//! Answers shell completion requests, resolves settings, builds the context, dispatches to the command, and turns the outcome
 //! into an exit code. Ctrl-C is handled here, once: the command is dropped (in-flight
 //! transfers stop, `.part` files stay for resume), the resume note is printed, exit 130.
 
@@ -15,6 +15,10 @@ use crate::settings;
 /// Parses the command line; `Err` carries the exit code after clap printed help, the version
 /// or a usage error (as JSON too when `--json` was asked for).
 pub fn parse() -> Result<Cli, u8> {
+    // A completion request from the shell integration (`COMPLETE=bash pletor …`) ends here.
+    if let Some(code) = commands::complete::from_env(<Cli as clap::CommandFactory>::command) {
+        return Err(code);
+    }
     match Cli::try_parse() {
         Ok(cli) => Ok(cli),
         Err(err) => {

@@ -8,6 +8,7 @@ pub mod assets;
 pub mod auth;
 pub mod batch;
 mod catalog;
+pub mod complete;
 pub mod completions;
 pub mod download;
 pub mod review;

@@ -461,11 +461,15 @@ fn one_bad_row_exits_2_naming_its_line_and_nothing_is_created_or_uploaded() {
 fn a_row_the_api_rejects_fails_alone_and_the_batch_exits_3() {
     let world = World::new();
     product_rows(&world, "batch/products.csv", 3);
-    // Row 2 gives no product, which Product Shot requires: only the API can tell.
+    // Row 2 names an asset that does not exist: only the API can tell.
     let csv = std::fs::read_to_string(world.work().join("batch/products.csv")).unwrap();
     world.file(
         "batch/products.csv",
-        csv.replace("@shots/shoe-2.png", "").as_bytes(),
+        csv.replace(
+            "@shots/shoe-2.png",
+            "asset:00000000-0000-4000-8000-0000000000ff",
+        )
+        .as_bytes(),
     );
     let output = world.run_expect(
         &[
@@ -484,7 +488,10 @@ fn a_row_the_api_rejects_fails_alone_and_the_batch_exits_3() {
     assert_eq!(rows[1]["status"], "error");
     assert!(rows[1]["run_id"].is_null());
     assert!(
-        rows[1]["error"].as_str().unwrap().contains("product"),
+        rows[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("Asset not found"),
         "{}",
         rows[1]
     );

@@ -37,11 +37,13 @@ use tokio::sync::Notify;
 /// What the last response said about one rate-limit bucket.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RateState {
-    /// Requests allowed per window.
+    /// Requests allowed per window (`X-RateLimit-Limit`), when the server says: a new window
+    /// starts with this many.
     pub limit: Option<u64>,
     /// Requests left in this window (decremented locally as requests go out).
     pub remaining: u64,
-    /// When the window resets.
+    /// When the window resets (`X-RateLimit-Reset`, read as epoch or delta): a spent budget
+    /// waits until then.
     pub reset_at: SystemTime,
 }
 

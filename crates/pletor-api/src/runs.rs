@@ -36,7 +36,7 @@ impl RunKind {
 /// A run that was created, or found because it already existed.
 #[derive(Debug)]
 pub struct Created {
-    /// The run.
+    /// The run as the server holds it.
     pub run: Run,
     /// True when a `409` showed the run existed and it was adopted rather than created.
     pub adopted: bool,

@@ -33,7 +33,8 @@ Exit codes: as `pletor batch status`."
 /// Which batch: the target, file and key the run was given.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// The agent (or app, with --app) the batch runs
+    /// The agent (or app, with --app) the batch runs: its id, an id prefix, its name or its slug
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::targets))]
     pub target: String,
 
     /// The batch file given to `--batch` (JSON Lines or CSV; `-`: stdin)

@@ -39,14 +39,14 @@ use futures_util::future::LocalBoxFuture;
 use futures_util::stream::FuturesUnordered;
 use tokio::sync::mpsc;
 
-use crate::api::catalog;
 use crate::api::models::{Agent, Run};
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError, classify};
-use crate::output::clean_line;
 use crate::transfer::{self, Existing};
+use crate::workflow::cost;
 use crate::workflow::inputs::{self, RawInput};
+use crate::workflow::resolve;
 use crate::workflow::review::OnReview;
 
 use plan::{Names, Plan, RowPlan};
@@ -82,6 +82,10 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// `--on-review` (default `fail`).
     pub on_review: Option<OnReview>,
+    /// `--dry-run`: check every row, print the plan, start nothing.
+    pub dry_run: bool,
+    /// `--yes`: do not ask to confirm the estimated cost.
+    pub yes: bool,
     /// `--shard` (or `PLETOR_SHARD`), resolved: the rows this process runs.
     pub shard: Option<shard::Shard>,
 }
@@ -90,6 +94,8 @@ pub struct Options {
 struct Job {
     kind: RunKind,
     target: Agent,
+    /// The batch file, as given.
+    source: String,
     key: String,
     plan: Plan,
     save: Option<SaveSpec>,
@@ -100,9 +106,19 @@ struct Job {
 
 /// Runs a batch.
 pub async fn run(ctx: &Context, options: Options) -> anyhow::Result<Exit> {
+    let (dry_run, yes) = (options.dry_run, options.yes);
     let job = prepare(ctx, options).await?;
+    if dry_run {
+        return crate::workflow::dry_run::print(ctx, &dry_run_plan(&job));
+    }
     if job.plan.rows.is_empty() {
         return shard::nothing_to_do(ctx, &job.key);
+    }
+    let what = crate::workflow::start::naming(job.kind, &job.target).0;
+    if !cost::confirm_batch(ctx, &what, &job.target, job.plan.rows.len(), yes).await? {
+        ctx.out
+            .status("not started: nothing was uploaded or created");
+        return Ok(Exit::Success);
     }
     let mut board = Board::new(ctx, job.plan.rows.len());
     let workers = ctx.for_workers(board.is_live())?;
@@ -158,8 +174,8 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         })
     };
     let kind = options.kind;
-    let target = catalog::get(
-        ctx.api()?,
+    let target = resolve::resolve(
+        ctx,
         crate::workflow::start::catalog_kind(kind),
         &options.target,
     )
@@ -174,6 +190,7 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
     Ok(Job {
         kind,
         target,
+        source,
         key,
         plan,
         save,
@@ -181,6 +198,29 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         on_review,
         deadline: options.timeout.map(|t| Instant::now() + t),
     })
+}
+
+/// The plan `--dry-run` prints for a batch: the inputs every row shares are those of the rows'
+/// common `-i` values, and each row lists all of its own.
+fn dry_run_plan(job: &Job) -> crate::workflow::dry_run::Plan<'_> {
+    use crate::workflow::dry_run::{Batch, Plan, sorted_files};
+    Plan {
+        kind: job.kind,
+        target: &job.target,
+        inputs: &job.plan.shared,
+        files: sorted_files(job.plan.files.values().map(|f| &f.file)),
+        external_id: None,
+        batch: Some(Batch {
+            file: &job.source,
+            key: &job.key,
+            rows: job
+                .plan
+                .rows
+                .iter()
+                .map(|r| (r.number, r.external_id.as_str(), r.inputs.as_slice()))
+                .collect(),
+        }),
+    }
 }
 
 async fn build_plan(
@@ -191,12 +231,7 @@ async fn build_plan(
     key: &str,
     source: &str,
 ) -> anyhow::Result<Plan> {
-    let noun = crate::workflow::start::catalog_kind(kind).noun();
-    let what = match target.name.trim() {
-        "" => format!("{noun} {}", clean_line(&target.id)),
-        name => format!("{noun} {}", clean_line(name)),
-    };
-    let show = format!("pletor {noun}s show {}", target.id);
+    let (what, show) = crate::workflow::start::naming(kind, target);
     let names = Names {
         source,
         what: &what,

@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 
 use crate::api::models::{Agent, Run};
 use crate::api::runs::{self, RunKind};
-use crate::api::{Client, catalog, spec};
+use crate::api::{Client, spec};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
@@ -44,7 +44,7 @@ const ROWS_AT_ONCE: usize = 8;
 pub struct Options {
     /// Agent runs or app runs.
     pub kind: RunKind,
-    /// The agent or app id.
+    /// The agent or app: its id, an id prefix, its name or its slug, as the run takes it.
     pub target: String,
     /// The batch file.
     pub file: PathBuf,
@@ -82,9 +82,9 @@ pub async fn survey(ctx: &Context, options: Options) -> anyhow::Result<Survey> {
     if let Some(key) = &options.batch_key {
         key::check(key, file.rows.len())?;
     }
-    let client = ctx.api()?;
     let kind = crate::workflow::start::catalog_kind(options.kind);
-    let target = catalog::get(client, kind, &options.target).await?;
+    let target = crate::workflow::resolve::resolve(ctx, kind, &options.target).await?;
+    let client = ctx.api()?;
     let batch_key = options
         .batch_key
         .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));

@@ -198,6 +198,7 @@ fn takes_value(word: &str) -> bool {
             | "--concurrency"
             | "--batch-key"
             | "--name-template"
+            | "--shard"
             | "--profile"
             | "--api-base"
             | "--jq"

@@ -33,7 +33,7 @@ pub struct Upload {
 /// An uploaded asset, created now or adopted after a `409`.
 #[derive(Debug)]
 pub struct Uploaded {
-    /// The asset the server holds.
+    /// The asset as the server holds it, new or adopted: `upload --json` prints its `raw`.
     pub asset: Asset,
     /// True when a `409` showed an earlier attempt made it: nothing was uploaded twice.
     pub adopted: bool,

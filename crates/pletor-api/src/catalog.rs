@@ -33,7 +33,7 @@ impl Kind {
     }
 }
 
-/// List filters.
+/// What `agents list` and `apps list` keep (`--tag`, `--visibility`); the default keeps all.
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
     /// Keep items with any of these tags.

@@ -15,7 +15,7 @@ pub enum ApiError {
     /// The server answered with an error status.
     #[error("{method} {path} failed: {status_line}{}", detail_suffix(.detail))]
     Status {
-        /// The request's method.
+        /// The request's method: with `path`, it names the call that failed.
         method: String,
         /// The request's path, relative to the API base (the key-free part of the URL).
         path: String,
@@ -29,9 +29,9 @@ pub enum ApiError {
     /// No answer: connection refused, reset, DNS, TLS.
     #[error("{method} {path}: cannot reach the API at {host}: {reason}")]
     Network {
-        /// The request's method.
+        /// The request's method: with `path`, it names the call that failed.
         method: String,
-        /// The request's path.
+        /// The request's path, relative to the API base.
         path: String,
         /// The host that did not answer, so a wrong `--api-base` shows.
         host: String,
@@ -41,9 +41,9 @@ pub enum ApiError {
     /// The server did not answer in time.
     #[error("{method} {path}: no answer from {host} within {}", crate::text::human_duration(*.after))]
     Timeout {
-        /// The request's method.
+        /// The request's method: with `path`, it names the call that failed.
         method: String,
-        /// The request's path.
+        /// The request's path, relative to the API base.
         path: String,
         /// The host that went silent.
         host: String,
@@ -53,9 +53,9 @@ pub enum ApiError {
     /// The answer was not what the API promises (not JSON, wrong shape).
     #[error("{method} {path}: unexpected response ({status}): {problem}")]
     Decode {
-        /// The request's method.
+        /// The request's method: with `path`, it names the call that failed.
         method: String,
-        /// The request's path.
+        /// The request's path, relative to the API base.
         path: String,
         /// The answer's status (usually a 2xx whose body was not what the API promises).
         status: u16,
@@ -81,7 +81,7 @@ pub enum ApiError {
     /// The request body could not be read (an upload's file vanished).
     #[error("cannot send {path}: {reason}")]
     Body {
-        /// The request's path.
+        /// The request's path, relative to the API base.
         path: String,
         /// The I/O error reopening the file, in its own words.
         reason: String,
@@ -91,7 +91,8 @@ pub enum ApiError {
     BadBase {
         /// The base as given (flag, environment or profile), to be fixed where it came from.
         url: String,
-        /// Why it is refused.
+        /// Why it is refused: the URL parser's complaint, or the rule it breaks (`http(s)` with a
+        /// host, no query or fragment).
         reason: String,
     },
 }

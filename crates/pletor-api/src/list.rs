@@ -8,12 +8,12 @@ use serde_json::Value;
 use super::spec::{self, ID_FIELDS, first_str};
 use super::{ApiError, Client, Request};
 
-/// How many items to fetch.
+/// How many items to fetch: pages are asked for no more than this needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
-    /// At most this many.
+    /// At most this many (`--limit`, a completion's cap); no page is asked for beyond them.
     AtMost(usize),
-    /// Every page.
+    /// Every page, until the server says there is no more (`--all`).
     All,
 }
 

@@ -11,7 +11,7 @@ use super::spec::{self, first_str};
 /// The lifecycle state of a run (A). An unknown state is kept and treated as not terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RunStatus {
-    /// Queued.
+    /// Accepted, not started yet (`pending`, `queued`).
     Pending,
     /// Working (also while it waits for a review).
     Running,
@@ -59,27 +59,29 @@ impl RunStatus {
 /// One result of a run.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunResult {
-    /// A generated file.
+    /// A generated file, saved by downloading its asset.
     Asset {
-        /// The asset id.
+        /// What downloads fetch; one asset may appear in several results ([`Run::asset_ids`]
+        /// drops the repeats).
         asset_id: String,
-        /// The name the result carries, if any.
+        /// The name the result carries, shown by `runs show`; a saved file is named from the
+        /// asset's own metadata instead.
         name: Option<String>,
     },
-    /// Generated text.
+    /// Generated text, given inline: nothing to download, reported as the run's `texts`.
     Text(String),
 }
 
 /// A pending human review (D).
 #[derive(Debug, Clone)]
 pub struct PendingReview {
-    /// The review id.
+    /// Where a decision is sent (`…/reviews/{id}`), and what `pletor review RUN REVIEW` takes.
     pub id: String,
-    /// Assets the paused node shows.
+    /// The drafts the paused node shows: the interactive review downloads and previews them.
     pub asset_ids: Vec<String>,
-    /// Text the paused node shows.
+    /// Text the paused node shows the reviewer.
     pub text: Option<String>,
-    /// The server's object.
+    /// The server's object, unchanged: what `--json` prints, unknown fields included.
     pub raw: Value,
 }
 
@@ -88,19 +90,22 @@ pub struct PendingReview {
 pub struct Run {
     /// The run id (`id`, or `run_id`).
     pub id: String,
-    /// Its state.
+    /// Where it is in its lifecycle; a wait ends once it [is terminal](RunStatus::is_terminal).
     pub status: RunStatus,
-    /// Whether it waits for a person (A).
+    /// Whether it waits for a person (A: `awaiting_human_review`; when absent, whether any
+    /// review is pending).
     pub awaiting_review: bool,
-    /// What it waits for.
+    /// The reviews it waits for (D); may be empty while `awaiting_review` is true, when the
+    /// server does not list them.
     pub pending_reviews: Vec<PendingReview>,
-    /// Its results so far.
+    /// Its results so far, in the server's order (`results`, else `outputs`).
     pub results: Vec<RunResult>,
     /// The failure message, if any.
     pub error: Option<String>,
     /// The idempotency key it was created with.
     pub external_id: Option<String>,
-    /// The server's object, unchanged.
+    /// The server's object, unchanged: what `--json` prints, and where fields without a typed
+    /// view (`created_at`, the agent or app id) are read.
     pub raw: Value,
 }
 
@@ -245,7 +250,7 @@ pub struct InputSpec {
     pub name: Option<String>,
     /// The type string (`text_input`, `image_input`, …).
     pub kind: String,
-    /// What it is for.
+    /// What it is for, in the catalog's words: `agents show` lists it beside the key.
     pub description: Option<String>,
     /// Whether a run must give it: only when the catalog says so (D: the field may be absent,
     /// and then nothing is enforced).
@@ -258,9 +263,9 @@ pub struct InputSpec {
 /// How an input's value is shaped in a run body (B).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueShape {
-    /// A string.
+    /// A JSON string (`text_input`): a file or asset given to it is refused.
     Text,
-    /// `{"asset_ids": [...]}`.
+    /// `{"asset_ids": [...]}` (image, video, audio, file, document inputs): text is refused.
     Assets,
     /// Unknown type: text stays text, files become assets.
     Either,
@@ -344,15 +349,16 @@ fn accepted_types(value: &Value) -> Vec<String> {
 /// An agent or an app (the same shape, D for apps).
 #[derive(Debug, Clone)]
 pub struct Agent {
-    /// Its id.
+    /// What a run is created with; the names, slugs and prefixes people type resolve to it.
     pub id: String,
-    /// Its name.
+    /// Its display name (`name`, else `title`; empty when it has neither).
     pub name: String,
-    /// Its inputs.
+    /// The inputs it declares: `-i` keys are matched against them before anything is sent.
     pub inputs: Vec<InputSpec>,
     /// Credits one run costs, when the catalog says (C: `estimated_cost`).
     pub estimated_cost: Option<f64>,
-    /// The server's object, unchanged.
+    /// The server's object, unchanged: what `--json` prints, and where `show` reads the
+    /// description, tags and visibility.
     pub raw: Value,
 }
 
@@ -390,17 +396,20 @@ impl Agent {
 /// An asset's metadata (C/D).
 #[derive(Debug, Clone)]
 pub struct Asset {
-    /// Its id.
+    /// What runs take (`asset:ID`) and downloads fetch.
     pub id: String,
-    /// Its file name, when known.
+    /// Its file name, when known: a download is named after it unless `Content-Disposition`
+    /// names the file.
     pub filename: Option<String>,
-    /// Its media type, when known.
+    /// Its media type, when known: gives a download its extension when no name is known.
     pub mime_type: Option<String>,
-    /// Its size in bytes, when known.
+    /// Its size in bytes, when known: a download of another length fails verification.
     pub size: Option<u64>,
-    /// Its SHA-256 (hex), when known.
+    /// Its SHA-256 in lowercase hex, when known: a download must match it, and an existing file
+    /// that matches (with the size) is kept rather than fetched again.
     pub sha256: Option<String>,
-    /// The server's object, unchanged.
+    /// The server's object, unchanged: what `--json` prints, and where fields without a typed
+    /// view (`external_id`, `created_at`) are read.
     pub raw: Value,
 }
 

@@ -76,13 +76,15 @@ const SHARE_MEMORY: usize = 2;
 struct Entry {
     /// The window size, once an answer told it.
     limit: Option<u64>,
-    /// Whether `remaining` means anything.
+    /// Whether `remaining` means anything: false until an answer of this window gave a count,
+    /// and meanwhile one request at a time goes out to ask.
     known: bool,
     /// Requests this client may still send in the window (reservations deducted).
     remaining: u64,
     /// The window's end; `None` while unknown (a new window no answer has described yet).
     reset_at: Option<SystemTime>,
-    /// Requests sent and not answered yet.
+    /// Requests sent and not answered yet: an answer's `Remaining` is lowered by them, since
+    /// the server may not have counted them.
     in_flight: u64,
     /// The lowest `Remaining` an answer of this window reported.
     lowest: Option<u64>,

@@ -12,7 +12,7 @@ use crate::api::ApiError;
 /// The documented exit codes (PRODUCT.md, "Exit codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {
-    /// Success.
+    /// The command did what was asked (for a run: it completed and its files are saved).
     Success = 0,
     /// Network, server or unexpected-response error.
     Error = 1,
@@ -22,7 +22,7 @@ pub enum Exit {
     RunFailed = 3,
     /// Authentication or permission refused.
     Auth = 4,
-    /// Not found.
+    /// The API answered 404: the id names nothing this key can see.
     NotFound = 5,
     /// Rate limited after all retries.
     RateLimited = 6,
@@ -74,7 +74,7 @@ impl std::error::Error for UsageError {}
 /// usage errors: no credentials, a prompt that cannot be shown, a wait that timed out.
 #[derive(Debug)]
 pub struct Failure {
-    /// The exit code.
+    /// The code the command exits with; [`classify`] takes it as is.
     pub exit: Exit,
     /// The machine-readable code in `--json` errors.
     pub code: &'static str,
@@ -85,7 +85,7 @@ pub struct Failure {
 }
 
 impl Failure {
-    /// Builds a failure.
+    /// A failure without a hint; [`Failure::hint`] adds one.
     pub fn new(exit: Exit, code: &'static str, message: impl Into<String>) -> Self {
         Self {
             exit,
@@ -113,15 +113,15 @@ impl std::error::Error for Failure {}
 /// What the user sees of an error.
 #[derive(Debug)]
 pub struct Report {
-    /// The exit code.
+    /// The code the process exits with.
     pub exit: Exit,
     /// The machine-readable code (`not_found`, `usage`, …).
     pub code: &'static str,
-    /// The top-level message.
+    /// The outermost error's text, cleaned: the `error:` line.
     pub message: String,
     /// The chain of causes below it, outermost first.
     pub causes: Vec<String>,
-    /// The hint, if any.
+    /// The `hint:` line: the next command or flag to try; `None` when there is none to give.
     pub hint: Option<String>,
     /// The HTTP status, when the error came from one.
     pub status: Option<u16>,

@@ -2,8 +2,8 @@
 //! and neither `--no-input`, `PLETOR_NO_INPUT` nor `CI` is set. Otherwise callers fail at once
 //! and name the flag that answers the question.
 //!
-//! dialoguer blocks, so each prompt runs on a blocking thread; Ctrl-C at a prompt surfaces as
-//! [`Interrupted`].
+//! dialoguer blocks, so each prompt runs on a blocking thread; Ctrl-C at a prompt surfaces as a
+//! [`Failure`] with [`Exit::Interrupted`].
 
 use std::io::IsTerminal;
 

@@ -40,13 +40,13 @@ pub enum PreviewChoice {
 /// A way to draw a picture on the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protocol {
-    /// kitty graphics protocol.
+    /// kitty graphics; viuer confirms it by querying the terminal.
     Kitty,
-    /// iTerm2 inline images.
+    /// iTerm2 inline images; viuer confirms it from environment variables alone.
     Iterm,
-    /// Sixel graphics.
+    /// Sixel graphics; viuer confirms it by querying the terminal.
     Sixel,
-    /// Colored half-blocks.
+    /// Colored half-blocks: nothing to confirm, but only while colors are on.
     Blocks,
 }
 
@@ -66,11 +66,11 @@ impl Protocol {
 /// drawing can run on another thread.
 #[derive(Debug, Clone, Copy)]
 pub struct Screen {
-    /// stdout and stderr are both terminals.
+    /// stdout and stderr are both terminals: viuer draws on stdout, the prompt is on stderr.
     pub terminal: bool,
     /// `--json` (or `--jq`) is on: stdout is the document.
     pub json: bool,
-    /// Colors are on for stderr.
+    /// Colors are on for stderr; half-blocks are colored text, so without colors none are drawn.
     pub color: bool,
 }
 

@@ -35,9 +35,9 @@ use crate::error::Report;
 pub enum ColorChoice {
     /// When stderr is a terminal and `NO_COLOR` is unset.
     Auto,
-    /// Always.
+    /// Even on a pipe and with `NO_COLOR` set: the user asked for it.
     Always,
-    /// Never.
+    /// Never, not even on a terminal.
     Never,
 }
 
@@ -50,16 +50,17 @@ pub enum ProgressMode {
     Tty,
     /// One line per change, never a carriage return (logs, CI).
     Plain,
-    /// Nothing.
+    /// Nothing at all, as with `--quiet` or `--json` (warnings still show: they are not
+    /// progress).
     None,
 }
 
 /// One of the two streams, for what depends on where text goes (hyperlinks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stream {
-    /// Data.
+    /// Data: links only where stdout is a terminal and not carrying JSON.
     Stdout,
-    /// People.
+    /// People: links wherever stderr is a terminal.
     Stderr,
 }
 
@@ -71,19 +72,19 @@ pub struct BrokenPipe;
 /// How output should look, resolved from flags and the environment.
 #[derive(Debug, Clone)]
 pub struct OutputSettings {
-    /// Print JSON.
+    /// `--json`: stdout carries exactly one JSON document, errors included; no progress.
     pub json: bool,
-    /// Filter JSON output with this jq expression.
+    /// `--jq`: filter the JSON document with this expression (implies `json`).
     pub jq: Option<String>,
-    /// No progress, no hints.
+    /// `--quiet`: no progress, no hints; warnings and errors still show.
     pub quiet: bool,
-    /// `-v` count.
+    /// How many `-v`: 1 logs one line per request, 2 adds headers and bodies.
     pub verbose: u8,
-    /// Color choice.
+    /// `--color`; under `Auto`, a terminal on stderr and `no_color_env` decide.
     pub color: ColorChoice,
-    /// Progress mode.
+    /// `--progress`; `quiet` and `json` turn it off whatever it says.
     pub progress: ProgressMode,
-    /// `NO_COLOR` is set.
+    /// `NO_COLOR` is set: turns `--color auto` off, never `--color always`.
     pub no_color_env: bool,
 }
 

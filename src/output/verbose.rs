@@ -8,7 +8,7 @@ use crate::api::{Event, Observer};
 
 use super::human_duration;
 
-/// The client's observer.
+/// Handed to the API client as its [`Observer`]: `-v` and `--quiet` decide which events print.
 pub struct Log {
     verbose: u8,
     quiet: bool,

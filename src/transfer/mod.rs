@@ -50,7 +50,7 @@ impl Existing {
 /// A local file checked for upload.
 #[derive(Debug, Clone)]
 pub struct LocalFile {
-    /// Where it is.
+    /// Where it is, as messages print it; the upload opens it again from here.
     pub path: PathBuf,
     /// Its name, as the server will see it.
     pub filename: String,
@@ -59,7 +59,8 @@ pub struct LocalFile {
     pub mime_type: String,
     /// The media type its first bytes show (magic numbers), when they are a known format.
     pub sniffed: Option<&'static str>,
-    /// Its size when checked.
+    /// Its size when checked: the upload declares this length, so a file that changes before
+    /// it is sent fails rather than sending something else; an empty run input is refused.
     pub size: u64,
 }
 

@@ -21,7 +21,8 @@ use std::path::Path;
 /// for a ` (N)` de-duplication suffix and the `.part` of the temporary file.
 pub const MAX_NAME_BYTES: usize = 200;
 
-/// The suffix of a download in progress.
+/// The suffix of a download in progress: the bytes are verified under it before the rename, and
+/// a later run resumes from it.
 pub const PART_SUFFIX: &str = ".part";
 
 /// Longest extension kept whole when a long name is cut.

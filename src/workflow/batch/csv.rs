@@ -12,16 +12,16 @@
 pub struct Record {
     /// The line of the file where the record starts.
     pub line: usize,
-    /// Its fields.
+    /// Its fields in column order, unquoted (`""` already one quote).
     pub fields: Vec<String>,
 }
 
 /// A malformed file: the line and what is wrong there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvError {
-    /// The line of the file.
+    /// The line the message names (1-based); an unclosed quote names the line it opened on.
     pub line: usize,
-    /// What is wrong.
+    /// What is wrong there and how to write it instead, for the message.
     pub problem: String,
 }
 

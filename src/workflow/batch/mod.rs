@@ -60,27 +60,27 @@ use start::{Target, Uploads};
 pub struct Options {
     /// Agent runs or app runs.
     pub kind: RunKind,
-    /// The agent or app id.
+    /// The agent or app as typed: its id, an id prefix, its name or its slug.
     pub target: String,
-    /// The batch file.
+    /// The batch file (`-`: stdin); its bytes give the default batch key.
     pub file: PathBuf,
     /// `-i` and `--inputs` values, shared by every row that does not set them.
     pub shared: Vec<RawInput>,
-    /// Rows in flight at once.
+    /// Rows in flight at once, starting or running (`--concurrency`; 0 counts as 1).
     pub concurrency: usize,
-    /// `--batch-key`.
+    /// `--batch-key`; `None` derives one from the target's id and the file's bytes.
     pub batch_key: Option<String>,
-    /// `--name-template`.
+    /// `--name-template`; `None` is [`template::DEFAULT`].
     pub name_template: Option<String>,
-    /// `-o`.
+    /// `-o`; `None` saves under the current folder.
     pub output_dir: Option<PathBuf>,
     /// `--overwrite` / `--skip-existing`.
     pub existing: Existing,
-    /// `--no-download`.
+    /// `--no-download`: no file is saved (the template is still checked).
     pub no_download: bool,
     /// `--timeout`: for the whole batch.
     pub timeout: Option<Duration>,
-    /// `--on-review` (default `fail`).
+    /// `--on-review`; `None` is `fail`, and `prompt` is refused before anything starts.
     pub on_review: Option<OnReview>,
     /// `--dry-run`: check every row, print the plan, start nothing.
     pub dry_run: bool,
@@ -252,7 +252,8 @@ async fn build_plan(
     Ok(plan::build(target, &shared, rows, key, &names)?)
 }
 
-/// What the driver waits on.
+/// Rows uploading their files and creating their runs: each ends with its plan index and the
+/// run, or why it could not start.
 type Starting<'a> = FuturesUnordered<LocalBoxFuture<'a, (usize, anyhow::Result<Run>)>>;
 type Saving<'a> = FuturesUnordered<LocalBoxFuture<'a, RowOutcome>>;
 

@@ -24,9 +24,10 @@ use super::rows::Row;
 /// One row, ready to start.
 #[derive(Debug, Clone)]
 pub struct RowPlan {
-    /// The row number.
+    /// The row's number in the whole file (1-based, kept under `--shard`): reports, `{row}` and
+    /// the external id use it.
     pub number: usize,
-    /// Its run's external id.
+    /// `<batch key>-<number>`: a rerun finds the row's run by it instead of paying again.
     pub external_id: String,
     /// Its inputs: the row's own, then the shared ones it does not set.
     pub inputs: Vec<PlannedInput>,
@@ -37,7 +38,7 @@ pub struct RowPlan {
 /// A local file of the batch, checked, with the upload key it is sent under.
 #[derive(Debug, Clone)]
 pub struct SharedFile {
-    /// The file.
+    /// The file, checked once for every row that names it.
     pub file: LocalFile,
     /// Its idempotency key: derived from the first row that names it.
     pub upload_key: String,
@@ -46,7 +47,7 @@ pub struct SharedFile {
 /// Every row, checked.
 #[derive(Debug)]
 pub struct Plan {
-    /// The rows, in file order.
+    /// The rows, in file order (after `--shard`, only this shard's).
     pub rows: Vec<RowPlan>,
     /// Every local file, by its path as the rows name it.
     pub files: HashMap<PathBuf, SharedFile>,
@@ -58,9 +59,9 @@ pub struct Plan {
 pub struct Names<'a> {
     /// The batch file, as given.
     pub source: &'a str,
-    /// `agent Text to Image`.
+    /// The target as messages name it (`agent Text to Image`).
     pub what: &'a str,
-    /// `pletor agents show ID`.
+    /// The command that lists the target's inputs, for hints (`pletor agents show ID`).
     pub show: &'a str,
 }
 

@@ -52,9 +52,10 @@ struct Tracked {
 pub struct Poller<'a> {
     /// Where requests go (a context without progress bars of its own).
     pub ctx: &'a Context,
-    /// Agent runs or app runs.
+    /// Agent runs or app runs: every run of one batch is polled in the same collection.
     pub kind: RunKind,
-    /// What to do at a review pause.
+    /// At a review pause: `approve` and `reject` answer here, `wait` keeps polling, `fail`
+    /// hands the run back.
     pub on_review: OnReview,
 }
 

@@ -109,19 +109,19 @@ pub fn verdict(counts: &BTreeMap<RowStatus, usize>) -> Exit {
 /// One finished row.
 #[derive(Debug)]
 pub struct RowOutcome {
-    /// The row number.
+    /// The row's number in the file (1-based); `--json` sorts the lines by it.
     pub row: usize,
-    /// Its external id.
+    /// `<batch key>-<row>`: what finds the row's run again.
     pub external_id: String,
-    /// Its run, when there is one.
+    /// Its run's id; `None` when the row failed before a run existed.
     pub run_id: Option<String>,
     /// How it ended.
     pub status: RowStatus,
     /// The files saved (or found in place).
     pub files: Vec<Saved>,
-    /// The text results.
+    /// The run's text results, reported in the row's line as a single run reports them.
     pub texts: Vec<String>,
-    /// Why it did not complete.
+    /// Why it did not complete, or the command that answers its review; `None` when it did.
     pub error: Option<String>,
 }
 
@@ -308,7 +308,7 @@ impl<'a> Board<'a> {
         ));
     }
 
-    /// The verdict.
+    /// The batch's exit code from the rows so far (see [`verdict`]).
     pub fn exit(&self) -> Exit {
         verdict(&self.counts)
     }

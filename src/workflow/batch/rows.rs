@@ -47,7 +47,7 @@ pub enum Format {
 pub struct BatchFile {
     /// Its bytes (the default batch key hashes them).
     pub bytes: Vec<u8>,
-    /// Its rows.
+    /// Its data rows in file order; never empty (an empty file is refused).
     pub rows: Vec<Row>,
 }
 

@@ -27,7 +27,7 @@ use crate::transfer::{self, Existing, Saved, names};
 
 use super::template::{self, Fill, Template};
 
-/// Files downloaded at once within a row.
+/// Files downloaded at once within a row; rows in flight (`--concurrency`) multiply it.
 const ROW_DOWNLOADS: usize = 4;
 
 /// The hidden folder under `-o` where downloads land before they move into place.
@@ -38,7 +38,7 @@ pub const STAGING: &str = ".pletor-batch";
 pub struct SaveSpec {
     /// The output folder (`-o`), created and proven writable.
     pub dir: PathBuf,
-    /// The name template.
+    /// `--name-template`, parsed: places each file under `dir`.
     pub template: Template,
     /// What to do with a different file already in place.
     pub existing: Existing,

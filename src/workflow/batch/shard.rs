@@ -31,16 +31,16 @@ pub const MAX_SHARDS: usize = 10_000;
 /// One shard: the `index`th (from 1) of `count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
-    /// K, from 1 to `count`.
+    /// K, from 1 to `count`: this shard runs rows K, K+N, K+2N, …
     pub index: usize,
-    /// N.
+    /// N, from 1 to [`MAX_SHARDS`]: the processes that share the batch, and its rate budget.
     pub count: usize,
 }
 
 /// What `--shard` (or `PLETOR_SHARD`) says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ShardArg {
-    /// `K/N`.
+    /// `K/N` given outright, as a GitHub Actions matrix passes it.
     Fixed(Shard),
     /// `auto`: the CI's parallel-job variables.
     Auto,

@@ -59,9 +59,10 @@ impl Uploads {
 
 /// What is run, and how.
 pub struct Target<'a> {
-    /// Agent runs or app runs.
+    /// Agent runs or app runs: where rows' runs are created and looked up.
     pub kind: RunKind,
-    /// The agent or app id.
+    /// The resolved agent or app id: runs are created against it, and a run found under a
+    /// row's external id must name it.
     pub id: &'a str,
 }
 

@@ -42,35 +42,35 @@ const ROWS_AT_ONCE: usize = 8;
 /// Which batch to survey: the same target, file and key rules as the run.
 #[derive(Debug)]
 pub struct Options {
-    /// Agent runs or app runs.
+    /// Agent runs or app runs (`--app`): which listing holds the rows' runs.
     pub kind: RunKind,
     /// The agent or app: its id, an id prefix, its name or its slug, as the run takes it.
     pub target: String,
-    /// The batch file.
+    /// The batch file the run was given (`-`: stdin): its rows, and its bytes for the key.
     pub file: PathBuf,
-    /// `--batch-key`.
+    /// `--batch-key` as the run was given it; `None` derives the key as the run did.
     pub batch_key: Option<String>,
 }
 
 /// Every row of a batch, as the API sees it.
 #[derive(Debug)]
 pub struct Survey {
-    /// The batch key.
+    /// The key the rows' external ids derive from, given or derived; `--json` reports it.
     pub batch_key: String,
     /// The rows, in file order.
     pub rows: Vec<RowState>,
 }
 
-/// One row.
+/// One row of the batch file, and what the API knows of it.
 #[derive(Debug)]
 pub struct RowState {
-    /// The row number.
+    /// The row's number in the file (1-based), as the run numbered it.
     pub number: usize,
-    /// Its external id.
+    /// `<batch key>-<number>`: the id its run is looked up by.
     pub external_id: String,
-    /// Its run, when one exists.
+    /// Its run; `None` when no run has its external id (the row never started).
     pub run: Option<Run>,
-    /// Where it stands.
+    /// Where it stands, from its run's state (`NotStarted` without a run).
     pub status: RowStatus,
     /// Why it did not complete, when it did not.
     pub error: Option<String>,
@@ -231,7 +231,7 @@ impl RowState {
 pub struct Files {
     /// `-o` (default: the current folder).
     pub output_dir: Option<PathBuf>,
-    /// `--name-template`.
+    /// `--name-template` as the run was given it; `None` is [`template::DEFAULT`].
     pub name_template: Option<String>,
     /// `--no-download`: the batch saved no file, so the lines list none.
     pub no_download: bool,

@@ -15,7 +15,8 @@ use std::path::PathBuf;
 use crate::error::UsageError;
 use crate::transfer::names::safe_name;
 
-/// The default template.
+/// The template without `--name-template`: one folder per row, so rows whose results share a
+/// name never meet.
 pub const DEFAULT: &str = "{row}/{name}.{ext}";
 
 /// One piece of a template.
@@ -28,7 +29,7 @@ enum Piece {
     Ext,
 }
 
-/// A parsed template.
+/// A template checked up front (it names `{row}` or `{run_id}`), so rendering cannot fail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     pieces: Vec<Piece>,
@@ -37,13 +38,13 @@ pub struct Template {
 /// What a template is filled with.
 #[derive(Debug, Clone, Copy)]
 pub struct Fill<'a> {
-    /// The row number.
+    /// `{row}`: the row's number in the file, the same in every shard.
     pub row: usize,
-    /// The run id.
+    /// `{run_id}`: the row's run, as the server names it (made safe before use).
     pub run_id: &'a str,
-    /// The file name without its extension.
+    /// `{name}`: the file name without its extension.
     pub name: &'a str,
-    /// The extension, without the dot (may be empty).
+    /// `{ext}`: the extension, without the dot (may be empty).
     pub ext: &'a str,
 }
 

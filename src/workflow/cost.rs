@@ -13,7 +13,7 @@ use crate::output::clean_line;
 pub struct Estimate {
     /// Credits per run, as the catalog says.
     pub per_run: f64,
-    /// How many runs.
+    /// How many runs: one, or the rows of a batch (this shard's, with `--shard`).
     pub runs: usize,
 }
 

@@ -33,7 +33,7 @@ const ROWS_SHOWN: usize = 20;
 
 /// What a dry run plans.
 pub struct Plan<'a> {
-    /// Agent runs or app runs.
+    /// Agent runs or app runs: the plan's `kind`, and the noun its lines use.
     pub kind: RunKind,
     /// The resolved target, as read from the API.
     pub target: &'a Agent,
@@ -43,7 +43,7 @@ pub struct Plan<'a> {
     pub files: Vec<&'a LocalFile>,
     /// `--external-id`, when one was given (a single run).
     pub external_id: Option<&'a str>,
-    /// The batch, if this is one.
+    /// The batch part; `None` for a single run.
     pub batch: Option<Batch<'a>>,
 }
 

@@ -21,7 +21,7 @@ use crate::error::UsageError;
 /// One value as the user wrote it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawValue {
-    /// Plain text.
+    /// Plain text: a string for a text input, refused by a file input.
     Text(String),
     /// `@path`: a file to upload.
     File(PathBuf),
@@ -38,7 +38,7 @@ pub enum RawValue {
 pub struct RawInput {
     /// The key as typed: an input id or name.
     pub key: String,
-    /// The value.
+    /// What follows the `=`, already sorted by its form (`@`, `asset:`, `:=`).
     pub value: RawValue,
     /// True when it came from `--inputs`: a `-i` for the same input replaces it.
     pub from_doc: bool,
@@ -172,13 +172,13 @@ pub enum AssetSource {
 /// The value an input will get.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Planned {
-    /// A string.
+    /// Text, sent as a JSON string.
     Text(String),
     /// A string read from stdin (filled in by [`fill_stdin`]).
     Stdin,
-    /// `{"asset_ids": [...]}`.
+    /// `{"asset_ids": [...]}` in the order given; local files get their ids once uploaded.
     Assets(Vec<AssetSource>),
-    /// A raw JSON value.
+    /// A raw JSON value (`KEY:=JSON`, or a non-string in `--inputs`), sent unchanged.
     Json(Value),
 }
 
@@ -187,9 +187,9 @@ pub enum Planned {
 pub struct PlannedInput {
     /// The input id (what the API wants).
     pub id: String,
-    /// The key shown to people.
+    /// The key shown to people: the input's name, else its id, as `-i` takes it.
     pub key: String,
-    /// Its value.
+    /// What the input gets, shape already checked; [`build_body`] turns it into JSON.
     pub value: Planned,
 }
 

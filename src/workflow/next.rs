@@ -20,7 +20,8 @@ pub enum Next<'a> {
     Show,
     /// Answer its reviews: `pletor review RUN [REVIEW]`, then `flags` (`--approve`, …).
     Review {
-        /// One review, or every pending one.
+        /// The review named after the run id; `None` leaves it out, and the command then
+        /// answers every pending review.
         review: Option<&'a str>,
         /// Flags after the ids, with their leading space (`" --approve"`), or `""`.
         flags: &'a str,
@@ -58,7 +59,7 @@ pub enum Answerer<'a> {
     /// No one here: `pletor review` found no terminal to ask on; approve or reject with flags
     /// (`review`: the one review asked about, if any).
     NoTerminal {
-        /// The review the command was given.
+        /// The review `pletor review` was asked about, named again in the suggested commands.
         review: Option<&'a str>,
     },
 }

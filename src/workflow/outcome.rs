@@ -15,7 +15,8 @@ use crate::transfer::{self, Existing, Saved};
 use crate::workflow::next::{self, Next};
 use crate::workflow::wait::{self, Ended, WaitOptions};
 
-/// Files downloaded at once.
+/// Result files of one run downloaded at once by `run`, `app-run` and `runs wait` (`pletor
+/// download` takes `--concurrency` instead).
 pub const DOWNLOAD_CONCURRENCY: usize = 4;
 
 /// Where result files go.
@@ -23,7 +24,8 @@ pub const DOWNLOAD_CONCURRENCY: usize = 4;
 pub struct SaveOptions {
     /// The prepared output folder; `None` skips downloads (`--no-download`).
     pub dir: Option<PathBuf>,
-    /// What to do with files that exist.
+    /// What to do when a result's name is taken on disk (`--overwrite`, `--skip-existing`, else
+    /// refuse).
     pub existing: Existing,
 }
 
@@ -32,9 +34,9 @@ pub struct SaveOptions {
 pub struct Outcome {
     /// The last known state of the run.
     pub run: Run,
-    /// The verdict.
+    /// What the command exits with for this run; several runs take the [`worst`].
     pub exit: Exit,
-    /// The files saved.
+    /// The files saved (or kept); empty unless the run completed and downloads are on.
     pub saved: Vec<Saved>,
 }
 

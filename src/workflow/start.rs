@@ -19,13 +19,13 @@ use crate::workflow::inputs::{self, PlannedInput, RawInput};
 use crate::workflow::preflight::{self, Source};
 use crate::workflow::resolve;
 
-/// Files uploaded at once.
+/// Files a single run uploads at once; a batch uploads each file as its first row needs it.
 pub const UPLOAD_CONCURRENCY: usize = 4;
 
 /// A run ready to start: its target, its inputs, and its files, all checked.
 #[derive(Debug)]
 pub struct Prepared {
-    /// The agent or app.
+    /// The resolved agent or app: the run is created against its id.
     pub target: Agent,
     /// The inputs, matched and shaped.
     pub plan: Vec<PlannedInput>,

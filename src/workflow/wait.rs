@@ -16,12 +16,12 @@ use crate::output::progress::Spinner;
 use crate::workflow::cadence;
 use crate::workflow::review::{self, OnReview, Pause};
 
-/// How to wait.
+/// What may end a wait before the run ends.
 #[derive(Debug, Clone, Copy)]
 pub struct WaitOptions {
-    /// Stop waiting at this instant (`--timeout`).
+    /// Stop waiting at this instant (`--timeout`); `None` waits as long as the run takes.
     pub deadline: Option<Instant>,
-    /// What to do at a review pause.
+    /// At a review pause: ask, answer, keep polling or stop (`--on-review`, resolved).
     pub on_review: OnReview,
 }
 

@@ -34,11 +34,11 @@ const LISTED: usize = 50;
 /// One watched run as last seen.
 #[derive(Debug, Clone)]
 pub struct Watched {
-    /// Agent run or app run.
+    /// Agent run or app run: which collection it is polled in.
     pub kind: RunKind,
-    /// The server's run.
+    /// The run as the last refresh saw it; `--json` prints its `raw` at the end.
     pub run: Run,
-    /// The agent's or app's name, when the catalog gives one.
+    /// The agent's or app's name, when the catalog gives one; else the view shows its id.
     pub target: Option<String>,
 }
 

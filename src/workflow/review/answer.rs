@@ -33,7 +33,7 @@ pub struct Ask {
     pub run: String,
     /// Agent run or app run, when the user said (`--app`); else both are tried.
     pub kind: Option<RunKind>,
-    /// One review, or every pending one.
+    /// The one review to answer; `None` answers every pending one.
     pub review: Option<String>,
     /// The decision the flags give; `None`: ask a person, or list and stop.
     pub decision: Option<Decision>,

@@ -20,7 +20,7 @@ pub enum Decision {
 }
 
 impl Decision {
-    /// The request body.
+    /// The JSON sent: the built-in body of [`spec::review_body`], or `--body` unchanged.
     pub fn body(&self) -> Value {
         match self {
             Self::Approve(comment) => spec::review_body(true, comment.as_deref()),
@@ -44,14 +44,14 @@ impl Decision {
 pub enum Outcome {
     /// The decision was sent and accepted.
     Sent {
-        /// The review id.
+        /// Which review: the `id` of its `--json` entry.
         review_id: String,
-        /// The body sent.
+        /// The body sent, reported in `--json` as the decision made.
         body: Value,
     },
     /// The server answered 409: someone resolved it first, or the run ended.
     AlreadyResolved {
-        /// The review id.
+        /// Which review: the `id` of its `--json` entry.
         review_id: String,
         /// The body we tried to send.
         body: Value,
@@ -60,7 +60,7 @@ pub enum Outcome {
     },
     /// Left pending (skipped, or not reached after quit).
     Skipped {
-        /// The review id.
+        /// Which review: the `id` of its `--json` entry.
         review_id: String,
     },
 }

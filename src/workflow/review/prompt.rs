@@ -19,9 +19,9 @@ use crate::prompt;
 /// The answers given to the pending reviews of one run.
 #[derive(Debug, Clone, Default)]
 pub struct Answers {
-    /// One outcome per review, in order.
+    /// One outcome per pending review, in the run's order (quit or not).
     pub outcomes: Vec<Outcome>,
-    /// The person chose "quit".
+    /// The person chose "quit": the reviews from there on are left pending, unasked.
     pub quit: bool,
 }
 

@@ -10,7 +10,8 @@ use std::fmt;
 use crate::api::ApiError;
 
 /// The documented exit codes (PRODUCT.md, "Exit codes").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// No `Ord`: the codes' numeric order is not their severity (see `workflow::outcome::worst`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// The command did what was asked (for a run: it completed and its files are saved).
     Success = 0,

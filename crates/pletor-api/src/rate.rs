@@ -18,7 +18,7 @@
 //! Several processes may spend one key (the shards of a batch on a CI matrix). They share no
 //! state but the server's count, which each of them sees only in the answers to its own
 //! requests, and a view of it goes stale as soon as another process sends. So each bucket also
-//! estimates how many clients spend it ([`Entry::sharers`]): in every window the server's count
+//! estimates how many clients spend it (its sharers): in every window the server's count
 //! rises by what everyone sent, ours by what we sent, and the ratio of the two is how many of us
 //! there are. While others share the bucket, a window's budget is split: this client sends at
 //! most its part of the limit (`limit ÷ sharers`, rounded down), and beyond its part one request

@@ -1,11 +1,11 @@
 //! A small RFC 4180 reader for batch files: a few dozen lines, so no dependency.
 //!
-//! Records end at `\n` or `\r\n` (the last one may have no line end); fields are separated by
-//! `,`; a field that starts with `"` is quoted and may hold commas, line breaks and `""` (one
-//! quote). Lenient where spreadsheets are sloppy and the meaning is plain: a `"` inside an
-//! unquoted field is kept as is, a UTF-8 byte-order mark at the start is dropped, blank lines
-//! are skipped (a line holding `""` is a record of one empty field). Strict where a guess could send the wrong input: text after a closing quote
-//! and an unterminated quote are errors naming the line.
+//! Records end at `\n` or `\r\n` (the last one may have no line end); fields are separated by `,`;
+//! a field that starts with `"` is quoted and may hold commas, line breaks and `""` (one quote).
+//! Lenient where spreadsheets are sloppy and the meaning is plain: a `"` inside an unquoted field
+//! is kept as is, a UTF-8 byte-order mark at the start is dropped, blank lines are skipped (a line
+//! holding `""` is a record of one empty field). Strict where a guess could send the wrong input:
+//! text after a closing quote and an unterminated quote are errors naming the line.
 
 /// One record and the line it starts on (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,13 +5,13 @@
 //! run's (`--batch-key`, or the hash of the target id and the file's bytes), so row N's run is
 //! the one with the external id `<key>-<N>`. Nothing is created or changed.
 //!
-//! Finding the runs: the API's `external_id` filter matches one id per request, so instead the
-//! runs are read from the listing, 100 per page, newest first (a batch's runs are usually among
-//! the newest), which answers many rows per request; the listing stops once every row is found,
-//! or when it ends (the rows still missing were never started: no more request is needed). When the pages read reach the
-//! number of rows still missing, looking those few up one by one costs fewer requests than
-//! reading on: so a survey costs at most about twice the smaller of the row count and the
-//! listing's page count.
+//! Finding the runs: the API's `external_id` filter matches one id per request, so instead the runs
+//! are read from the listing, 100 per page, newest first (a batch's runs are usually among the
+//! newest), which answers many rows per request; the listing stops once every row is found, or when
+//! it ends (the rows still missing were never started: no more request is needed). When the pages
+//! read reach the number of rows still missing, looking those few up one by one costs fewer
+//! requests than reading on: so a survey costs at most about twice the smaller of the row count and
+//! the listing's page count.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;

@@ -8,6 +8,7 @@ pub mod assets;
 pub mod auth;
 mod catalog;
 pub mod completions;
+pub mod doctor;
 pub mod download;
 pub mod review;
 pub mod run;

@@ -15,6 +15,7 @@ mod harness;
 mod auth;
 mod batch;
 mod discovery;
+mod doctor;
 mod faults;
 mod help;
 mod http;

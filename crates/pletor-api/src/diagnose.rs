@@ -97,7 +97,11 @@ fn proxy_for(url: &Url) -> Option<ProxyRoute> {
     let matcher = hyper_util::client::proxy::matcher::Matcher::from_system();
     let intercept = matcher.intercept(&uri)?;
     let mut proxy = Url::parse(&intercept.uri().to_string()).ok()?;
-    let has_credentials = !proxy.username().is_empty() || proxy.password().is_some();
+    // The matcher keeps the URL's credentials aside (as a header value); check the URL too.
+    let has_credentials = intercept.basic_auth().is_some()
+        || intercept.raw_auth().is_some()
+        || !proxy.username().is_empty()
+        || proxy.password().is_some();
     let _ = proxy.set_username("");
     let _ = proxy.set_password(None);
     let (host, port) = host_and_port(&proxy)?;
@@ -180,7 +184,7 @@ pub async fn connect(
                     took: started.elapsed(),
                 });
             }
-            Ok(Err(err)) => last = failed(started, format!("{address}: {err}")),
+            Ok(Err(err)) => last = failed(started, err),
             Err(_) => last = timed_out(started, limit),
         }
     }

@@ -20,6 +20,8 @@ mod faults;
 mod help;
 mod http;
 mod proxy;
+mod readme;
+mod release;
 mod reliability;
 mod review;
 mod runs;

@@ -364,6 +364,31 @@ fn doctor_shows_the_proxy_in_effect_without_its_credentials() {
     );
 }
 
+#[test]
+fn doctor_warns_when_less_than_a_tenth_of_the_rate_limit_is_left() {
+    let world = World::with(pletor_sim::Config {
+        rate_limits: pletor_sim::RateLimits {
+            default: 10,
+            ..Default::default()
+        },
+        ..crate::harness::fast_config()
+    });
+    for _ in 0..9 {
+        world.api("GET", "/agents/", None);
+    }
+    let report = doctor_json(&world, 0, &[]);
+    let rate = check(&report, "rate_limit");
+    assert_eq!(rate["status"], "warning", "{rate:#}");
+    assert!(
+        rate["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("default: 0 of 10 left")
+    );
+    assert!(rate["hint"].as_str().unwrap().contains("`default` budget"));
+    assert_eq!(rate["details"]["runs"], Value::Null, "doctor only reads");
+}
+
 /// `doctor --json` while the simulator's next answer carries a `Date` `offset` away from now.
 fn with_server_clock(offset: Duration, ahead: bool, code: i32) -> (World, Value, Output) {
     let world = World::new();

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::{Check, Status};
 use crate::api::diagnose::{self, Route, StepFailed};
-use crate::api::{ApiError, Client, Probe, spec};
+use crate::api::{ApiError, Client, Probe, RateState, spec};
 use crate::context::Context;
 use crate::error::{self, Exit};
 use crate::output::human_duration;
@@ -62,37 +62,24 @@ async fn network(ctx: &Context, route: &Route) -> Check {
     } else {
         ""
     };
-    let unreachable = |step: &str, what: String, err: StepFailed| {
-        let hint = match step {
-            "DNS" => {
-                "check the host name in the API base and the network's DNS; offline, try `pletor-sim exec -- pletor doctor`"
-            }
-            "TCP" => {
-                "check that the API (or the proxy) is up and the port is right; a firewall may block it; offline, try `pletor-sim exec -- pletor doctor`"
-            }
-            _ => {
-                "the port may not speak TLS (an `http://` base?), or a proxy or firewall intercepts TLS; a clock far off also fails certificates"
-            }
-        };
-        Check::problem(
-            "network",
-            Exit::Error,
-            format!("{step}: {what}{via}: {}", err.reason),
-        )
-        .hint(hint)
-        .details(json!({"step": step, "error": err.reason, "ms": millis(err.took)}))
-    };
     let dns = match diagnose::resolve(host, port, limit).await {
         Ok(found) => found,
-        Err(err) => return unreachable("DNS", format!("cannot resolve `{host}`"), err),
+        Err(err) => return unreachable(Step::Dns, format!("cannot resolve `{host}`{via}"), err),
     };
     let tcp = match diagnose::connect(&dns.value, limit).await {
         Ok(connected) => connected,
-        Err(err) => return unreachable("TCP", format!("cannot connect to {host}:{port}"), err),
+        Err(err) => {
+            return unreachable(
+                Step::Tcp,
+                format!("cannot connect to {host}:{port}{via}"),
+                err,
+            );
+        }
     };
     let (stream, address) = tcp.value;
+    let addresses: Vec<String> = dns.value.iter().map(|a| a.ip().to_string()).collect();
     let mut details = json!({
-        "dns": {"ms": millis(dns.took), "addresses": dns.value.iter().map(|a| a.ip().to_string()).collect::<Vec<_>>()},
+        "dns": {"ms": millis(dns.took), "addresses": addresses},
         "tcp": {"ms": millis(tcp.took), "address": address.to_string()},
         "tls": null,
         "via_proxy": route.proxy.is_some(),
@@ -105,18 +92,45 @@ async fn network(ctx: &Context, route: &Route) -> Check {
             }
             Err(err) => {
                 let what = format!("handshake with {} failed", route.host);
-                return unreachable("TLS", what, err);
+                return unreachable(Step::Tls, what, err);
             }
         },
         (true, Some(_)) => "TLS through the proxy".to_string(),
         (false, _) => "no TLS (http://)".to_string(),
     };
-    let message = format!(
-        "DNS {} ({host}), TCP {} ({address}), {tls}",
-        ms(dns.took),
-        ms(tcp.took)
-    );
+    let (dns_ms, tcp_ms) = (ms(dns.took), ms(tcp.took));
+    let message = format!("DNS {dns_ms} ({host}), TCP {tcp_ms} ({address}), {tls}");
     Check::ok("network", message).details(details)
+}
+
+/// The steps on the way to the API.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Dns,
+    Tcp,
+    Tls,
+}
+
+/// The problem of a failed step, with what to look at for that step.
+fn unreachable(step: Step, what: String, err: StepFailed) -> Check {
+    let (name, hint) = match step {
+        Step::Dns => (
+            "DNS",
+            "check the host name in the API base and the network's DNS; offline, try `pletor-sim exec -- pletor doctor`",
+        ),
+        Step::Tcp => (
+            "TCP",
+            "check that the API (or the proxy) is up and the port is right; a firewall may block it; offline, try `pletor-sim exec -- pletor doctor`",
+        ),
+        Step::Tls => (
+            "TLS",
+            "the port may not speak TLS (an `http://` base?), or a proxy or firewall intercepts TLS; a clock far off also fails certificates",
+        ),
+    };
+    let message = format!("{name}: {what}: {}", err.reason);
+    Check::problem("network", Exit::Error, message)
+        .hint(hint)
+        .details(json!({"step": name, "error": err.reason, "ms": millis(err.took)}))
 }
 
 /// Whether the API accepts the key, from the probe's answer.
@@ -190,21 +204,10 @@ fn rate_limit(client: &Client, answered: bool) -> Check {
             details.insert(bucket.into(), Value::Null);
             continue;
         };
-        let reset_in = state
-            .reset_at
-            .duration_since(SystemTime::now())
-            .unwrap_or_default();
-        let limit = state.limit.unwrap_or(documented);
-        let left = state.remaining;
-        let resets = human_duration(reset_in);
-        parts.push(format!(
-            "{bucket}: {left} of {limit} left, resets in {resets}"
-        ));
-        details.insert(
-            bucket.into(),
-            json!({"limit": state.limit, "remaining": left, "reset_in_seconds": reset_in.as_secs()}),
-        );
-        if left.saturating_mul(10) < limit {
+        let (text, measured, is_low) = budget(bucket, &state, documented);
+        parts.push(text);
+        details.insert(bucket.into(), measured);
+        if is_low {
             low.get_or_insert(bucket);
         }
     }
@@ -227,6 +230,22 @@ fn rate_limit(client: &Client, answered: bool) -> Check {
         None => Check::ok("rate_limit", parts.join("; ")),
     };
     check.details(Value::Object(details))
+}
+
+/// One bucket's budget: the text, the `--json` details, and whether less than a tenth is left.
+fn budget(bucket: &str, state: &RateState, documented: u64) -> (String, Value, bool) {
+    let reset_in = state
+        .reset_at
+        .duration_since(SystemTime::now())
+        .unwrap_or_default();
+    let (left, limit) = (state.remaining, state.limit.unwrap_or(documented));
+    let text = format!(
+        "{bucket}: {left} of {limit} left, resets in {}",
+        human_duration(reset_in)
+    );
+    let details =
+        json!({"limit": state.limit, "remaining": left, "reset_in_seconds": reset_in.as_secs()});
+    (text, details, left.saturating_mul(10) < limit)
 }
 
 /// This machine's clock against the server's `Date`.

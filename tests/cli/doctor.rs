@@ -34,7 +34,14 @@ fn check<'a>(report: &'a Value, name: &str) -> &'a Value {
 }
 
 fn status<'a>(report: &'a Value, name: &str) -> &'a str {
-    check(report, name)["status"].as_str().unwrap()
+    string(&check(report, name)["status"])
+}
+
+/// A string field of the report.
+fn string(value: &Value) -> &str {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("not a string: {value}"))
 }
 
 /// A base on loopback where nothing listens.
@@ -78,7 +85,7 @@ fn doctor_runs_every_check_against_the_simulator_and_only_reads() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["name"].as_str().unwrap())
+        .map(|c| string(&c["name"]))
         .collect();
     assert_eq!(names, CHECKS);
     assert!(
@@ -128,21 +135,10 @@ fn doctor_with_a_wrong_key_says_the_api_refused_it_and_exits_4() {
 #[test]
 fn doctor_with_no_key_exits_4_but_still_checks_the_way_to_the_api() {
     let world = World::new();
-    let output = expect_code(
-        world
-            .bare()
-            .env("PLETOR_API_BASE", world.sim.api_base())
-            .args(["doctor", "--json"]),
-        4,
-    );
+    let output = expect_code(world.keyless().args(["doctor", "--json"]), 4);
     let report = json(&output);
     assert_eq!(status(&report, "key"), "problem");
-    assert!(
-        check(&report, "key")["hint"]
-            .as_str()
-            .unwrap()
-            .contains("pletor auth login")
-    );
+    assert!(string(&check(&report, "key")["hint"]).contains("pletor auth login"));
     assert_eq!(status(&report, "network"), "ok");
     assert_eq!(status(&report, "auth"), "skipped");
     assert_eq!(status(&report, "clock"), "ok");
@@ -181,25 +177,14 @@ fn doctor_over_https_to_a_port_without_tls_names_the_tls_step() {
     let report = doctor_json(&world, 1, &[("PLETOR_API_BASE", &base)]);
     let network = check(&report, "network");
     assert_eq!(network["details"]["step"], "TLS", "{network:#}");
-    assert!(
-        network["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("TLS: handshake with 127.0.0.1 failed")
-    );
-    assert!(
-        network["hint"]
-            .as_str()
-            .unwrap()
-            .contains("may not speak TLS")
-    );
+    assert!(string(&network["message"]).starts_with("TLS: handshake with 127.0.0.1 failed"));
+    assert!(string(&network["hint"]).contains("may not speak TLS"));
 }
 
 fn login(world: &World) {
     expect_code(
         world
-            .bare()
-            .env("PLETOR_API_BASE", world.sim.api_base())
+            .keyless()
             .args(["auth", "login", "--with-key"])
             .write_stdin(world.sim.key()),
         0,
@@ -209,10 +194,7 @@ fn login(world: &World) {
 /// `doctor --json` with the stored key only.
 fn doctor_stored(world: &World, code: i32) -> Value {
     json(&expect_code(
-        world
-            .bare()
-            .env("PLETOR_API_BASE", world.sim.api_base())
-            .args(["doctor", "--json"]),
+        world.keyless().args(["doctor", "--json"]),
         code,
     ))
 }
@@ -227,7 +209,7 @@ fn doctor_finds_a_config_folder_others_can_write_a_problem_and_exits_2() {
     let config = check(&report, "config");
     assert_eq!(config["status"], "problem");
     assert_eq!(config["exit_code"], 2);
-    assert!(config["message"].as_str().unwrap().contains("(mode 0777)"));
+    assert!(string(&config["message"]).contains("(mode 0777)"));
     assert_eq!(
         config["hint"],
         format!("run `chmod 700 {}`", dir.display()),
@@ -249,13 +231,10 @@ fn doctor_warns_about_a_config_folder_others_can_read_and_exits_0() {
     let report = doctor_stored(&world, 0);
     assert_eq!(status(&report, "config"), "warning");
     // A file others can read that holds the key is a problem.
-    let file = world.config_dir().join("config.toml");
+    let file = world.config_file(None);
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
     let report = doctor_stored(&world, 2);
-    let message = check(&report, "config")["message"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let message = string(&check(&report, "config")["message"]).to_string();
     assert!(
         message.contains("others can read the key in the file"),
         "{message}"
@@ -265,20 +244,12 @@ fn doctor_warns_about_a_config_folder_others_can_read_and_exits_0() {
 #[test]
 fn doctor_reports_a_config_file_that_does_not_parse_and_goes_on() {
     let world = World::new();
-    std::fs::create_dir_all(world.config_dir()).unwrap();
-    std::fs::write(
-        world.config_dir().join("config.toml"),
-        "[profiles.default\n",
-    )
-    .unwrap();
+    world.config_file(Some("[profiles.default\n"));
     let report = doctor_json(&world, 2, &[]);
     let config = check(&report, "config");
     assert_eq!(config["status"], "problem");
     assert!(
-        config["message"]
-            .as_str()
-            .unwrap()
-            .contains("config.toml:1:"),
+        string(&config["message"]).contains("config.toml:1:"),
         "{config:#}"
     );
     assert_eq!(
@@ -294,20 +265,14 @@ fn doctor_reports_an_unknown_profile_instead_of_stopping_at_it() {
     login(&world);
     let output = expect_code(
         world
-            .bare()
-            .env("PLETOR_API_BASE", world.sim.api_base())
+            .keyless()
             .args(["doctor", "--json", "--profile", "nope"]),
         2,
     );
     let report = json(&output);
     let profile = check(&report, "profile");
     assert_eq!(profile["status"], "problem", "{profile:#}");
-    assert!(
-        profile["hint"]
-            .as_str()
-            .unwrap()
-            .contains("pletor auth login --profile nope")
-    );
+    assert!(string(&profile["hint"]).contains("pletor auth login --profile nope"));
     assert_eq!(
         status(&report, "key"),
         "problem",
@@ -336,10 +301,7 @@ fn doctor_shows_the_proxy_in_effect_without_its_credentials() {
         shown["message"],
         format!("through {proxy} with credentials (HTTP_PROXY set)")
     );
-    let network = check(&report, "network")["message"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let network = string(&check(&report, "network")["message"]).to_string();
     assert!(network.contains("(the proxy)"), "{network}");
 
     // NO_PROXY exempts the simulator: no proxy for it, and everything works.
@@ -379,13 +341,8 @@ fn doctor_warns_when_less_than_a_tenth_of_the_rate_limit_is_left() {
     let report = doctor_json(&world, 0, &[]);
     let rate = check(&report, "rate_limit");
     assert_eq!(rate["status"], "warning", "{rate:#}");
-    assert!(
-        rate["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("default: 0 of 10 left")
-    );
-    assert!(rate["hint"].as_str().unwrap().contains("`default` budget"));
+    assert!(string(&rate["message"]).starts_with("default: 0 of 10 left"));
+    assert!(string(&rate["hint"]).contains("`default` budget"));
     assert_eq!(rate["details"]["runs"], Value::Null, "doctor only reads");
 }
 
@@ -411,7 +368,7 @@ fn doctor_finds_this_machines_clock_an_hour_behind_the_servers_date_and_exits_1(
         clock["message"],
         "this machine's clock is 1h00m behind the server's (`Date`)"
     );
-    assert!(clock["hint"].as_str().unwrap().contains("time sync"));
+    assert!(string(&clock["hint"]).contains("time sync"));
     let skew = clock["details"]["skew_seconds"].as_f64().unwrap();
     assert!((3629.0..=3632.0).contains(&skew), "{skew}");
     assert_eq!(
@@ -432,10 +389,7 @@ fn doctor_warns_about_a_clock_half_a_minute_ahead_and_exits_0() {
     let clock = check(&report, "clock");
     assert_eq!(clock["status"], "warning", "{clock:#}");
     assert!(
-        clock["message"]
-            .as_str()
-            .unwrap()
-            .contains("ahead of the server's"),
+        string(&clock["message"]).contains("ahead of the server's"),
         "{clock:#}"
     );
 }

@@ -171,6 +171,22 @@ fn doctor_with_an_unreachable_api_names_the_failed_step_and_exits_1() {
 }
 
 #[test]
+fn doctor_refuses_a_base_that_would_send_the_key_in_clear_and_exits_2() {
+    let world = World::new();
+    let base = "http://api.example.com/api/public/v1";
+    let report = doctor_json(&world, 2, &[("PLETOR_API_BASE", base)]);
+    let api_base = check(&report, "api_base");
+    assert_eq!(api_base["status"], "problem", "{api_base:#}");
+    assert!(
+        string(&api_base["message"])
+            .contains("plain http:// is allowed only to a loopback address")
+    );
+    for later in ["network", "auth", "rate_limit", "clock"] {
+        assert_eq!(status(&report, later), "skipped", "{later}");
+    }
+}
+
+#[test]
 fn doctor_over_https_to_a_port_without_tls_names_the_tls_step() {
     let world = World::new();
     let base = world.sim.api_base().replacen("http://", "https://", 1);

@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'Discover apps: list them, show one with its inputs')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an agent: upload inputs, start, wait, download the results')
             [CompletionResult]::new('app-run', 'app-run', [CompletionResultType]::ParameterValue, 'Run an app: the same as `run`, over app runs')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'One view of a batch across every shard: where each row stands, or the batch''s report')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'List, show, wait for and cancel runs (agent runs and app runs)')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload files as assets and print their ids')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download assets, or every result asset of a run')
@@ -52,7 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Approve or reject what a run waits for a person to check')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in, check which key is in use, log out')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Make an authenticated request to any API path and print the response')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write the man pages (--man DIR)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup and say why something does not work: key, config, network, clock')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -252,6 +253,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Batch: rows in flight at once (1 to 64)')
             [CompletionResult]::new('--batch-key', '--batch-key', [CompletionResultType]::ParameterName, 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]')
             [CompletionResult]::new('--name-template', '--name-template', [CompletionResultType]::ParameterName, 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI''s parallel-job variables (env: PLETOR_SHARD)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
@@ -266,6 +268,9 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Keep files that already exist and skip their download')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Print the created run and exit without waiting')
             [CompletionResult]::new('--no-download', '--no-download', [CompletionResultType]::ParameterName, 'Wait for the run but do not download its files')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
@@ -291,6 +296,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Batch: rows in flight at once (1 to 64)')
             [CompletionResult]::new('--batch-key', '--batch-key', [CompletionResultType]::ParameterName, 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]')
             [CompletionResult]::new('--name-template', '--name-template', [CompletionResultType]::ParameterName, 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI''s parallel-job variables (env: PLETOR_SHARD)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
@@ -305,6 +311,9 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Keep files that already exist and skip their download')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Print the created run and exit without waiting')
             [CompletionResult]::new('--no-download', '--no-download', [CompletionResultType]::ParameterName, 'Wait for the run but do not download its files')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
@@ -315,6 +324,101 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pletor;batch' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies --json)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'How to show progress: bars on a terminal, one line per change, or nothing')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]')
+            [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print one JSON line per row, as the batch prints them, across every shard')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pletor;batch;status' {
+            [CompletionResult]::new('--batch-key', '--batch-key', [CompletionResultType]::ParameterName, 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies --json)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'How to show progress: bars on a terminal, one line per change, or nothing')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]')
+            [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The batch runs an app (it was started with `app-run`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pletor;batch;report' {
+            [CompletionResult]::new('--batch-key', '--batch-key', [CompletionResultType]::ParameterName, 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]')
+            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]')
+            [CompletionResult]::new('--name-template', '--name-template', [CompletionResultType]::ParameterName, 'The run''s `--name-template` [default: {row}/{name}.{ext}]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies --json)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'How to show progress: bars on a terminal, one line per change, or nothing')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]')
+            [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The batch runs an app (it was started with `app-run`)')
+            [CompletionResult]::new('--no-download', '--no-download', [CompletionResultType]::ParameterName, 'The batch ran with `--no-download`: list no files (and look up no asset)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pletor;batch;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print one JSON line per row, as the batch prints them, across every shard')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pletor;batch;help;status' {
+            break
+        }
+        'pletor;batch;help;report' {
+            break
+        }
+        'pletor;batch;help;help' {
             break
         }
         'pletor;runs' {
@@ -338,9 +442,10 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, inputs, results, pending reviews, error')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first (sorted by created_at, whatever order the server answers in)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, agent or app and inputs by name, results, pending reviews, error')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for runs to end, handle reviews, download their results')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch runs live: status, agent, elapsed time and pending reviews')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a run')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -348,6 +453,8 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
         'pletor;runs;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Keep runs in this state (pending, running, completed, failed, cancelled)')
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'Keep the run created with this idempotency key')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Fetch at most N items')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
@@ -428,6 +535,31 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pletor;runs;watch' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies --json)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'How to show progress: bars on a terminal, one line per change, or nothing')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]')
+            [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
+            [CompletionResult]::new('--exit-status', '--exit-status', [CompletionResultType]::ParameterName, 'End when the runs have ended (or wait for a review), with `runs wait`''s exit code')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The id is an app run (skips the guess between agent runs and app runs)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pletor;runs;cancel' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
@@ -455,9 +587,10 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;runs;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, inputs, results, pending reviews, error')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first (sorted by created_at, whatever order the server answers in)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, agent or app and inputs by name, results, pending reviews, error')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for runs to end, handle reviews, download their results')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch runs live: status, agent, elapsed time and pending reviews')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a run')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -469,6 +602,9 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;runs;help;wait' {
+            break
+        }
+        'pletor;runs;help;watch' {
             break
         }
         'pletor;runs;help;cancel' {
@@ -625,6 +761,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
         'pletor;review' {
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment sent with --approve or --reject')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Send this JSON as the decision body instead of the built-in one')
+            [CompletionResult]::new('--preview', '--preview', [CompletionResultType]::ParameterName, 'How to show image drafts inline [default: auto on a terminal, none elsewhere]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
@@ -637,7 +774,8 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('--retry-max-wait', '--retry-max-wait', [CompletionResultType]::ParameterName, 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]')
             [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Approve without asking')
             [CompletionResult]::new('--reject', '--reject', [CompletionResultType]::ParameterName, 'Reject without asking')
-            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open downloaded review assets with the system viewer')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the drafts'' copies with the system viewer (the copies are then kept)')
+            [CompletionResult]::new('--keep-drafts', '--keep-drafts', [CompletionResultType]::ParameterName, 'Keep the drafts'' temporary copies after the command ends (their folder is printed)')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The id is an app run (skips the guess between agent runs and app runs)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout, errors included')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress, no hints')
@@ -798,6 +936,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;completions' {
+            [CompletionResult]::new('--man', '--man', [CompletionResultType]::ParameterName, 'Write a man page for pletor and each of its commands into DIR (created if missing)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file (env: PLETOR_PROFILE)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists')
@@ -848,6 +987,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'Discover apps: list them, show one with its inputs')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an agent: upload inputs, start, wait, download the results')
             [CompletionResult]::new('app-run', 'app-run', [CompletionResultType]::ParameterValue, 'Run an app: the same as `run`, over app runs')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'One view of a batch across every shard: where each row stands, or the batch''s report')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'List, show, wait for and cancel runs (agent runs and app runs)')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload files as assets and print their ids')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download assets, or every result asset of a run')
@@ -855,7 +995,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Approve or reject what a run waits for a person to check')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in, check which key is in use, log out')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Make an authenticated request to any API path and print the response')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write the man pages (--man DIR)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup and say why something does not work: key, config, network, clock')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -888,10 +1028,22 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
         'pletor;help;app-run' {
             break
         }
+        'pletor;help;batch' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print one JSON line per row, as the batch prints them, across every shard')
+            break
+        }
+        'pletor;help;batch;status' {
+            break
+        }
+        'pletor;help;batch;report' {
+            break
+        }
         'pletor;help;runs' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, inputs, results, pending reviews, error')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, newest first (sorted by created_at, whatever order the server answers in)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a run: status, agent or app and inputs by name, results, pending reviews, error')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for runs to end, handle reviews, download their results')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch runs live: status, agent, elapsed time and pending reviews')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a run')
             break
         }
@@ -902,6 +1054,9 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;help;runs;wait' {
+            break
+        }
+        'pletor;help;runs;watch' {
             break
         }
         'pletor;help;runs;cancel' {

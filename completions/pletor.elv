@@ -42,6 +42,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand apps 'Discover apps: list them, show one with its inputs'
             cand run 'Run an agent: upload inputs, start, wait, download the results'
             cand app-run 'Run an app: the same as `run`, over app runs'
+            cand batch 'One view of a batch across every shard: where each row stands, or the batch''s report'
             cand runs 'List, show, wait for and cancel runs (agent runs and app runs)'
             cand upload 'Upload files as assets and print their ids'
             cand download 'Download assets, or every result asset of a run'
@@ -49,7 +50,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand review 'Approve or reject what a run waits for a person to check'
             cand auth 'Log in, check which key is in use, log out'
             cand api 'Make an authenticated request to any API path and print the response'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a shell completion script, or write the man pages (--man DIR)'
             cand doctor 'Check the setup and say why something does not work: key, config, network, clock'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -234,6 +235,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --concurrency 'Batch: rows in flight at once (1 to 64)'
             cand --batch-key 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]'
             cand --name-template 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]'
+            cand --shard 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI''s parallel-job variables (env: PLETOR_SHARD)'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -248,6 +250,9 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --skip-existing 'Keep files that already exist and skip their download'
             cand --no-wait 'Print the created run and exit without waiting'
             cand --no-download 'Wait for the run but do not download its files'
+            cand --dry-run 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+            cand -y 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
+            cand --yes 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
             cand --quiet 'Print only data and errors: no progress, no hints'
@@ -272,6 +277,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --concurrency 'Batch: rows in flight at once (1 to 64)'
             cand --batch-key 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]'
             cand --name-template 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]'
+            cand --shard 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI''s parallel-job variables (env: PLETOR_SHARD)'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -286,6 +292,9 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --skip-existing 'Keep files that already exist and skip their download'
             cand --no-wait 'Print the created run and exit without waiting'
             cand --no-download 'Wait for the run but do not download its files'
+            cand --dry-run 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+            cand -y 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
+            cand --yes 'Do not ask to confirm a batch''s estimated cost on a terminal (scripts are never asked)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
             cand --quiet 'Print only data and errors: no progress, no hints'
@@ -296,6 +305,94 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'pletor;batch'= {
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+            cand report 'Print one JSON line per row, as the batch prints them, across every shard'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pletor;batch;status'= {
+            cand --batch-key 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]'
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --app 'The batch runs an app (it was started with `app-run`)'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pletor;batch;report'= {
+            cand --batch-key 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]'
+            cand -o 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]'
+            cand --output-dir 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]'
+            cand --name-template 'The run''s `--name-template` [default: {row}/{name}.{ext}]'
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --app 'The batch runs an app (it was started with `app-run`)'
+            cand --no-download 'The batch ran with `--no-download`: list no files (and look up no asset)'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pletor;batch;help'= {
+            cand status 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+            cand report 'Print one JSON line per row, as the batch prints them, across every shard'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pletor;batch;help;status'= {
+        }
+        &'pletor;batch;help;report'= {
+        }
+        &'pletor;batch;help;help'= {
         }
         &'pletor;runs'= {
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
@@ -318,15 +415,18 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;runs;list'= {
             cand --status 'Keep runs in this state (pending, running, completed, failed, cancelled)'
             cand --external-id 'Keep the run created with this idempotency key'
+            cand --agent 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug'
+            cand --since 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)'
             cand --limit 'Fetch at most N items'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
@@ -404,6 +504,30 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pletor;runs;watch'= {
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --exit-status 'End when the runs have ended (or wait for a review), with `runs wait`''s exit code'
+            cand --app 'The id is an app run (skips the guess between agent runs and app runs)'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pletor;runs;cancel'= {
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
@@ -430,9 +554,10 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --version 'Print version'
         }
         &'pletor;runs;help'= {
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -441,6 +566,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;runs;help;show'= {
         }
         &'pletor;runs;help;wait'= {
+        }
+        &'pletor;runs;help;watch'= {
         }
         &'pletor;runs;help;cancel'= {
         }
@@ -585,6 +712,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;review'= {
             cand --comment 'A comment sent with --approve or --reject'
             cand --body 'Send this JSON as the decision body instead of the built-in one'
+            cand --preview 'How to show image drafts inline [default: auto on a terminal, none elsewhere]'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -597,7 +725,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
             cand --approve 'Approve without asking'
             cand --reject 'Reject without asking'
-            cand --open 'Open downloaded review assets with the system viewer'
+            cand --open 'Open the drafts'' copies with the system viewer (the copies are then kept)'
+            cand --keep-drafts 'Keep the drafts'' temporary copies after the command ends (their folder is printed)'
             cand --app 'The id is an app run (skips the guess between agent runs and app runs)'
             cand --json 'Print exactly one JSON document on stdout, errors included'
             cand -q 'Print only data and errors: no progress, no hints'
@@ -747,6 +876,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --version 'Print version'
         }
         &'pletor;completions'= {
+            cand --man 'Write a man page for pletor and each of its commands into DIR (created if missing)'
             cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
             cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
             cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
@@ -795,6 +925,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand apps 'Discover apps: list them, show one with its inputs'
             cand run 'Run an agent: upload inputs, start, wait, download the results'
             cand app-run 'Run an app: the same as `run`, over app runs'
+            cand batch 'One view of a batch across every shard: where each row stands, or the batch''s report'
             cand runs 'List, show, wait for and cancel runs (agent runs and app runs)'
             cand upload 'Upload files as assets and print their ids'
             cand download 'Download assets, or every result asset of a run'
@@ -802,7 +933,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand review 'Approve or reject what a run waits for a person to check'
             cand auth 'Log in, check which key is in use, log out'
             cand api 'Make an authenticated request to any API path and print the response'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a shell completion script, or write the man pages (--man DIR)'
             cand doctor 'Check the setup and say why something does not work: key, config, network, clock'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -826,10 +957,19 @@ set edit:completion:arg-completer[pletor] = {|@words|
         }
         &'pletor;help;app-run'= {
         }
+        &'pletor;help;batch'= {
+            cand status 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+            cand report 'Print one JSON line per row, as the batch prints them, across every shard'
+        }
+        &'pletor;help;batch;status'= {
+        }
+        &'pletor;help;batch;report'= {
+        }
         &'pletor;help;runs'= {
-            cand list 'List runs, newest first'
-            cand show 'Show a run: status, inputs, results, pending reviews, error'
+            cand list 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+            cand show 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
             cand wait 'Wait for runs to end, handle reviews, download their results'
+            cand watch 'Watch runs live: status, agent, elapsed time and pending reviews'
             cand cancel 'Cancel a run'
         }
         &'pletor;help;runs;list'= {
@@ -837,6 +977,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;help;runs;show'= {
         }
         &'pletor;help;runs;wait'= {
+        }
+        &'pletor;help;runs;watch'= {
         }
         &'pletor;help;runs;cancel'= {
         }

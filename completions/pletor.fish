@@ -49,6 +49,7 @@ complete -c pletor -n "__fish_pletor_needs_command" -f -a "agents" -d 'Discover 
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "apps" -d 'Discover apps: list them, show one with its inputs'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "run" -d 'Run an agent: upload inputs, start, wait, download the results'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "app-run" -d 'Run an app: the same as `run`, over app runs'
+complete -c pletor -n "__fish_pletor_needs_command" -f -a "batch" -d 'One view of a batch across every shard: where each row stands, or the batch\'s report'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "runs" -d 'List, show, wait for and cancel runs (agent runs and app runs)'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "upload" -d 'Upload files as assets and print their ids'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "download" -d 'Download assets, or every result asset of a run'
@@ -56,7 +57,7 @@ complete -c pletor -n "__fish_pletor_needs_command" -f -a "assets" -d 'List and 
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "auth" -d 'Log in, check which key is in use, log out'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
-complete -c pletor -n "__fish_pletor_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c pletor -n "__fish_pletor_needs_command" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "doctor" -d 'Check the setup and say why something does not work: key, config, network, clock'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
@@ -219,6 +220,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch -d 'Run once
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l shard -d 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI\'s parallel-job variables (env: PLETOR_SHARD)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -238,6 +240,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand run" -l overwrite -d 'Repl
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l skip-existing -d 'Keep files that already exist and skip their download'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l no-wait -d 'Print the created run and exit without waiting'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l no-download -d 'Wait for the run but do not download its files'
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l dry-run -d 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+complete -c pletor -n "__fish_pletor_using_subcommand run" -s y -l yes -d 'Do not ask to confirm a batch\'s estimated cost on a terminal (scripts are never asked)'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l json -d 'Print exactly one JSON document on stdout, errors included'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
 complete -c pletor -n "__fish_pletor_using_subcommand run" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
@@ -258,6 +262,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch -d 'Run 
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l shard -d 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI\'s parallel-job variables (env: PLETOR_SHARD)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -277,40 +282,121 @@ complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l overwrite -d '
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l skip-existing -d 'Keep files that already exist and skip their download'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l no-wait -d 'Print the created run and exit without waiting'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l no-download -d 'Wait for the run but do not download its files'
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l dry-run -d 'Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs'
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s y -l yes -d 'Do not ask to confirm a batch\'s estimated cost on a terminal (scripts are never asked)'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l json -d 'Print exactly one JSON document on stdout, errors included'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
 tty\t'Bars and spinners, even when stderr is not a terminal'
 plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l json -d 'Print exactly one JSON document on stdout, errors included'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "list" -d 'List runs, newest first'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "cancel" -d 'Cancel a run'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -f -a "status" -d 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -f -a "report" -d 'Print one JSON line per row, as the batch prints them, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l batch-key -d 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l app -d 'The batch runs an app (it was started with `app-run`)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l batch-key -d 'The key row external ids derive from, when the run was given one [default: a hash of the target and the file]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s o -l output-dir -d 'The folder the batch saved files in (`-o` of the run); paths are reported under it [default: the current folder]' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l name-template -d 'The run\'s `--name-template` [default: {row}/{name}.{ext}]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l app -d 'The batch runs an app (it was started with `app-run`)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l no-download -d 'The batch ran with `--no-download`: list no files (and look up no asset)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "report" -d 'Print one JSON line per row, as the batch prints them, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "list" -d 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "show" -d 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "watch" -d 'Watch runs live: status, agent, elapsed time and pending reviews'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "cancel" -d 'Cancel a run'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l status -d 'Keep runs in this state (pending, running, completed, failed, cancelled)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l external-id -d 'Keep the run created with this idempotency key' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l agent -d 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l since -d 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l limit -d 'Fetch at most N items' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
@@ -389,6 +475,29 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l exit-status -d 'End when the runs have ended (or wait for a review), with `runs wait`\'s exit code'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l app -d 'The id is an app run (skips the guess between agent runs and app runs)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -412,9 +521,10 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs, newest first'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Watch runs live: status, agent, elapsed time and pending reviews'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l external-id -d 'Idempotency key (one file only): uploading again with it adopts the first upload' -r
@@ -541,6 +651,12 @@ complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_su
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l comment -d 'A comment sent with --approve or --reject' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l body -d 'Send this JSON as the decision body instead of the built-in one' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l preview -d 'How to show image drafts inline [default: auto on a terminal, none elsewhere]' -r -f -a "auto\t'The protocol the terminal is known to speak (asked, never guessed), else none'
+kitty\t'kitty graphics (kitty, Ghostty, WezTerm, Konsole), if the terminal confirms'
+iterm\t'iTerm2 inline images (iTerm2, WezTerm, mintty, Konsole)'
+sixel\t'Sixel graphics (foot, mlterm, xterm -ti vt340), if the terminal confirms'
+blocks\t'Colored half-blocks: any terminal with colors, low resolution'
+none\t'No inline picture'"
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -558,7 +674,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand review" -l retries -d 'Att
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l approve -d 'Approve without asking'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l reject -d 'Reject without asking'
-complete -c pletor -n "__fish_pletor_using_subcommand review" -l open -d 'Open downloaded review assets with the system viewer'
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l open -d 'Open the drafts\' copies with the system viewer (the copies are then kept)'
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l keep-drafts -d 'Keep the drafts\' temporary copies after the command ends (their folder is printed)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l app -d 'The id is an app run (skips the guess between agent runs and app runs)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l json -d 'Print exactly one JSON document on stdout, errors included'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
@@ -684,6 +801,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand api" -s v -l verbose -d 'L
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand api" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand api" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand completions" -l man -d 'Write a man page for pletor and each of its commands into DIR (created if missing)' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -726,27 +844,31 @@ complete -c pletor -n "__fish_pletor_using_subcommand doctor" -s v -l verbose -d
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "agents" -d 'Discover agents: list them, show one with its inputs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "apps" -d 'Discover apps: list them, show one with its inputs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "run" -d 'Run an agent: upload inputs, start, wait, download the results'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "app-run" -d 'Run an app: the same as `run`, over app runs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "runs" -d 'List, show, wait for and cancel runs (agent runs and app runs)'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "upload" -d 'Upload files as assets and print their ids'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "download" -d 'Download assets, or every result asset of a run'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "assets" -d 'List and show assets'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "auth" -d 'Log in, check which key is in use, log out'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "completions" -d 'Print a shell completion script'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "doctor" -d 'Check the setup and say why something does not work: key, config, network, clock'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run runs upload download assets review auth api completions doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "agents" -d 'Discover agents: list them, show one with its inputs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "apps" -d 'Discover apps: list them, show one with its inputs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "run" -d 'Run an agent: upload inputs, start, wait, download the results'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "app-run" -d 'Run an app: the same as `run`, over app runs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "batch" -d 'One view of a batch across every shard: where each row stands, or the batch\'s report'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "runs" -d 'List, show, wait for and cancel runs (agent runs and app runs)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "upload" -d 'Upload files as assets and print their ids'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "download" -d 'Download assets, or every result asset of a run'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "assets" -d 'List and show assets'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "auth" -d 'Log in, check which key is in use, log out'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "doctor" -d 'Check the setup and say why something does not work: key, config, network, clock'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "list" -d 'List agents'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "show" -d 'Show an agent: its inputs (the keys for `-i`), outputs and cost'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "list" -d 'List apps'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "show" -d 'Show an app: its inputs (the keys for `-i`), outputs and cost'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'List runs, newest first'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "show" -d 'Show a run: status, inputs, results, pending reviews, error'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Which rows of a batch completed, failed, still run, wait for a review or never started, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "report" -d 'Print one JSON line per row, as the batch prints them, across every shard'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'List runs, newest first (sorted by created_at, whatever order the server answers in)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "show" -d 'Show a run: status, agent or app and inputs by name, results, pending reviews, error'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "wait" -d 'Wait for runs to end, handle reviews, download their results'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "watch" -d 'Watch runs live: status, agent, elapsed time and pending reviews'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from assets" -f -a "list" -d 'List assets, newest first'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from assets" -f -a "show" -d 'Show an asset\'s metadata'

@@ -1,4 +1,4 @@
-//! Resolves settings, builds the context, dispatches to the command, and turns the outcome
+//! Answers shell completion requests, resolves settings, builds the context, dispatches to the command, and turns the outcome
 //! into an exit code. Ctrl-C is handled here, once: the command is dropped (in-flight
 //! transfers stop, `.part` files stay for resume), the resume note is printed, exit 130.
 
@@ -15,6 +15,10 @@ use crate::settings;
 /// Parses the command line; `Err` carries the exit code after clap printed help, the version
 /// or a usage error (as JSON too when `--json` was asked for).
 pub fn parse() -> Result<Cli, u8> {
+    // A completion request from the shell integration (`COMPLETE=bash pletor …`) ends here.
+    if let Some(code) = commands::complete::from_env(<Cli as clap::CommandFactory>::command) {
+        return Err(code);
+    }
     match Cli::try_parse() {
         Ok(cli) => Ok(cli),
         Err(err) => {
@@ -142,6 +146,7 @@ async fn dispatch(
         Command::Apps(cmd) => commands::apps::run(ctx, cmd).await,
         Command::Run(args) => commands::run::run(ctx, RunKind::Agent, args).await,
         Command::AppRun(args) => commands::run::run(ctx, RunKind::App, args).await,
+        Command::Batch(cmd) => commands::batch::run(ctx, cmd).await,
         Command::Runs(cmd) => commands::runs::run(ctx, cmd).await,
         Command::Upload(args) => commands::upload::run(ctx, args).await,
         Command::Download(args) => commands::download::run(ctx, args).await,
@@ -151,7 +156,9 @@ async fn dispatch(
         Command::Api(args) => commands::api::run(ctx, args).await,
         Command::Doctor(args) => commands::doctor::run(ctx, args, setup_error).await,
         Command::Completions(args) => {
-            commands::completions::run(ctx, args, <Cli as clap::CommandFactory>::command())
+            // Man pages carry the version: the plain one, so a commit does not make them stale.
+            let tree = <Cli as clap::CommandFactory>::command().version(crate::about::VERSION);
+            commands::completions::run(ctx, args, tree)
         }
     }
 }

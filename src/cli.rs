@@ -10,6 +10,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
+use crate::output::image::PreviewChoice;
 use crate::output::{ColorChoice, ProgressMode};
 use crate::settings::{Flags, parse_duration};
 use crate::workflow::review::OnReview;
@@ -127,6 +128,15 @@ value_enum!(ProgressMode {
     None => "none": "No progress at all",
 });
 
+value_enum!(PreviewChoice {
+    Auto => "auto": "The protocol the terminal is known to speak (asked, never guessed), else none",
+    Kitty => "kitty": "kitty graphics (kitty, Ghostty, WezTerm, Konsole), if the terminal confirms",
+    Iterm => "iterm": "iTerm2 inline images (iTerm2, WezTerm, mintty, Konsole)",
+    Sixel => "sixel": "Sixel graphics (foot, mlterm, xterm -ti vt340), if the terminal confirms",
+    Blocks => "blocks": "Colored half-blocks: any terminal with colors, low resolution",
+    None => "none": "No inline picture",
+});
+
 value_enum!(OnReview {
     Prompt => "prompt": "Show the review and ask (default on a terminal)",
     Fail => "fail": "Stop with exit 10 and print the `pletor review` command (default elsewhere)",
@@ -170,6 +180,9 @@ pub enum Command {
     Run(commands::run::Args),
     /// Run an app: the same as `run`, over app runs
     AppRun(commands::run::Args),
+    /// One view of a batch across every shard: where each row stands, or the batch's report
+    #[command(subcommand)]
+    Batch(commands::batch::Command),
     /// List, show, wait for and cancel runs (agent runs and app runs)
     #[command(subcommand)]
     Runs(commands::runs::Command),
@@ -187,7 +200,7 @@ pub enum Command {
     Auth(commands::auth::Command),
     /// Make an authenticated request to any API path and print the response
     Api(commands::api::Args),
-    /// Print a shell completion script
+    /// Print a shell completion script, or write the man pages (--man DIR)
     Completions(commands::completions::Args),
     /// Check the setup and say why something does not work: key, config, network, clock
     Doctor(commands::doctor::Args),

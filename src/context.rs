@@ -1,8 +1,12 @@
 //! What every command gets: the settings, the printer, and the API client (built on first use,
-//! so that commands which never call the API never need a key).
+//! so that commands which never call the API never need a key). It also keeps what one
+//! invocation reads once and uses in several places: the catalog of agents and of apps.
 
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use crate::api::catalog::{self, Filters, Kind};
+use crate::api::list::Limit;
+use crate::api::models::Agent;
 use crate::api::{Client, ClientConfig};
 use crate::error::{Exit, Failure};
 use crate::output::{Log, Printer};
@@ -16,6 +20,8 @@ pub struct Context {
     pub out: Printer,
     api: OnceLock<Client>,
     resume_note: Mutex<Option<String>>,
+    agents: tokio::sync::OnceCell<Vec<Agent>>,
+    apps: tokio::sync::OnceCell<Vec<Agent>>,
 }
 
 impl Context {
@@ -27,7 +33,26 @@ impl Context {
             out,
             api: OnceLock::new(),
             resume_note: Mutex::new(None),
+            agents: tokio::sync::OnceCell::new(),
+            apps: tokio::sync::OnceCell::new(),
         }
+    }
+
+    /// Every agent (or app) of the catalog, every page, fetched at most once per invocation
+    /// however many names are resolved or shown.
+    pub async fn catalog(&self, kind: Kind) -> anyhow::Result<&[Agent]> {
+        let cell = match kind {
+            Kind::Agent => &self.agents,
+            Kind::App => &self.apps,
+        };
+        let entries = cell
+            .get_or_try_init(|| async {
+                let items =
+                    catalog::list(self.api()?, kind, &Filters::default(), Limit::All).await?;
+                anyhow::Ok(items.into_iter().filter_map(Agent::from_value).collect())
+            })
+            .await?;
+        Ok(entries)
     }
 
     /// The API client; fails when no key is configured or the base is unusable.

@@ -37,6 +37,7 @@ pub struct ListCmd {
 #[derive(Debug, Args)]
 pub struct ShowCmd {
     /// The asset id
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::asset_ids))]
     pub asset: String,
 }
 

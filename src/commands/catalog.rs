@@ -28,7 +28,8 @@ pub struct ListCmd {
 /// Arguments of `show`.
 #[derive(Debug, Args)]
 pub struct ShowCmd {
-    /// The id to show
+    /// Its id, an id prefix (8+ hex digits), its name ("Product Shot") or its slug (product-shot)
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::targets))]
     pub id: String,
 }
 
@@ -79,7 +80,7 @@ pub async fn list(ctx: &Context, kind: Kind, args: ListCmd) -> anyhow::Result<Ex
 
 /// Shows one agent or app: what it does, the keys to pass with `-i`, what it returns.
 pub async fn show(ctx: &Context, kind: Kind, args: ShowCmd) -> anyhow::Result<Exit> {
-    let agent = catalog::get(ctx.api()?, kind, &args.id).await?;
+    let agent = crate::workflow::resolve::resolve(ctx, kind, &args.id).await?;
     if ctx.out.is_json() {
         ctx.out.json(&agent.raw)?;
         return Ok(Exit::Success);
@@ -118,7 +119,7 @@ fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
     }
     lines.push(String::new());
     lines.push("Inputs (pass with -i KEY=VALUE):".into());
-    let mut inputs = Table::new(["KEY", "TYPE", "VALUE", "DESCRIPTION"]);
+    let mut inputs = Table::new(["KEY", "TYPE", "REQUIRED", "VALUE", "DESCRIPTION"]);
     for input in &agent.inputs {
         let value = match input.shape() {
             ValueShape::Text => "text",
@@ -128,6 +129,7 @@ fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
         inputs.row([
             input.key().to_string(),
             input.kind.clone(),
+            if input.required { "yes" } else { "" }.into(),
             value.into(),
             input.description.clone().unwrap_or_default(),
         ]);

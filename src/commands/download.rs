@@ -23,12 +23,13 @@ pub struct Args {
     #[arg(
         value_name = "ASSET",
         required_unless_present = "run",
-        conflicts_with = "run"
+        conflicts_with = "run",
+        add = clap_complete::ArgValueCompleter::new(crate::commands::complete::asset_ids)
     )]
     pub assets: Vec<String>,
 
     /// Download every result asset of this run (an agent run or an app run)
-    #[arg(long, value_name = "RUN")]
+    #[arg(long, value_name = "RUN", add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: Option<String>,
 
     #[command(flatten)]
@@ -92,7 +93,8 @@ fn report(ctx: &Context, saved: &[Saved]) -> anyhow::Result<()> {
             ctx.out
                 .status(&format!("`{}` exists: skipped", file.path.display()));
         }
-        ctx.out.line(&file.path.display().to_string())?;
+        ctx.out
+            .line(&ctx.out.file_link(&file.path, crate::output::Stream::Stdout))?;
     }
     Ok(())
 }

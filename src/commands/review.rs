@@ -8,8 +8,10 @@ use clap::Args as ClapArgs;
 use super::RunKindArgs;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
+use crate::output::image::PreviewChoice;
 use crate::workflow::review::answer::{self, Ask};
 use crate::workflow::review::decide::Decision;
+use crate::workflow::review::preview::View;
 
 /// Arguments of `review`.
 #[derive(Debug, ClapArgs)]
@@ -26,6 +28,7 @@ a rejection when the run failed or was cancelled, a custom --body never."
 )]
 pub struct Args {
     /// The run id (agent run or app run)
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 
     /// One review id [default: every pending review]
@@ -47,9 +50,17 @@ pub struct Args {
     #[arg(long, value_name = "JSON")]
     pub body: Option<String>,
 
-    /// Open downloaded review assets with the system viewer
+    /// How to show image drafts inline [default: auto on a terminal, none elsewhere]
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = PreviewChoice::Auto, hide_default_value = true)]
+    pub preview: PreviewChoice,
+
+    /// Open the drafts' copies with the system viewer (the copies are then kept)
     #[arg(long)]
     pub open: bool,
+
+    /// Keep the drafts' temporary copies after the command ends (their folder is printed)
+    #[arg(long)]
+    pub keep_drafts: bool,
 
     #[command(flatten)]
     pub kind: RunKindArgs,
@@ -81,7 +92,11 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         kind: args.kind.kind(),
         review: args.review,
         decision,
-        open: args.open,
+        view: View {
+            preview: args.preview,
+            open: args.open,
+            keep: args.keep_drafts,
+        },
     };
     answer::answer(ctx, ask).await
 }

@@ -9,8 +9,12 @@ use super::SaveArgs;
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
+use crate::output::Stream;
 use crate::transfer::{self, Existing};
 use crate::workflow::batch;
+use crate::workflow::batch::shard::{self, ShardArg};
+use crate::workflow::cost;
+use crate::workflow::dry_run;
 use crate::workflow::inputs::{self, RawInput, RawValue};
 use crate::workflow::next::{self, Next};
 use crate::workflow::outcome::{self, SaveOptions};
@@ -22,15 +26,18 @@ pub use crate::workflow::review::OnReview;
 /// Arguments of `run` and `app-run`.
 #[derive(Debug, ClapArgs)]
 #[command(
-    after_help = "Examples:\n  pletor run AGENT -i prompt=\"a red shoe on marble\" -i product=@shoe.jpg -o out/\n  \
-pletor run AGENT --inputs inputs.json --no-wait\n  pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8"
+    after_help = "Examples:\n  pletor run \"Product Shot\" -i prompt=\"a red shoe on marble\" -i product=@shoe.jpg -o out/\n  \
+pletor run product-shot --inputs inputs.json --dry-run\n  pletor run AGENT --inputs inputs.json --no-wait\n  \
+pletor run AGENT --batch rows.jsonl -o out/ --concurrency 8\n  \
+pletor run AGENT --batch rows.jsonl -o out/ --shard 2/4    # job 2 of a 4-job CI matrix"
 )]
 pub struct Args {
-    /// The agent (or app) id
+    /// The agent (or app): its id, an id prefix (8+ hex digits), its name or its slug (product-shot)
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::targets))]
     pub target: String,
 
     /// An input: KEY=text, KEY=@file, KEY=@- (stdin), KEY=asset:ID, KEY:=JSON; repeat a key for several files
-    #[arg(short = 'i', long = "input", value_name = "KEY=VALUE")]
+    #[arg(short = 'i', long = "input", value_name = "KEY=VALUE", add = clap_complete::ArgValueCompleter::new(crate::commands::complete::input_keys))]
     pub inputs: Vec<String>,
 
     /// All inputs as JSON, from a file or `-`: {"key": value} or [{"id", "value"}]
@@ -75,6 +82,18 @@ pub struct Args {
     /// Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]
     #[arg(long, value_name = "T", requires = "batch")]
     pub name_template: Option<String>,
+
+    /// Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI's parallel-job variables (env: PLETOR_SHARD)
+    #[arg(long, value_name = "K/N", requires = "batch", value_parser = shard::parse)]
+    pub shard: Option<ShardArg>,
+
+    /// Check everything and print the plan (inputs, files, runs, estimated cost); send only GETs
+    #[arg(long, conflicts_with = "no_wait")]
+    pub dry_run: bool,
+
+    /// Do not ask to confirm a batch's estimated cost on a terminal (scripts are never asked)
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 /// Runs `run` or `app-run`.
@@ -96,6 +115,17 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     };
     let prepared = start::prepare(ctx, kind, &args.target, raw).await?;
     let save = save_options(&args.save, args.no_wait || args.no_download)?;
+    if args.dry_run {
+        return dry_run::print(
+            ctx,
+            &dry_run_plan(kind, &prepared, args.external_id.as_deref()),
+        );
+    }
+    cost::announce(
+        ctx,
+        &start::naming(kind, &prepared.target).0,
+        &prepared.target,
+    );
     let created = start::submit(ctx, kind, prepared, &external_id).await?;
     if args.no_wait {
         return print_created(ctx, kind, &created.run);
@@ -137,8 +167,27 @@ async fn run_batch(
         no_download: args.no_download,
         timeout: args.timeout,
         on_review: args.on_review,
+        dry_run: args.dry_run,
+        yes: args.yes,
+        shard: shard::resolve(args.shard, &|name| std::env::var(name).ok())?,
     };
     batch::run(ctx, options).await
+}
+
+/// The plan `--dry-run` prints for one run.
+fn dry_run_plan<'a>(
+    kind: RunKind,
+    prepared: &'a start::Prepared,
+    external_id: Option<&'a str>,
+) -> dry_run::Plan<'a> {
+    dry_run::Plan {
+        kind,
+        target: &prepared.target,
+        inputs: &prepared.plan,
+        files: prepared.files.iter().collect(),
+        external_id,
+        batch: None,
+    }
 }
 
 /// The inputs from `--inputs` (first) and `-i` (which replace the document's for the same
@@ -195,7 +244,8 @@ fn print_created(
     if ctx.out.is_json() {
         ctx.out.json(&run.raw)?;
     } else {
-        ctx.out.line(&crate::output::clean_line(&run.id))?;
+        ctx.out
+            .line(&next::run_link(ctx, kind, &run.id, Stream::Stdout))?;
         ctx.out.hint(&format!(
             "wait for it with `{}`",
             next::command(kind, &run.id, Next::Wait)

@@ -111,6 +111,7 @@ mod tests {
             path: name.into(),
             filename: name.into(),
             mime_type: "text/plain".into(),
+            sniffed: None,
             size: 1,
         }
     }

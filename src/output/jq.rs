@@ -1,11 +1,35 @@
 //! `--jq`: filters the JSON output with jaq, a jq implementation.
 //!
-//! As in `gh --jq`, string results print raw and other values as JSON, one per line.
+//! As in `gh --jq`, string results print raw and other values as JSON, one per line. jq's
+//! formats work: `@json`, `@text`, `@base64`, `@base64d`, `@uri`, `@sh`, `@html` come with
+//! jaq's standard library, and `@csv` and `@tsv` (which jaq leaves to its binary) are defined
+//! here as jq defines them. A filter that does not compile is reported in words with its line and
+//! column, never as a debug dump.
 
-use jaq_core::load::{Arena, File, Loader};
-use jaq_core::{Compiler, Ctx, Vars, data, unwrap_valr};
+use jaq_core::load::{self, Arena, File, Loader, lex, parse};
+use jaq_core::{Compiler, Ctx, Vars, compile, data, unwrap_valr};
 use jaq_json::Val;
 use serde_json::Value;
+
+/// `@csv` and `@tsv` as jq 1.7 writes them: an array of scalars to one line; strings quoted
+/// (csv, `"` doubled) or escaped (tsv: `\t`, `\n`, `\r`, `\\`), `null` empty.
+const FORMATS: &str = r#"
+def @csv: if isarray then map(
+      if isstring then "\"" + (split("\"") | join("\"\"")) + "\""
+      elif . == null then ""
+      elif isnumber or isboolean then tostring
+      else error("\(type) (\(tojson)) is not valid in a csv row") end
+    ) | join(",")
+  else error("\(type) (\(tojson)) cannot be csv-formatted, only an array can be") end;
+def @tsv: if isarray then map(
+      if isstring then split("\\") | join("\\\\") | split("\t") | join("\\t")
+        | split("\n") | join("\\n") | split("\r") | join("\\r")
+      elif . == null then ""
+      elif isnumber or isboolean then tostring
+      else error("\(type) (\(tojson)) is not valid in a tsv row") end
+    ) | join("\t")
+  else error("\(type) (\(tojson)) cannot be tsv-formatted, only an array can be") end;
+"#;
 
 /// Checks that `expr` compiles, so a typo fails before any request is made.
 pub fn check(expr: &str) -> Result<(), String> {
@@ -27,19 +51,21 @@ pub fn run(expr: &str, input: &Value) -> Result<Vec<Value>, String> {
     };
     let defs = jaq_core::defs()
         .chain(jaq_std::defs())
-        .chain(jaq_json::defs());
+        .chain(jaq_json::defs())
+        .chain(load::parse(FORMATS, |p| p.defs()).into_iter().flatten());
     let funs = jaq_core::funs()
         .chain(jaq_std::funs())
         .chain(jaq_json::funs());
     let loader = Loader::new(defs);
     let arena = Arena::default();
+    let invalid = |problem: String| format!("invalid jq filter `{expr}`: {problem}");
     let modules = loader
         .load(&arena, program)
-        .map_err(|errs| format!("invalid jq filter `{expr}`: {}", describe(&errs)))?;
+        .map_err(|errs| invalid(load_problem(expr, &errs)))?;
     let filter = Compiler::default()
         .with_funs(funs)
         .compile(modules)
-        .map_err(|errs| format!("invalid jq filter `{expr}`: {}", describe(&errs)))?;
+        .map_err(|errs| invalid(compile_problem(expr, &errs)))?;
     let text = input.to_string();
     let val =
         jaq_json::read::parse_single(text.as_bytes()).map_err(|e| format!("jq input: {e}"))?;
@@ -54,9 +80,72 @@ pub fn run(expr: &str, input: &Value) -> Result<Vec<Value>, String> {
     Ok(outputs)
 }
 
-fn describe<T: std::fmt::Debug>(errs: &T) -> String {
-    let text = format!("{errs:?}");
-    crate::output::truncate(&text, 200)
+/// The first lexing or parsing problem, in words, with where it is.
+fn load_problem(code: &str, errs: &load::Errors<&str, ()>) -> String {
+    let first = errs.iter().find_map(|(_, err)| match err {
+        load::Error::Lex(items) => items.first().map(|(expect, at)| match expect {
+            lex::Expect::Delim(open) => format!("unclosed `{open}`{}", place(code, open)),
+            other => format!("expected {}{}", other.as_str(), place(code, at)),
+        }),
+        load::Error::Parse(items) => items
+            .first()
+            .map(|(expect, found)| parsed(code, expect, found)),
+        load::Error::Io(items) => items
+            .first()
+            .map(|(path, why)| format!("cannot load module `{path}`: {why}")),
+    });
+    first.unwrap_or_else(|| "it does not parse".into())
+}
+
+fn parsed(code: &str, expect: &parse::Expect<&str>, found: &str) -> String {
+    let wanted = match expect {
+        parse::Expect::Just(token) => format!("`{token}`"),
+        other => other.as_str().to_string(),
+    };
+    if found.is_empty() {
+        format!("expected {wanted} at the end")
+    } else {
+        format!(
+            "expected {wanted} but found `{found}`{}",
+            place(code, found)
+        )
+    }
+}
+
+/// The first undefined name, in words, with where it is.
+fn compile_problem(code: &str, errs: &compile::Errors<&str, ()>) -> String {
+    let first = errs.iter().flat_map(|(_, items)| items).next();
+    match first {
+        Some((name, compile::Undefined::Filter(arity))) => {
+            format!("undefined filter `{name}/{arity}`{}", place(code, name))
+        }
+        Some((name, undefined)) => {
+            format!(
+                "undefined {} `{name}`{}",
+                undefined.as_str(),
+                place(code, name)
+            )
+        }
+        None => "it does not compile".into(),
+    }
+}
+
+/// ` at column C` (or ` at line L, column C` in a filter of several lines) of `part`, a slice of
+/// `code`; empty when `part` is not inside `code`.
+fn place(code: &str, part: &str) -> String {
+    let (start, end) = (code.as_ptr() as usize, code.as_ptr() as usize + code.len());
+    let at = part.as_ptr() as usize;
+    if at < start || at > end || !code.is_char_boundary(at - start) {
+        return String::new();
+    }
+    let before = &code[..at - start];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    if code.contains('\n') {
+        format!(" at line {line}, column {column}")
+    } else {
+        format!(" at column {column}")
+    }
 }
 
 #[cfg(test)]
@@ -76,8 +165,49 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_filter_is_reported_before_use() {
-        assert!(check(".[ | nope(").is_err());
+    fn a_bad_filter_is_reported_in_words_with_its_place() {
         assert!(check(".foo").is_ok());
+        let cases = [
+            (".[ | nope(", "unclosed `(` at column 10"),
+            ("nope(1)", "undefined filter `nope/1` at column 1"),
+            (".a | @xyz", "undefined filter `@xyz/0` at column 6"),
+            ("if . then 1", "expected else or end at the end"),
+            (
+                ".a |\n .b | $x",
+                "undefined variable `$x` at line 2, column 7",
+            ),
+        ];
+        for (filter, words) in cases {
+            let err = check(filter).unwrap_err();
+            assert!(err.ends_with(words), "{filter}: {err}");
+            assert!(!err.contains("File {"), "no debug dump: {err}");
+        }
+    }
+
+    #[test]
+    fn every_jq_format_works() {
+        let row = json!(["a,\"b\"", 1, null, true, "t\tn\n"]);
+        let one = |filter: &str, input: &Value| run(filter, input).unwrap().remove(0);
+        assert_eq!(
+            one("@csv", &row),
+            json!("\"a,\"\"b\"\"\",1,,true,\"t\tn\n\"")
+        );
+        assert_eq!(one("@tsv", &row), json!("a,\"b\"\t1\t\ttrue\tt\\tn\\n"));
+        assert_eq!(one("@json", &json!({"a": 1})), json!("{\"a\":1}"));
+        assert_eq!(one("@text", &json!(3)), json!("3"));
+        assert_eq!(one("@base64", &json!("hi")), json!("aGk="));
+        assert_eq!(one("@uri", &json!("a b/c")), json!("a%20b%2Fc"));
+        assert_eq!(one("@sh", &json!(["it's", 2])), json!("'it'\\''s' 2"));
+        assert_eq!(one("@html", &json!("<a>")), json!("&lt;a&gt;"));
+        assert!(
+            run("@csv", &json!([{"a": 1}]))
+                .unwrap_err()
+                .contains("not valid in a csv row")
+        );
+        assert!(
+            run("@tsv", &json!("x"))
+                .unwrap_err()
+                .contains("only an array")
+        );
     }
 }

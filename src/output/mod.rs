@@ -9,7 +9,10 @@
 //! escapes before anything reaches a terminal. A closed stdout pipe surfaces as [`BrokenPipe`],
 //! which ends the program quietly.
 
+pub mod board;
+pub mod image;
 mod jq;
+pub mod pager;
 pub mod progress;
 pub mod table;
 mod verbose;
@@ -51,6 +54,15 @@ pub enum ProgressMode {
     None,
 }
 
+/// One of the two streams, for what depends on where text goes (hyperlinks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    /// Data.
+    Stdout,
+    /// People.
+    Stderr,
+}
+
 /// stdout was closed by the reader (`pletor runs list | head -1`).
 #[derive(Debug, thiserror::Error)]
 #[error("stdout closed")]
@@ -82,6 +94,7 @@ pub struct Printer {
     stdout_tty: bool,
     stderr_tty: bool,
     color: bool,
+    links: bool,
 }
 
 impl Printer {
@@ -99,6 +112,7 @@ impl Printer {
             stdout_tty,
             stderr_tty,
             color,
+            links: supports_hyperlinks::supports_hyperlinks(),
         }
     }
 
@@ -119,6 +133,58 @@ impl Printer {
             }
         };
         Progress::new(mode)
+    }
+
+    /// `text` as an OSC 8 hyperlink to `url` when `stream` is a terminal that shows them
+    /// (detected with `supports-hyperlinks`; `FORCE_HYPERLINK=0` turns them off), else `text`
+    /// unchanged: never on a pipe, never in JSON.
+    pub fn link(&self, text: &str, url: &str, stream: Stream) -> String {
+        let terminal = match stream {
+            Stream::Stdout => self.stdout_tty && !self.is_json(),
+            Stream::Stderr => self.stderr_tty,
+        };
+        if terminal && self.links {
+            hyperlink(text, url)
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// A path as printed (`path.display()`), linked to its `file://` URL where links show.
+    pub fn file_link(&self, path: &std::path::Path, stream: Stream) -> String {
+        let text = path.display().to_string();
+        match file_url(path) {
+            Some(url) => self.link(&text, &url, stream),
+            None => text,
+        }
+    }
+
+    /// Where a picture would be drawn: the facts [`image::resolve`] decides on.
+    pub fn screen(&self) -> image::Screen {
+        image::Screen {
+            terminal: self.stdout_tty && self.stderr_tty,
+            json: self.is_json(),
+            color: self.color,
+        }
+    }
+
+    /// Prints a long text for people on stderr: each line wrapped to the terminal's width under
+    /// `prefix`, through the pager when it is taller than the screen less `reserve` rows.
+    pub fn long_text(&self, text: &str, prefix: &str, reserve: usize) {
+        let (columns, rows) = pager::size();
+        let lines = pager::wrap(text, columns, prefix);
+        if self.stderr_tty && lines.len() + reserve > rows && pager::page(&lines) {
+            return;
+        }
+        for line in &lines {
+            self.stderr(line);
+        }
+    }
+
+    /// A board redrawn in place on stderr, where progress is live (a terminal, without
+    /// `--quiet`, `--json` or `--progress plain|none`); `None` elsewhere.
+    pub fn board(&self) -> Option<board::Board> {
+        self.progress().is_live().then(board::Board::new)
     }
 
     /// Prints the one JSON document of this command (filtered by `--jq`).
@@ -247,6 +313,34 @@ impl Printer {
     }
 }
 
+/// The OSC 8 escape that shows `text` as a link to `url` (control characters in either are
+/// dropped, so neither can end the sequence early).
+fn hyperlink(text: &str, url: &str) -> String {
+    let url: String = url.chars().filter(|c| !c.is_control()).collect();
+    format!("\x1b]8;;{url}\x1b\\{}\x1b]8;;\x1b\\", clean_line(text))
+}
+
+/// `file://` and the absolute path, percent-encoded; `None` when there is no absolute form.
+fn file_url(path: &std::path::Path) -> Option<String> {
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let absolute = std::path::absolute(path).ok()?;
+    let text = absolute.to_str()?.replace('\\', "/");
+    let text = if text.starts_with('/') {
+        text
+    } else {
+        format!("/{text}")
+    };
+    Some(format!(
+        "file://{}",
+        percent_encoding::utf8_percent_encode(&text, KEEP)
+    ))
+}
+
 /// `512 B`, `1.5 KiB`, `3.2 MiB`, `1.0 GiB`.
 pub fn human_bytes(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
@@ -265,6 +359,29 @@ pub fn human_bytes(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_are_osc8_sequences_around_the_cleaned_text() {
+        assert_eq!(
+            hyperlink("out/a.png", "file:///w/out/a.png"),
+            "\x1b]8;;file:///w/out/a.png\x1b\\out/a.png\x1b]8;;\x1b\\"
+        );
+        assert_eq!(
+            hyperlink("x\x1b[2J", "file:///a\x07b"),
+            "\x1b]8;;file:///ab\x1b\\x\x1b]8;;\x1b\\"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn file_urls_are_absolute_and_percent_encoded() {
+        assert_eq!(
+            file_url(std::path::Path::new("/w/my file#1.png")).as_deref(),
+            Some("file:///w/my%20file%231.png")
+        );
+        let relative = file_url(std::path::Path::new("a.png")).unwrap();
+        assert!(relative.starts_with("file:///") && relative.ends_with("/a.png"));
+    }
 
     #[test]
     fn sizes_read_well() {

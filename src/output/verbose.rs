@@ -70,7 +70,7 @@ impl Observer for Log {
                     human_duration(*wait)
                 ));
             }
-            Event::Request {
+            Event::RequestSent {
                 method,
                 url,
                 headers,
@@ -88,7 +88,7 @@ impl Observer for Log {
                 }
                 self.line(&text);
             }
-            Event::Response { status, headers } if self.verbose >= 2 => {
+            Event::ResponseHeaders { status, headers } if self.verbose >= 2 => {
                 let mut text = format!("< {status}");
                 for (name, value) in headers {
                     text.push_str(&format!("\n< {name}: {value}"));

@@ -54,8 +54,11 @@ pub struct LocalFile {
     pub path: PathBuf,
     /// Its name, as the server will see it.
     pub filename: String,
-    /// Its media type, from the extension.
+    /// Its media type: what its first bytes say when they are a known format, else what its
+    /// extension says.
     pub mime_type: String,
+    /// The media type its first bytes show (magic numbers), when they are a known format.
+    pub sniffed: Option<&'static str>,
     /// Its size when checked.
     pub size: u64,
 }
@@ -97,9 +100,10 @@ fn check_file(path: &Path) -> Result<LocalFile, String> {
     if !metadata.is_file() {
         return Err(format!("`{shown}` is not a regular file"));
     }
-    // Opening proves it is readable now (permissions, locks), not just that it exists.
-    std::fs::File::open(path)
-        .map_err(|err| format!("`{shown}`: cannot read it: {}", io_reason(&err)))?;
+    // Reading the first bytes proves it is readable now (permissions, locks), not just that it
+    // exists, and tells what it holds.
+    let sniffed =
+        sniff(path).map_err(|err| format!("`{shown}`: cannot read it: {}", io_reason(&err)))?;
     let filename = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -107,10 +111,24 @@ fn check_file(path: &Path) -> Result<LocalFile, String> {
     Ok(LocalFile {
         path: path.to_path_buf(),
         filename,
-        mime_type: crate::api::assets::guess_mime(path),
+        mime_type: sniffed.map_or_else(|| crate::api::assets::guess_mime(path), str::to_string),
+        sniffed,
         size: metadata.len(),
     })
 }
+
+/// The media type the file's first bytes show, by their magic numbers (`infer`), when known.
+fn sniff(path: &Path) -> std::io::Result<Option<&'static str>> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    std::fs::File::open(path)?
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)?;
+    Ok(infer::get(&head).map(|kind| kind.mime_type()))
+}
+
+/// How much of a file is read to tell its format: every signature `infer` knows fits.
+const SNIFF_BYTES: usize = 8192;
 
 /// Creates the folder if needed (default: current folder) and proves it writable; UsageError
 /// otherwise.
@@ -200,7 +218,18 @@ mod tests {
         let files = check_files(std::slice::from_ref(&path)).unwrap();
         assert_eq!(files[0].filename, "shot one.png");
         assert_eq!(files[0].mime_type, "image/png");
+        assert_eq!(files[0].sniffed, None, "five bytes are no known format");
         assert_eq!(files[0].size, 5);
+    }
+
+    #[test]
+    fn the_content_decides_the_media_type_over_the_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("photo.txt");
+        std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+        let files = check_files(std::slice::from_ref(&path)).unwrap();
+        assert_eq!(files[0].sniffed, Some("image/png"));
+        assert_eq!(files[0].mime_type, "image/png");
     }
 
     #[test]

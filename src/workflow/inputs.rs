@@ -462,6 +462,8 @@ mod tests {
             name: name.map(str::to_string),
             kind: kind.into(),
             description: None,
+            required: false,
+            accept: Vec::new(),
         }
     }
 

@@ -1,13 +1,23 @@
-//! What `run`, `app-run`, `runs wait`, `review` and batches share: inputs from the command line
-//! to the API body ([`inputs`]), starting a run without paying twice ([`start`]), waiting at
-//! the one polling policy ([`wait`], [`cadence`]), review pauses ([`review`]) and the end of a run: files, exit code and
-//! envelope ([`outcome`]); and batches of runs, one per row of a file ([`batch`]).
+//! What `run`, `app-run`, `runs wait`, `review` and batches share: AGENT and APP arguments
+//! resolved by id, prefix, name or slug ([`resolve`]), inputs from the command line to the API
+//! body ([`inputs`]), the checks before anything costs ([`preflight`]), the plan a `--dry-run`
+//! prints ([`dry_run`]) and the estimated cost ([`cost`]), starting a run without paying twice
+//! ([`start`]), waiting at the one polling policy ([`wait`], [`cadence`]), review pauses
+//! ([`review`]) and the end of a run: files, exit code and envelope ([`outcome`]); batches of
+//! runs, one per row of a file ([`batch`]); lists of runs people can read ([`listing`]); and the
+//! live view of many runs ([`watch`]).
 
 pub mod batch;
 pub mod cadence;
+pub mod cost;
+pub mod dry_run;
 pub mod inputs;
+pub mod listing;
 pub mod next;
 pub mod outcome;
+pub mod preflight;
+pub mod resolve;
 pub mod review;
 pub mod start;
 pub mod wait;
+pub mod watch;

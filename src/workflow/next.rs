@@ -6,8 +6,10 @@
 
 use crate::api::models::Run;
 use crate::api::runs::RunKind;
+use crate::api::spec;
+use crate::context::Context;
 use crate::error::{Exit, Report};
-use crate::output::clean_line;
+use crate::output::{Stream, clean_line};
 
 /// A command about one run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,13 @@ pub fn command(kind: RunKind, run_id: &str, next: Next<'_>) -> String {
             format!("pletor review {run}{review}{app}{flags}")
         }
     }
+}
+
+/// A run id as printed on `stream`: cleaned, and a hyperlink to the run where the terminal
+/// shows links (see `output::Printer::link`; the address is `spec::run_link`).
+pub fn run_link(ctx: &Context, kind: RunKind, run_id: &str, stream: Stream) -> String {
+    let url = spec::run_link(&ctx.settings.api_base.0, kind.collection(), run_id);
+    ctx.out.link(&clean_line(run_id), &url, stream)
 }
 
 /// Who could answer the review a run waits for, which decides what the error suggests.

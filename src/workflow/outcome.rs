@@ -10,7 +10,7 @@ use crate::api::models::{Run, RunStatus};
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, Report};
-use crate::output::{clean_line, human_duration};
+use crate::output::{Stream, clean_line, human_duration};
 use crate::transfer::{self, Existing, Saved};
 use crate::workflow::next::{self, Next};
 use crate::workflow::wait::{self, Ended, WaitOptions};
@@ -178,7 +178,8 @@ pub fn print_lines(ctx: &Context, outcome: &Outcome) -> anyhow::Result<()> {
             .line(crate::output::clean(&text).trim_end_matches('\n'))?;
     }
     for saved in &outcome.saved {
-        ctx.out.line(&saved.path.display().to_string())?;
+        ctx.out
+            .line(&ctx.out.file_link(&saved.path, Stream::Stdout))?;
     }
     Ok(())
 }

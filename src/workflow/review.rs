@@ -13,7 +13,7 @@
 
 pub mod answer;
 pub mod decide;
-mod preview;
+pub mod preview;
 pub mod prompt;
 
 use crate::api::models::Run;
@@ -73,7 +73,7 @@ pub async fn on_pause(
 
 /// Asks the person at the terminal; keeps waiting only when every review got an answer.
 async fn ask(ctx: &Context, kind: RunKind, run: &Run) -> anyhow::Result<Pause> {
-    let answers = prompt::interactive(ctx, kind, run, false).await?;
+    let answers = prompt::interactive(ctx, kind, run, preview::View::default()).await?;
     if answers.all_answered() {
         Ok(Pause::Continue)
     } else {

@@ -1,5 +1,6 @@
 //! Starting a run: everything that can be checked is checked before the first request that
-//! costs anything (keys known, shapes right, files readable), then the files are uploaded under
+//! costs anything (the agent resolved, keys known, shapes right, required inputs given, files
+//! readable, not empty and of the right kind: see [`preflight`]), then the files are uploaded under
 //! keys derived from the run's external id and the run is created with that id, so that a retry
 //! or a second invocation adopts the first run instead of paying again.
 
@@ -8,13 +9,15 @@ use std::path::PathBuf;
 
 use tokio::io::AsyncReadExt;
 
-use crate::api::catalog::{self, Kind};
+use crate::api::catalog::Kind;
 use crate::api::models::Agent;
 use crate::api::runs::{self, Created, RunKind};
 use crate::context::Context;
 use crate::error::UsageError;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
+use crate::workflow::preflight::{self, Source};
+use crate::workflow::resolve;
 
 /// Files uploaded at once.
 pub const UPLOAD_CONCURRENCY: usize = 4;
@@ -38,32 +41,40 @@ pub fn catalog_kind(kind: RunKind) -> Kind {
     }
 }
 
-/// Fetches the target, matches the inputs, reads `@-` from stdin and checks every file.
+/// Resolves and fetches the target, matches the inputs, reads `@-` from stdin, and runs every
+/// check of [`preflight`] on the inputs and the files.
 pub async fn prepare(
     ctx: &Context,
     kind: RunKind,
     target: &str,
     raw: Vec<RawInput>,
 ) -> anyhow::Result<Prepared> {
-    let catalog_kind = catalog_kind(kind);
-    let agent = catalog::get(ctx.api()?, catalog_kind, target).await?;
-    let noun = catalog_kind.noun();
-    let what = match agent.name.trim() {
-        "" => format!("{noun} {}", crate::output::clean_line(&agent.id)),
-        name => format!("{noun} {}", crate::output::clean_line(name)),
-    };
-    let show = format!("pletor {}s show {}", noun, agent.id);
+    let agent = resolve::resolve(ctx, catalog_kind(kind), target).await?;
+    let (what, show) = naming(kind, &agent);
     let mut plan = inputs::resolve(&agent.inputs, raw, &what, &show)?;
+    preflight::required(&agent.inputs, &plan, &what, &show, Source::Flags)?;
     if inputs::wants_stdin(&plan) {
         let text = read_stdin().await?;
         inputs::fill_stdin(&mut plan, &text);
     }
     let files = transfer::check_files(&inputs::files(&plan))?;
+    preflight::contents(&agent.inputs, &plan, &files)?;
     Ok(Prepared {
         target: agent,
         plan,
         files,
     })
+}
+
+/// How messages name a target (`agent Product Shot`) and the command that lists its inputs
+/// (`pletor agents show ID`).
+pub fn naming(kind: RunKind, target: &Agent) -> (String, String) {
+    let noun = catalog_kind(kind).noun();
+    let what = match target.name.trim() {
+        "" => format!("{noun} {}", crate::output::clean_line(&target.id)),
+        name => format!("{noun} {}", crate::output::clean_line(name)),
+    };
+    (what, format!("pletor {noun}s show {}", target.id))
 }
 
 /// Reads all of stdin as text.

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::harness::{World, expect_code, fast_config, json, stderr, stdout, tree};
 
 /// The JSON lines on stdout.
-fn lines(output: &Output) -> Vec<Value> {
+pub(crate) fn lines(output: &Output) -> Vec<Value> {
     stdout(output)
         .lines()
         .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
@@ -26,16 +26,29 @@ fn by_row(output: &Output) -> Vec<Value> {
     rows
 }
 
-fn stat(world: &World, name: &str) -> u64 {
+/// One of the simulator's counters.
+pub(crate) fn stat(world: &World, name: &str) -> u64 {
     world.stats()[name].as_u64().unwrap()
 }
 
 /// Writes `rows` Text to Image prompts as JSON Lines.
-fn prompts(world: &World, name: &str, rows: usize) {
+pub(crate) fn prompts(world: &World, name: &str, rows: usize) {
     let text: String = (1..=rows)
         .map(|n| format!("{{\"prompt\": \"a fox, take {n}\"}}\n"))
         .collect();
     world.file(name, text.as_bytes());
+}
+
+/// Fast runs, and at most `runs` run creations per `window`.
+pub(crate) fn run_limit(runs: u32, window: Duration) -> Config {
+    Config {
+        rate_limits: RateLimits {
+            runs,
+            ..RateLimits::default()
+        },
+        rate_window: window,
+        ..fast_config()
+    }
 }
 
 /// A Product Shot CSV of `rows` rows, each with its own real PNG under `shots/`.
@@ -262,14 +275,7 @@ fn a_killed_batch_resumes_with_the_same_command_without_paying_twice() {
 
 #[test]
 fn with_a_low_run_creation_limit_the_batch_is_paced_and_provokes_no_429() {
-    let world = World::with(Config {
-        rate_limits: RateLimits {
-            runs: 5,
-            ..RateLimits::default()
-        },
-        rate_window: Duration::from_secs(2),
-        ..fast_config()
-    });
+    let world = World::with(run_limit(5, Duration::from_secs(2)));
     prompts(&world, "rows.jsonl", 13);
     let output = world.run_expect(
         &[
@@ -455,11 +461,15 @@ fn one_bad_row_exits_2_naming_its_line_and_nothing_is_created_or_uploaded() {
 fn a_row_the_api_rejects_fails_alone_and_the_batch_exits_3() {
     let world = World::new();
     product_rows(&world, "batch/products.csv", 3);
-    // Row 2 gives no product, which Product Shot requires: only the API can tell.
+    // Row 2 names an asset that does not exist: only the API can tell.
     let csv = std::fs::read_to_string(world.work().join("batch/products.csv")).unwrap();
     world.file(
         "batch/products.csv",
-        csv.replace("@shots/shoe-2.png", "").as_bytes(),
+        csv.replace(
+            "@shots/shoe-2.png",
+            "asset:00000000-0000-4000-8000-0000000000ff",
+        )
+        .as_bytes(),
     );
     let output = world.run_expect(
         &[
@@ -478,7 +488,10 @@ fn a_row_the_api_rejects_fails_alone_and_the_batch_exits_3() {
     assert_eq!(rows[1]["status"], "error");
     assert!(rows[1]["run_id"].is_null());
     assert!(
-        rows[1]["error"].as_str().unwrap().contains("product"),
+        rows[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("Asset not found"),
         "{}",
         rows[1]
     );

@@ -1,4 +1,5 @@
-//! `--help` of every command is snapshot-tested, and `completions/` must be current.
+//! `--help` of every command is snapshot-tested, and `completions/` and `man/` must be current
+//! (`UPDATE_SNAPSHOTS=1 cargo test --locked --test cli help::` regenerates all three).
 
 use crate::harness::{World, expect_code, snapshot, stdout};
 
@@ -12,10 +13,14 @@ const COMMANDS: &[&str] = &[
     "apps show",
     "run",
     "app-run",
+    "batch",
+    "batch status",
+    "batch report",
     "runs",
     "runs list",
     "runs show",
     "runs wait",
+    "runs watch",
     "runs cancel",
     "upload",
     "download",
@@ -73,6 +78,51 @@ fn committed_completions_are_current() {
         assert!(
             committed == output.stdout,
             "completions/{file} is stale: run the tests with UPDATE_SNAPSHOTS=1"
+        );
+    }
+}
+
+#[test]
+fn committed_man_pages_are_current_one_per_command() {
+    let world = World::new();
+    let fresh = world.home.path().join("man");
+    let output = expect_code(world.bare().args(["completions", "--man"]).arg(&fresh), 0);
+    let listed: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
+    let names = crate::harness::tree(&fresh);
+    assert_eq!(
+        listed,
+        names
+            .iter()
+            .map(|n| fresh.join(n).display().to_string())
+            .collect::<Vec<_>>(),
+        "the written pages are listed"
+    );
+    for command in COMMANDS {
+        let page = if command.is_empty() {
+            "pletor.1".to_string()
+        } else {
+            format!("pletor-{}.1", command.replace(' ', "-"))
+        };
+        assert!(names.contains(&page), "{page} missing from {names:?}");
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in &names {
+            std::fs::copy(fresh.join(name), dir.join(name)).unwrap();
+        }
+        return;
+    }
+    let committed = crate::harness::tree(&dir);
+    assert_eq!(
+        committed, names,
+        "man/ holds other pages: run the tests with UPDATE_SNAPSHOTS=1"
+    );
+    for name in &names {
+        assert!(
+            std::fs::read(dir.join(name)).unwrap() == std::fs::read(fresh.join(name)).unwrap(),
+            "man/{name} is stale: run the tests with UPDATE_SNAPSHOTS=1"
         );
     }
 }

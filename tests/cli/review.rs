@@ -14,16 +14,16 @@ use serde_json::{Value, json};
 use crate::harness::{World, expect_code, json, pletor_bin, stderr, stdout};
 
 /// Generous bound for one interaction: a hang fails the test instead of blocking the suite.
-const PTY_TIMEOUT: Duration = Duration::from_secs(20);
+pub(crate) const PTY_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Creates a Reviewed Post run (or a Reviewed Ad app run) directly on the simulator and waits
 /// until it pauses for its review; returns the run as the server shows it.
-fn paused_run(world: &World, app: bool) -> Value {
+pub(crate) fn paused_run(world: &World, app: bool) -> Value {
     paused_run_about(world, app, "sea")
 }
 
 /// [`paused_run`] with a given prompt (a Reviewed Post shows `Post: PROMPT` for review).
-fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
+pub(crate) fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
     let (path, body) = if app {
         (
             "/app-runs/",
@@ -48,7 +48,7 @@ fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
 }
 
 /// Polls an API path until `done` holds for its answer (bounded, so a bug fails, not hangs).
-fn wait_for(world: &World, path: &str, done: impl Fn(&Value) -> bool) -> Value {
+pub(crate) fn wait_for(world: &World, path: &str, done: impl Fn(&Value) -> bool) -> Value {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let value = world.api("GET", path, None);
@@ -63,11 +63,11 @@ fn wait_for(world: &World, path: &str, done: impl Fn(&Value) -> bool) -> Value {
     }
 }
 
-fn run_id(run: &Value) -> String {
+pub(crate) fn run_id(run: &Value) -> String {
     run["id"].as_str().unwrap().to_string()
 }
 
-fn review_id(run: &Value) -> String {
+pub(crate) fn review_id(run: &Value) -> String {
     run["pending_reviews"][0]["id"]
         .as_str()
         .unwrap()
@@ -75,7 +75,7 @@ fn review_id(run: &Value) -> String {
 }
 
 /// The review decisions the simulator received, in order.
-fn decisions(world: &World) -> Vec<Value> {
+pub(crate) fn decisions(world: &World) -> Vec<Value> {
     world
         .requests()
         .into_iter()
@@ -83,12 +83,12 @@ fn decisions(world: &World) -> Vec<Value> {
         .collect()
 }
 
-fn resolved(world: &World) -> u64 {
+pub(crate) fn resolved(world: &World) -> u64 {
     world.stats()["reviews_resolved"].as_u64().unwrap()
 }
 
 /// `pletor ARGS` on a pseudo-terminal, with the same clean environment as the harness.
-fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
+pub(crate) fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
     let mut cmd = world.process(pletor_bin());
     cmd.env("TERM", "xterm").args(args);
     for (key, value) in env {
@@ -101,15 +101,24 @@ fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
 }
 
 /// Waits for `needle` and returns everything printed up to it.
-fn expect(session: &mut Session, needle: &str) -> String {
+pub(crate) fn expect(session: &mut Session, needle: &str) -> String {
     let found = session
         .expect(needle)
         .unwrap_or_else(|e| panic!("`{needle}` never appeared: {e}"));
     String::from_utf8_lossy(found.before()).into_owned()
 }
 
+/// The `copy:` path the review prompt printed in `shown`.
+pub(crate) fn copy_path(shown: &str) -> std::path::PathBuf {
+    let line = shown
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("copy: "))
+        .unwrap_or_else(|| panic!("no copy path in {shown}"));
+    std::path::PathBuf::from(line.trim())
+}
+
 /// Reads the rest of the output and returns it with the exit code.
-fn finish(mut session: Session) -> (String, i32) {
+pub(crate) fn finish(mut session: Session) -> (String, i32) {
     let found = session
         .expect(Eof)
         .unwrap_or_else(|e| panic!("reading the rest failed: {e}"));
@@ -143,12 +152,15 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
         shown.contains("image/png"),
         "the file's type is shown: {shown}"
     );
-    let copy = shown
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("copy: "))
-        .unwrap_or_else(|| panic!("no copy path in {shown}"))
-        .trim()
-        .to_string();
+    let copy = copy_path(&shown);
+    let served = world.api("GET", &format!("/assets/{asset}"), None);
+    let bytes =
+        std::fs::read(&copy).unwrap_or_else(|e| panic!("no copy at {}: {e}", copy.display()));
+    assert_eq!(
+        bytes.len() as u64,
+        served["size"].as_u64().unwrap(),
+        "the copy is whole"
+    );
     session.send("\r").unwrap();
     expect(&mut session, &format!("approved review {review}"));
     let (rest, code) = finish(session);
@@ -157,6 +169,7 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
         rest.contains(&format!("run {id} is")),
         "the new state is reported: {rest}"
     );
+    assert!(!copy.exists(), "the copy is temporary: {}", copy.display());
 
     let sent = decisions(&world);
     assert_eq!(sent.len(), 1);
@@ -168,13 +181,6 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
             .ends_with(&format!("/runs/{id}/reviews/{review}"))
     );
     assert_eq!(resolved(&world), 1);
-    let served = world.api("GET", &format!("/assets/{asset}"), None);
-    let bytes = std::fs::read(&copy).unwrap_or_else(|e| panic!("no copy at {copy}: {e}"));
-    assert_eq!(
-        bytes.len() as u64,
-        served["size"].as_u64().unwrap(),
-        "the copy is whole"
-    );
     let done = wait_for(&world, &format!("/runs/{id}"), |r| {
         r["status"] == "completed"
     });
@@ -303,10 +309,20 @@ fn review_open_hands_the_copy_to_the_system_viewer_and_only_warns_when_it_fails(
     assert_eq!(code, 0, "{rest}");
     let opened = std::fs::read_to_string(&record).expect("the viewer was called");
     assert!(
-        shown.contains(&format!("copy: {}", opened.trim())),
+        copy_path(&shown) == std::path::Path::new(opened.trim()),
         "the copy was opened: {opened} / {shown}"
     );
-    assert!(std::path::Path::new(opened.trim()).is_file());
+    let opened = std::path::Path::new(opened.trim());
+    assert!(
+        opened.is_file(),
+        "with --open the copy outlives the command"
+    );
+    let folder = opened.parent().unwrap().parent().unwrap();
+    assert!(
+        rest.contains(&format!("review copies kept in {}", folder.display())),
+        "{rest}"
+    );
+    std::fs::remove_dir_all(folder).unwrap();
     assert_eq!(resolved(&world), 1);
 }
 

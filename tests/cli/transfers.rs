@@ -727,7 +727,10 @@ fn peak_rss(world: &World, args: &[&str]) -> (std::process::ExitStatus, u64) {
     } else {
         world.process(&bin)
     };
+    // This measures memory, not speed: the in-process simulator (a debug build) may take far
+    // longer than the harness's 10 s read timeout to hash 200 MiB on a loaded machine.
     command
+        .env("PLETOR_READ_TIMEOUT", "600s")
         .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());

@@ -14,27 +14,28 @@ use super::{ApiError, Client, FormFactory, Request, spec};
 /// Called with the bytes sent so far in the current attempt (it restarts at 0 on a retry).
 pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
 
-/// A file to upload.
+/// A file to upload, checked before the first request.
 #[derive(Clone)]
 pub struct Upload {
-    /// Where it is.
+    /// Where it is on disk; reopened for every attempt, since a streamed body cannot be replayed.
     pub path: PathBuf,
-    /// The name the server sees.
+    /// The name the server records (the file's own name, without its folders).
     pub filename: String,
-    /// Its media type.
+    /// The media type sent with the part, guessed from the name.
     pub mime_type: String,
-    /// Its size when checked.
+    /// Its size when checked: the part's declared length, so a file that changes while it is
+    /// sent fails instead of uploading something else.
     pub size: u64,
-    /// The idempotency key.
+    /// The idempotency key: a retry, or a second invocation, adopts the first upload.
     pub external_id: String,
 }
 
 /// An uploaded asset, created now or adopted after a `409`.
 #[derive(Debug)]
 pub struct Uploaded {
-    /// The asset.
+    /// The asset the server holds.
     pub asset: Asset,
-    /// True when it existed already.
+    /// True when a `409` showed an earlier attempt made it: nothing was uploaded twice.
     pub adopted: bool,
 }
 

@@ -56,84 +56,87 @@ pub enum Credential {
 /// What the client needs to know.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
-    /// The API base URL.
+    /// The API base URL: paths are joined to it, and the key only ever goes to its origin.
     pub base: String,
     /// The `User-Agent` header: the program on whose behalf the client speaks (`pletor/0.1.0`).
     pub user_agent: String,
-    /// How to authenticate, if at all.
+    /// How to authenticate; `None` for requests that need no key (checking a base).
     pub credential: Option<Credential>,
-    /// Longest wait for a connection.
+    /// Longest wait for a connection, so an unreachable host fails fast.
     pub connect_timeout: Duration,
-    /// Longest silence while waiting for or reading a response.
+    /// Longest silence while waiting for or reading a response: a stalled transfer fails and is
+    /// retried instead of hanging, however long a healthy one takes.
     pub read_timeout: Duration,
-    /// Retry budget.
+    /// How many attempts and how much waiting one request may cost.
     pub policy: RetryPolicy,
 }
 
-/// Something the client did, for logs and progress. Headers are already redacted.
+/// Something the client did, for logs and progress. Headers are already redacted. Every
+/// attempt of a request reports with the same `method` and `path`, so a log reads as the story
+/// of each request.
 #[derive(Debug)]
 pub enum Event<'a> {
-    /// An attempt got an answer.
+    /// An attempt got an answer (any status).
     Answered {
-        /// Method.
+        /// The request's method.
         method: &'a str,
         /// Path relative to the base (or the full URL after a cross-origin redirect).
         path: &'a str,
-        /// Status.
+        /// The answer's status: a log shows what each attempt got.
         status: u16,
-        /// Time to the response headers.
+        /// Time to the response headers: slow answers show in `-v`.
         elapsed: Duration,
-        /// 0 for the first attempt.
+        /// 0 for the first attempt, so retries are told apart.
         attempt: u32,
     },
-    /// An attempt failed without an answer.
+    /// An attempt failed without an answer (refused, reset, timed out).
     Failed {
-        /// Method.
+        /// The request's method.
         method: &'a str,
-        /// Path.
+        /// Path relative to the base.
         path: &'a str,
-        /// Why.
+        /// The transport's innermost reason (`connection refused`), cleaned.
         reason: &'a str,
         /// 0 for the first attempt.
         attempt: u32,
     },
     /// The client waits before trying again.
     Retrying {
-        /// Method.
+        /// The request's method.
         method: &'a str,
-        /// Path.
+        /// Path relative to the base.
         path: &'a str,
-        /// How long.
+        /// The backoff, or what the server asked for (`Retry-After`).
         wait: Duration,
-        /// Why.
+        /// What the attempt got (a status line or a transport reason).
         reason: &'a str,
     },
     /// The rate limit is spent; the client waits for the reset instead of provoking a 429.
     RateLimitWait {
-        /// How long.
+        /// Until the window resets, as the server's headers tell.
         wait: Duration,
     },
-    /// `-vv`: a request as sent.
-    Request {
-        /// Method.
+    /// `-vv`: a request as it goes on the wire.
+    RequestSent {
+        /// The method actually sent (a `303` turns a POST into a GET).
         method: &'a str,
-        /// Full URL.
+        /// The full URL, after redirects.
         url: &'a str,
         /// Headers, secrets redacted.
         headers: Vec<(String, String)>,
-        /// The body, when it is JSON.
+        /// The body when it is JSON; `<multipart form>` for uploads, whose bytes are not logged.
         body: Option<String>,
     },
-    /// `-vv`: a response's headers.
-    Response {
-        /// Status.
+    /// `-vv`: the status and headers of an answer, before its body is read.
+    ResponseHeaders {
+        /// The answer's status.
         status: u16,
-        /// Headers.
+        /// Headers, secrets redacted (`Set-Cookie` among them).
         headers: Vec<(String, String)>,
     },
-    /// `-vv`: a JSON response body.
+    /// `-vv`: a JSON (or error) body; downloads are never logged.
     ResponseBody {
-        /// The body text.
+        /// The body as text (lossy UTF-8).
         body: &'a str,
     },
 }
@@ -336,6 +339,13 @@ impl Client {
         &self.policy
     }
 
+    /// Says that `clients` processes (this one included) start spending this key together,
+    /// such as the shards of a batch: each keeps to its part of the rate limit from the first
+    /// window on (see [`super::rate`]).
+    pub fn expect_sharers(&self, clients: u32) {
+        self.rates.expect(clients);
+    }
+
     /// The last known state of a rate-limit bucket (`default`, `runs`, `uploads`).
     pub fn rate_state(&self, bucket: &str) -> Option<RateState> {
         self.rates.state(bucket)
@@ -402,7 +412,12 @@ impl Client {
             .map_err(SendError::Api)?;
         let started = Instant::now();
         let response = self.send_following_redirects(request).await?;
-        reservation.answered(rate_from_headers(response.headers(), SystemTime::now()));
+        // A 429 is the server refusing, not a request it counted against the window.
+        let counted = response.status() != StatusCode::TOO_MANY_REQUESTS;
+        reservation.answered(
+            rate_from_headers(response.headers(), SystemTime::now()),
+            counted,
+        );
         self.observer.on_event(&Event::Answered {
             method: request.method.as_str(),
             path: &request.path,
@@ -592,7 +607,7 @@ impl Client {
         }
         let built = builder.build()?;
         if self.observer.wants_exchanges() {
-            self.observer.on_event(&Event::Request {
+            self.observer.on_event(&Event::RequestSent {
                 method: built.method().as_str(),
                 url: built.url().as_str(),
                 headers: redacted(built.headers()),
@@ -604,7 +619,7 @@ impl Client {
 
     fn log_response(&self, response: &reqwest::Response) {
         if self.observer.wants_exchanges() {
-            self.observer.on_event(&Event::Response {
+            self.observer.on_event(&Event::ResponseHeaders {
                 status: response.status().as_u16(),
                 headers: redacted(response.headers()),
             });
@@ -630,6 +645,10 @@ impl Client {
                     let started = Instant::now();
                     self.rates.answer_or_timeout(next_answer).await;
                     probe_waited += started.elapsed();
+                }
+                // Our part of a shared window is spent: an answer in flight may make room.
+                Admit::Hold(wait) => {
+                    let _ = tokio::time::timeout(wait, next_answer).await;
                 }
                 Admit::Wait(wait) => {
                     if wait > self.policy.max_total_wait {

@@ -8,19 +8,20 @@ use std::time::Duration;
 
 use crate::retry;
 
-/// An error talking to the API.
+/// An error talking to the API. Every variant that concerns one request names its method and
+/// path, so a message says which call failed without the caller adding it.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// The server answered with an error status.
     #[error("{method} {path} failed: {status_line}{}", detail_suffix(.detail))]
     Status {
-        /// HTTP method.
+        /// The request's method.
         method: String,
-        /// Request path, relative to the API base.
+        /// The request's path, relative to the API base (the key-free part of the URL).
         path: String,
-        /// The status code.
+        /// The code, which the CLI maps to an exit code.
         status: u16,
-        /// `404 Not Found` and the like.
+        /// `404 Not Found` and the like, for the message.
         status_line: String,
         /// What the server said, cleaned: `detail`, `loc: msg` lines, or a body excerpt.
         detail: Option<String>,
@@ -28,35 +29,35 @@ pub enum ApiError {
     /// No answer: connection refused, reset, DNS, TLS.
     #[error("{method} {path}: cannot reach the API at {host}: {reason}")]
     Network {
-        /// HTTP method.
+        /// The request's method.
         method: String,
-        /// Request path.
+        /// The request's path.
         path: String,
-        /// The API host.
+        /// The host that did not answer, so a wrong `--api-base` shows.
         host: String,
-        /// The transport's reason.
+        /// The transport's innermost reason (`connection refused`), cleaned.
         reason: String,
     },
     /// The server did not answer in time.
     #[error("{method} {path}: no answer from {host} within {}", crate::text::human_duration(*.after))]
     Timeout {
-        /// HTTP method.
+        /// The request's method.
         method: String,
-        /// Request path.
+        /// The request's path.
         path: String,
-        /// The API host.
+        /// The host that went silent.
         host: String,
-        /// The timeout that fired.
+        /// The timeout that fired (`--read-timeout`), so the message says what to raise.
         after: Duration,
     },
     /// The answer was not what the API promises (not JSON, wrong shape).
     #[error("{method} {path}: unexpected response ({status}): {problem}")]
     Decode {
-        /// HTTP method.
+        /// The request's method.
         method: String,
-        /// Request path.
+        /// The request's path.
         path: String,
-        /// The status of the answer.
+        /// The answer's status (usually a 2xx whose body was not what the API promises).
         status: u16,
         /// What is wrong, with a short cleaned excerpt of the body.
         problem: String,
@@ -64,7 +65,7 @@ pub enum ApiError {
     /// The rate limit would need a longer wait than allowed.
     #[error("rate limit: the API asks to wait {}, more than the {} allowed", crate::text::human_duration(*.asked), crate::text::human_duration(*.allowed))]
     RateLimitTooLong {
-        /// What the server asked.
+        /// What the server asked for (`Retry-After` or the window's reset).
         asked: Duration,
         /// The most we wait (`--retry-max-wait`).
         allowed: Duration,
@@ -72,23 +73,23 @@ pub enum ApiError {
     /// A key would travel in clear text, or to the wrong host.
     #[error("refusing to send the API key to {url}: {reason}")]
     Insecure {
-        /// The base URL.
+        /// The URL the key would have gone to.
         url: String,
-        /// Why.
+        /// Which rule it breaks (plain `http://` to a remote host, another origin).
         reason: &'static str,
     },
     /// The request body could not be read (an upload's file vanished).
     #[error("cannot send {path}: {reason}")]
     Body {
-        /// Request path.
+        /// The request's path.
         path: String,
-        /// The I/O error.
+        /// The I/O error reopening the file, in its own words.
         reason: String,
     },
     /// The API base cannot be used.
     #[error("invalid API base `{url}`: {reason}")]
     BadBase {
-        /// What was given.
+        /// The base as given (flag, environment or profile), to be fixed where it came from.
         url: String,
         /// Why it is refused.
         reason: String,

@@ -26,8 +26,7 @@ pub async fn fetch(
     limit: Limit,
 ) -> Result<Vec<Value>, ApiError> {
     let mut items: Vec<Value> = Vec::new();
-    let mut seen_cursors = HashSet::new();
-    let mut cursor: Option<String> = None;
+    let mut pager = Pager::new(request);
     loop {
         let want = match limit {
             Limit::AtMost(n) => n.saturating_sub(items.len()).min(spec::PAGE_MAX),
@@ -36,10 +35,59 @@ pub async fn fetch(
         if want == 0 {
             break;
         }
-        let mut page_request = request
-            .clone()
-            .query(spec::PAGE_LIMIT_PARAM, want.to_string());
-        if let Some(after) = &cursor {
+        match pager.next(client, want).await? {
+            Some(page) => items.extend(page),
+            None => break,
+        }
+    }
+    if let Limit::AtMost(n) = limit {
+        items.truncate(n);
+    }
+    Ok(items)
+}
+
+/// A listing read one page at a time, for callers that may stop early (a batch's status stops
+/// once every row is found).
+pub struct Pager {
+    request: Request,
+    cursor: Option<String>,
+    seen_cursors: HashSet<String>,
+    read: usize,
+    done: bool,
+}
+
+impl Pager {
+    /// A listing of `request`'s collection, from its first page.
+    pub fn new(request: Request) -> Self {
+        Self {
+            request,
+            cursor: None,
+            seen_cursors: HashSet::new(),
+            read: 0,
+            done: false,
+        }
+    }
+
+    /// Whether the server said there is no page after the last one read.
+    pub fn finished(&self) -> bool {
+        self.done
+    }
+
+    /// The next page of at most `want` items (capped at [`spec::PAGE_MAX`]); `None` once the
+    /// server said there is no more.
+    pub async fn next(
+        &mut self,
+        client: &Client,
+        want: usize,
+    ) -> Result<Option<Vec<Value>>, ApiError> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut page_request = self.request.clone().query(
+            spec::PAGE_LIMIT_PARAM,
+            want.clamp(1, spec::PAGE_MAX).to_string(),
+        );
+        if let Some(after) = &self.cursor {
             page_request = page_request.query(spec::PAGE_CURSOR_PARAM, after.clone());
         }
         let path = page_request.path().to_string();
@@ -52,32 +100,28 @@ pub async fn fetch(
                 problem: "expected a list (`{\"data\": [...]}` or an array)".into(),
             });
         };
+        self.read += page.len();
         let last = page
             .last()
             .and_then(|v| first_str(v, ID_FIELDS))
             .map(str::to_string);
-        let page_len = page.len();
-        items.extend(page);
         match (has_more, last) {
-            (true, Some(last)) if page_len > 0 => {
-                if !seen_cursors.insert(last.clone()) {
+            (true, Some(last)) if !page.is_empty() => {
+                if !self.seen_cursors.insert(last.clone()) {
                     return Err(ApiError::Decode {
                         method: "GET".into(),
                         path,
                         status: 200,
                         problem: format!(
                             "the list repeats its cursor `{last}`; stopped after {} items",
-                            items.len()
+                            self.read
                         ),
                     });
                 }
-                cursor = Some(last);
+                self.cursor = Some(last);
             }
-            _ => break,
+            _ => self.done = true,
         }
+        Ok(Some(page))
     }
-    if let Limit::AtMost(n) = limit {
-        items.truncate(n);
-    }
-    Ok(items)
 }

@@ -247,6 +247,12 @@ pub struct InputSpec {
     pub kind: String,
     /// What it is for.
     pub description: Option<String>,
+    /// Whether a run must give it: only when the catalog says so (D: the field may be absent,
+    /// and then nothing is enforced).
+    pub required: bool,
+    /// The media types it says it accepts (D: `accept` and its alternatives), such as `*/*` for
+    /// an image input that takes any file; empty when it says nothing.
+    pub accept: Vec<String>,
 }
 
 /// How an input's value is shaped in a run body (B).
@@ -272,6 +278,36 @@ impl InputSpec {
                 .get("description")
                 .and_then(Value::as_str)
                 .map(str::to_string),
+            required: spec::INPUT_REQUIRED_FIELDS
+                .iter()
+                .find_map(|name| raw.get(*name).and_then(Value::as_bool))
+                .unwrap_or(false),
+            accept: spec::INPUT_ACCEPT_FIELDS
+                .iter()
+                .find_map(|name| raw.get(*name))
+                .map(accepted_types)
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Whether the input takes images (and so is checked to get one).
+    pub fn takes_images(&self) -> bool {
+        self.kind == "image_input"
+    }
+
+    /// Whether it says it accepts files of media type `mime` (`*/*`, `image/*` and exact types).
+    pub fn accepts(&self, mime: &str) -> bool {
+        self.accept.iter().any(|pattern| {
+            let pattern = pattern.trim();
+            if pattern == "*" || pattern == "*/*" {
+                return true;
+            }
+            match pattern.split_once('/') {
+                Some((major, "*")) => mime
+                    .split_once('/')
+                    .is_some_and(|(m, _)| m.eq_ignore_ascii_case(major)),
+                _ => pattern.eq_ignore_ascii_case(mime),
+            }
         })
     }
 
@@ -292,6 +328,19 @@ impl InputSpec {
     }
 }
 
+/// `accept` as a list of media types, or one comma-separated string (as HTML writes it).
+fn accepted_types(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(text) => text.split(',').map(|t| t.trim().to_string()).collect(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// An agent or an app (the same shape, D for apps).
 #[derive(Debug, Clone)]
 pub struct Agent {
@@ -301,6 +350,8 @@ pub struct Agent {
     pub name: String,
     /// Its inputs.
     pub inputs: Vec<InputSpec>,
+    /// Credits one run costs, when the catalog says (C: `estimated_cost`).
+    pub estimated_cost: Option<f64>,
     /// The server's object, unchanged.
     pub raw: Value,
 }
@@ -317,10 +368,20 @@ impl Agent {
             .and_then(Value::as_array)
             .map(|items| items.iter().filter_map(InputSpec::from_value).collect())
             .unwrap_or_default();
+        let estimated_cost = spec::COST_FIELDS
+            .iter()
+            .find_map(|field| raw.get(*field))
+            .and_then(|cost| match cost {
+                Value::Number(n) => n.as_f64(),
+                Value::String(text) => text.trim().parse().ok(),
+                _ => None,
+            })
+            .filter(|cost: &f64| cost.is_finite() && *cost >= 0.0);
         Some(Self {
             id,
             name,
             inputs,
+            estimated_cost,
             raw,
         })
     }
@@ -405,6 +466,23 @@ mod tests {
         assert_eq!(agent.inputs[0].key(), "i1");
         assert_eq!(agent.inputs[0].shape(), ValueShape::Assets);
         assert_eq!(agent.inputs[1].key(), "prompt");
+        assert!(!agent.inputs[0].required, "absent means not enforced");
+        assert_eq!(agent.estimated_cost, None);
+    }
+
+    #[test]
+    fn required_accept_and_cost_are_read_when_present() {
+        let agent = Agent::from_value(json!({"id": "g", "estimated_cost": "2.5", "inputs": [
+            {"id": "i1", "type": "image_input", "required": true, "accept": "image/*, application/pdf"},
+            {"id": "i2", "type": "image_input", "accept": ["*/*"]}
+        ]}))
+        .unwrap();
+        assert_eq!(agent.estimated_cost, Some(2.5));
+        let (pdf_or_image, any) = (&agent.inputs[0], &agent.inputs[1]);
+        assert!(pdf_or_image.required && pdf_or_image.takes_images());
+        assert!(pdf_or_image.accepts("application/pdf") && pdf_or_image.accepts("image/heic"));
+        assert!(!pdf_or_image.accepts("text/plain"));
+        assert!(any.accepts("text/plain") && !any.required);
     }
 
     #[test]

@@ -14,6 +14,19 @@
 //! - while nothing is known about a bucket (its first request, or a new window whose limit was
 //!   never told), one request goes out alone and the others wait for its answer, at most
 //!   [`PROBE_WAIT`] (a slow upload must not serialize every transfer behind it).
+//!
+//! Several processes may spend one key (the shards of a batch on a CI matrix). They share no
+//! state but the server's count, which each of them sees only in the answers to its own
+//! requests, and a view of it goes stale as soon as another process sends. So each bucket also
+//! estimates how many clients spend it ([`Entry::sharers`]): in every window the server's count
+//! rises by what everyone sent, ours by what we sent, and the ratio of the two is how many of us
+//! there are. While others share the bucket, a window's budget is split: this client sends at
+//! most its part of the limit (`limit ÷ sharers`, rounded down), and beyond its part one request
+//! at a time, only while its freshest view leaves room for one request of every other client.
+//! The parts add up to the limit, so the clients converge on the server's budget instead of
+//! racing for it; the few 429s of the first window teach the estimate and are retried. A caller
+//! that knows how many processes start together (`--shard K/N`) says so ([`RateBook::expect`])
+//! and skips that lesson. Alone, a client spends the whole budget at once, as before.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -24,11 +37,13 @@ use tokio::sync::Notify;
 /// What the last response said about one rate-limit bucket.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RateState {
-    /// Requests allowed per window.
+    /// Requests allowed per window (`X-RateLimit-Limit`), when the server says: a new window
+    /// starts with this many.
     pub limit: Option<u64>,
     /// Requests left in this window (decremented locally as requests go out).
     pub remaining: u64,
-    /// When the window resets.
+    /// When the window resets (`X-RateLimit-Reset`, read as epoch or delta): a spent budget
+    /// waits until then.
     pub reset_at: SystemTime,
 }
 
@@ -47,7 +62,14 @@ pub enum Admit {
     Wait(Duration),
     /// Nothing is known yet and a request is on the wire: wait for its answer.
     AwaitAnswer,
+    /// This client's part of a shared window is spent: try again when an answer in flight
+    /// brings a fresher view, or at the latest after this long (the window's reset).
+    Hold(Duration),
 }
+
+/// Windows whose ratio of counts the sharers estimate remembers: one window's view can be stale
+/// (our last answer came before the others sent), so the larger of the last two is kept.
+const SHARE_MEMORY: usize = 2;
 
 /// One bucket's books.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -64,6 +86,19 @@ struct Entry {
     in_flight: u64,
     /// The lowest `Remaining` an answer of this window reported.
     lowest: Option<u64>,
+    /// Requests admitted in this window (this client's part of a shared window counts them).
+    sent: u64,
+    /// Our requests the server counted in this window (answered, and not with a 429).
+    own: u64,
+    /// The most the server reported used in this window (`limit - remaining`), by everyone.
+    used: u64,
+    /// What the server reported used at our first counted answer of this window.
+    first_used: Option<u64>,
+    /// How many clients spend this bucket, us included (`None`: no sign of another).
+    sharers: Option<f64>,
+    /// Of the last windows (newest last, at most [`SHARE_MEMORY`]): `used ÷ own`, and whether
+    /// the count rose by more than our own requests while we were sending.
+    ratios: Vec<(f64, bool)>,
 }
 
 impl Entry {
@@ -71,31 +106,93 @@ impl Entry {
         if self.reset_at.is_some_and(|reset| reset <= now) {
             // The window is over: a new one holds the whole limit, less what is still on the
             // wire (those may land in the new window).
+            self.roll();
             self.reset_at = None;
             self.lowest = None;
             self.known = self.limit.is_some();
             self.remaining = self.limit.unwrap_or(0).saturating_sub(self.in_flight);
         }
         if self.known && self.remaining > 0 {
+            if let Some(wait) = self.over_our_part(now) {
+                return wait;
+            }
             self.remaining -= 1;
             return self.send();
         }
         match self.reset_at {
-            Some(reset) if self.known => {
-                Admit::Wait(reset.duration_since(now).unwrap_or(Duration::ZERO) + RESET_MARGIN)
-            }
+            Some(reset) if self.known => Admit::Wait(until(reset, now)),
             // Nothing known (or a spent window of unknown end): one request asks for news.
             _ if self.in_flight == 0 => self.send(),
             _ => Admit::AwaitAnswer,
         }
     }
 
+    /// `Some` when others share the bucket and this request would pass this client's part of
+    /// the window: within its part, the freshest view must leave room for one request of every
+    /// other client; beyond it, the same, and only one request at a time (each answer is a
+    /// fresh view).
+    fn over_our_part(&self, now: SystemTime) -> Option<Admit> {
+        let (Some(sharers), Some(limit)) = (self.sharers, self.limit) else {
+            return None;
+        };
+        if self.sent == 0 {
+            // The first request of a window always goes: the server tells the rest.
+            return None;
+        }
+        let part = ((limit as f64 / sharers).floor() as u64).max(1);
+        // Room for one request of each other client: a partial one counts as a whole.
+        let room = self.remaining as f64 >= sharers.ceil();
+        if room && (self.sent < part || self.in_flight == 0) {
+            return None;
+        }
+        let reset = self.reset_at.map_or(PROBE_WAIT, |reset| until(reset, now));
+        Some(if self.in_flight > 0 {
+            Admit::Hold(reset)
+        } else {
+            Admit::Wait(reset)
+        })
+    }
+
+    /// Closes this window's books: what it showed of the others updates the sharers estimate.
+    /// A count that only ever rose by our own requests means we were alone, whatever was spent
+    /// before our first one (an earlier command that has ended, not a sharer).
+    fn roll(&mut self) {
+        if self.own > 0 && self.limit.is_some() {
+            let ratio = (self.used as f64 / self.own as f64).max(1.0);
+            if self.ratios.len() == SHARE_MEMORY {
+                self.ratios.remove(0);
+            }
+            self.ratios.push((ratio, self.others_seen()));
+            let most = self
+                .ratios
+                .iter()
+                .map(|(ratio, _)| *ratio)
+                .fold(1.0, f64::max);
+            let shared = self.ratios.iter().any(|(_, seen)| *seen);
+            self.sharers = (shared && most > 1.0).then_some(most);
+        }
+        self.sent = 0;
+        self.own = 0;
+        self.used = 0;
+        self.first_used = None;
+    }
+
+    /// Whether the count rose by more than our own requests since our first answer of the
+    /// window: someone else spends this bucket now.
+    fn others_seen(&self) -> bool {
+        self.first_used
+            .is_some_and(|first| self.used - first + 1 > self.own)
+    }
+
     fn send(&mut self) -> Admit {
         self.in_flight += 1;
+        self.sent += 1;
         Admit::Go
     }
 
-    fn answered(&mut self, fresh: Option<RateState>, now: SystemTime) {
+    /// Settles one request: `fresh` is what its answer said, `counted` whether the server
+    /// counted it (every answer but a 429).
+    fn answered(&mut self, fresh: Option<RateState>, counted: bool, now: SystemTime) {
         self.in_flight = self.in_flight.saturating_sub(1);
         let Some(fresh) = fresh else {
             return;
@@ -109,6 +206,10 @@ impl Entry {
             && self
                 .reset_at
                 .is_none_or(|old| fresh.reset_at <= old + Duration::from_millis(500));
+        if self.known && !same_window {
+            self.roll();
+        }
+        self.count(&fresh, counted);
         let lowest = match self.lowest {
             Some(low) if same_window => low.min(fresh.remaining),
             _ => fresh.remaining,
@@ -130,6 +231,27 @@ impl Entry {
         self.known = true;
     }
 
+    /// Counts an answer of this window: ours if the server counted it, and the server's count
+    /// of everyone's. A spent window while our part is not tells that more clients share it.
+    fn count(&mut self, fresh: &RateState, counted: bool) {
+        let Some(limit) = fresh.limit.or(self.limit) else {
+            return;
+        };
+        let used = limit.saturating_sub(fresh.remaining);
+        self.used = self.used.max(used);
+        if counted {
+            self.own += 1;
+            self.first_used.get_or_insert(used);
+        }
+        let shared = self.others_seen() || self.ratios.iter().any(|(_, seen)| *seen);
+        if fresh.remaining == 0 && self.own > 0 && shared {
+            let ratio = self.used as f64 / self.own as f64;
+            if ratio > self.sharers.unwrap_or(1.0) {
+                self.sharers = Some(ratio);
+            }
+        }
+    }
+
     fn state(&self, now: SystemTime) -> Option<RateState> {
         self.known.then(|| RateState {
             limit: self.limit,
@@ -139,11 +261,18 @@ impl Entry {
     }
 }
 
+/// The wait until `reset`, plus the margin for a reset given in whole seconds.
+fn until(reset: SystemTime, now: SystemTime) -> Duration {
+    reset.duration_since(now).unwrap_or(Duration::ZERO) + RESET_MARGIN
+}
+
 /// The rate-limit books of one client.
 #[derive(Debug, Default)]
 pub struct RateBook {
     buckets: Mutex<HashMap<&'static str, Entry>>,
     answered: Notify,
+    /// Clients expected to share the key from the start ([`RateBook::expect`]; 0: unknown).
+    expected: std::sync::atomic::AtomicU32,
 }
 
 impl RateBook {
@@ -181,6 +310,21 @@ impl RateBook {
         self.answered.notified()
     }
 
+    /// Says that `clients` processes (this one included) start spending every bucket of this
+    /// key together, such as the `N` shards of a batch: each keeps to its part of a window from
+    /// the first one, instead of learning from 429s that the budget is shared. What the
+    /// server's counts then show replaces the guess after a window.
+    pub fn expect(&self, clients: u32) {
+        if clients > 1 {
+            let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
+            self.expected
+                .store(clients, std::sync::atomic::Ordering::Relaxed);
+            for entry in buckets.values_mut() {
+                entry.sharers.get_or_insert(f64::from(clients));
+            }
+        }
+    }
+
     /// What is known of a bucket.
     pub fn state(&self, bucket: &str) -> Option<RateState> {
         let buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
@@ -189,14 +333,20 @@ impl RateBook {
             .and_then(|entry| entry.state(SystemTime::now()))
     }
 
-    fn settle(&self, bucket: &'static str, fresh: Option<RateState>) {
-        self.with(bucket, |entry| entry.answered(fresh, SystemTime::now()));
+    fn settle(&self, bucket: &'static str, fresh: Option<RateState>, counted: bool) {
+        self.with(bucket, |entry| {
+            entry.answered(fresh, counted, SystemTime::now())
+        });
         self.answered.notify_waiters();
     }
 
     fn with<R>(&self, bucket: &'static str, f: impl FnOnce(&mut Entry) -> R) -> R {
         let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
-        f(buckets.entry(bucket).or_default())
+        let expected = self.expected.load(std::sync::atomic::Ordering::Relaxed);
+        f(buckets.entry(bucket).or_insert_with(|| Entry {
+            sharers: (expected > 1).then_some(f64::from(expected)),
+            ..Entry::default()
+        }))
     }
 }
 
@@ -209,10 +359,11 @@ pub struct Reservation {
 }
 
 impl Reservation {
-    /// Settles with what the answer said (`None`: no rate headers).
-    pub fn answered(mut self, fresh: Option<RateState>) {
+    /// Settles with what the answer said (`None`: no rate headers); `counted`: whether the
+    /// server counted the request against the budget (every answer but a 429).
+    pub fn answered(mut self, fresh: Option<RateState>, counted: bool) {
         if let Some(book) = self.book.take() {
-            book.settle(self.bucket, fresh);
+            book.settle(self.bucket, fresh, counted);
         }
     }
 }
@@ -220,7 +371,7 @@ impl Reservation {
 impl Drop for Reservation {
     fn drop(&mut self) {
         if let Some(book) = self.book.take() {
-            book.settle(self.bucket, None);
+            book.settle(self.bucket, None, false);
         }
     }
 }
@@ -246,7 +397,7 @@ mod tests {
         let mut entry = Entry::default();
         assert_eq!(entry.admit(at(0)), Admit::Go);
         assert_eq!(entry.admit(at(0)), Admit::AwaitAnswer);
-        entry.answered(answer(5, 4, at(2)), at(0));
+        entry.answered(answer(5, 4, at(2)), true, at(0));
         for _ in 0..4 {
             assert_eq!(entry.admit(at(0)), Admit::Go);
         }
@@ -259,11 +410,11 @@ mod tests {
         // counted before the three others reached the server.
         let mut entry = Entry::default();
         entry.admit(at(0));
-        entry.answered(answer(5, 4, at(2)), at(0));
+        entry.answered(answer(5, 4, at(2)), true, at(0));
         for _ in 0..4 {
             entry.admit(at(0));
         }
-        entry.answered(answer(5, 3, at(2)), at(0));
+        entry.answered(answer(5, 3, at(2)), true, at(0));
         assert_eq!(entry.remaining, 0, "three are still on the wire");
         assert!(matches!(entry.admit(at(0)), Admit::Wait(_)));
     }
@@ -272,7 +423,7 @@ mod tests {
     fn a_spent_window_waits_for_its_reset_then_admits_only_the_limit() {
         let mut entry = Entry::default();
         entry.admit(at(0));
-        entry.answered(answer(3, 0, at(2)), at(0));
+        entry.answered(answer(3, 0, at(2)), true, at(0));
         assert_eq!(
             entry.admit(at(1)),
             Admit::Wait(Duration::from_secs(1) + RESET_MARGIN)
@@ -281,7 +432,7 @@ mod tests {
         let admitted = (0..10).filter(|_| entry.admit(at(3)) == Admit::Go).count();
         assert_eq!(admitted, 3);
         // The first answer of the new window tells its end.
-        entry.answered(answer(3, 2, at(5)), at(3));
+        entry.answered(answer(3, 2, at(5)), true, at(3));
         assert!(matches!(entry.admit(at(3)), Admit::Wait(_)));
     }
 
@@ -289,13 +440,13 @@ mod tests {
     fn a_window_that_moved_replaces_the_estimate_and_stale_answers_are_ignored() {
         let mut entry = Entry::default();
         entry.admit(at(0));
-        entry.answered(answer(10, 1, at(2)), at(0));
+        entry.answered(answer(10, 1, at(2)), true, at(0));
         entry.admit(at(1));
         // A server whose window moved on without us: trust its new count.
-        entry.answered(answer(10, 8, at(9)), at(1));
+        entry.answered(answer(10, 8, at(9)), true, at(1));
         assert_eq!(entry.remaining, 8);
         entry.admit(at(1));
-        entry.answered(answer(10, 0, at(1)), at(3));
+        entry.answered(answer(10, 0, at(1)), true, at(3));
         assert_eq!(
             entry.remaining, 7,
             "an answer from a past window is ignored"
@@ -306,7 +457,7 @@ mod tests {
     fn an_answer_without_headers_frees_the_probe() {
         let mut entry = Entry::default();
         assert_eq!(entry.admit(at(0)), Admit::Go);
-        entry.answered(None, at(0));
+        entry.answered(None, true, at(0));
         assert_eq!(entry.admit(at(0)), Admit::Go);
     }
 
@@ -319,7 +470,10 @@ mod tests {
         drop(reservation);
         let (again, reservation) = book.admit("runs", SystemTime::now());
         assert_eq!(again, Admit::Go);
-        reservation.answered(answer(4, 3, SystemTime::now() + Duration::from_secs(60)));
+        reservation.answered(
+            answer(4, 3, SystemTime::now() + Duration::from_secs(60)),
+            true,
+        );
         assert_eq!(book.state("runs").map(|s| s.remaining), Some(3));
     }
 
@@ -341,7 +495,7 @@ mod tests {
                         wire.push(limit.saturating_sub(used));
                     }
                 } else if let Some(remaining) = wire.pop() {
-                    entry.answered(answer(limit, remaining, reset), at(0));
+                    entry.answered(answer(limit, remaining, reset), true, at(0));
                 }
                 prop_assert!(used <= limit, "sent {used} with a limit of {limit}");
             }
@@ -354,12 +508,12 @@ mod tests {
         // answers come back 17, 18, 15, 16.
         let mut entry = Entry::default();
         entry.admit(at(0));
-        entry.answered(answer(20, 19, at(10)), at(0));
+        entry.answered(answer(20, 19, at(10)), true, at(0));
         for _ in 0..4 {
             assert_eq!(entry.admit(at(0)), Admit::Go);
         }
         for remaining in [17, 18, 15, 16] {
-            entry.answered(answer(20, remaining, at(10)), at(0));
+            entry.answered(answer(20, remaining, at(10)), true, at(0));
         }
         assert_eq!(entry.remaining, 15, "all 15 slots left are usable");
         let admitted = (0..20).filter(|_| entry.admit(at(1)) == Admit::Go).count();
@@ -383,15 +537,131 @@ mod tests {
                         wire.push(limit.saturating_sub(used));
                     }
                 } else if let Some(remaining) = wire.pop() {
-                    entry.answered(answer(limit, remaining, reset), at(0));
+                    entry.answered(answer(limit, remaining, reset), true, at(0));
                 }
             }
             while let Some(remaining) = wire.pop() {
-                entry.answered(answer(limit, remaining, reset), at(0));
+                entry.answered(answer(limit, remaining, reset), true, at(0));
             }
             if used > 0 {
                 prop_assert_eq!(entry.remaining, limit - used);
             }
         });
+    }
+
+    /// Admits until the entry says otherwise; the number admitted and what it said then.
+    fn admit_all(entry: &mut Entry, now: SystemTime) -> (usize, Admit) {
+        let mut admitted = 0;
+        loop {
+            match entry.admit(now) {
+                Admit::Go => admitted += 1,
+                other => return (admitted, other),
+            }
+        }
+    }
+
+    #[test]
+    fn a_client_alone_spends_the_whole_window_at_once() {
+        let mut entry = Entry::default();
+        assert_eq!(entry.admit(at(0)), Admit::Go);
+        entry.answered(answer(20, 19, at(10)), true, at(0));
+        let (admitted, then) = admit_all(&mut entry, at(0));
+        assert_eq!(admitted, 19);
+        assert!(matches!(then, Admit::Wait(_)));
+        for remaining in (0..19).rev() {
+            entry.answered(answer(20, remaining, at(10)), true, at(0));
+        }
+        assert_eq!(
+            admit_all(&mut entry, at(11)).0,
+            20,
+            "still alone next window"
+        );
+    }
+
+    #[test]
+    fn a_window_others_spent_too_is_split_in_the_next_one() {
+        // Limit 20: between two of our requests, three others land; our fifth takes the last.
+        let mut entry = Entry::default();
+        entry.admit(at(0));
+        entry.answered(answer(20, 16, at(10)), true, at(0));
+        for remaining in [12, 8, 4, 0] {
+            assert_eq!(entry.admit(at(1)), Admit::Go);
+            entry.answered(answer(20, remaining, at(10)), true, at(1));
+        }
+        assert_eq!(entry.sharers, Some(4.0), "20 counted, 5 of them ours");
+        // Next window: our part is 5; the sixth waits for an answer in flight.
+        let (admitted, then) = admit_all(&mut entry, at(11));
+        assert_eq!(admitted, 5);
+        assert!(matches!(then, Admit::Hold(_)));
+        // The others stayed away: our answers show 15 left, room for us and three others, so
+        // one more goes, alone on the wire.
+        for remaining in [19, 18, 17, 16, 15] {
+            entry.answered(answer(20, remaining, at(21)), true, at(11));
+        }
+        assert_eq!(entry.admit(at(11)), Admit::Go);
+        assert!(matches!(entry.admit(at(11)), Admit::Hold(_)));
+    }
+
+    #[test]
+    fn a_view_with_no_room_for_the_others_waits_for_the_reset() {
+        let mut entry = Entry {
+            sharers: Some(4.0),
+            ..Entry::default()
+        };
+        entry.admit(at(0));
+        entry.answered(answer(20, 3, at(10)), true, at(0));
+        assert_eq!(
+            entry.admit(at(1)),
+            Admit::Wait(Duration::from_secs(9) + RESET_MARGIN),
+            "3 left are the others' share"
+        );
+    }
+
+    #[test]
+    fn clients_expected_to_start_together_split_the_first_window() {
+        let book = Arc::new(RateBook::default());
+        book.expect(4);
+        let now = SystemTime::now();
+        let (first, probe) = book.admit("runs", now);
+        assert_eq!(first, Admit::Go);
+        probe.answered(answer(20, 19, now + Duration::from_secs(10)), true);
+        let mut held = Vec::new();
+        loop {
+            match book.admit("runs", now) {
+                (Admit::Go, reservation) => held.push(reservation),
+                (other, _) => {
+                    assert!(matches!(other, Admit::Hold(_)), "{other:?}");
+                    break;
+                }
+            }
+        }
+        assert_eq!(held.len() + 1, 5, "a quarter of 20");
+    }
+
+    #[test]
+    fn sharers_that_left_are_forgotten_after_two_windows_alone() {
+        let mut entry = Entry {
+            sharers: Some(4.0),
+            ratios: vec![(4.0, true), (4.0, true)],
+            ..Entry::default()
+        };
+        for window in 0..2u64 {
+            let start = at(window * 10);
+            entry.admit(start);
+            entry.answered(answer(20, 19, at(window * 10 + 9)), true, start);
+        }
+        entry.admit(at(20));
+        assert_eq!(entry.sharers, None);
+    }
+
+    #[test]
+    fn a_budget_spent_before_our_first_request_is_not_taken_for_sharers() {
+        // An earlier command spent the window; this one is alone and must not shrink its part.
+        let mut entry = Entry::default();
+        entry.admit(at(0));
+        entry.answered(answer(20, 0, at(5)), true, at(0));
+        assert_eq!(entry.sharers, None);
+        assert_eq!(admit_all(&mut entry, at(6)).0, 20);
+        assert_eq!(entry.sharers, None);
     }
 }

@@ -9,16 +9,17 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::spec::RESET_EPOCH_THRESHOLD;
 
-/// How hard to try.
+/// How hard to try one request.
 #[derive(Debug, Clone)]
 pub struct RetryPolicy {
-    /// Attempts after the first.
+    /// Attempts after the first (`--retries`).
     pub retries: u32,
-    /// Longest total time spent waiting between attempts, and longest single wait.
+    /// Longest total time spent waiting between attempts, and longest single wait: a server
+    /// asking for more is refused at once rather than left to stall a script (`--retry-max-wait`).
     pub max_total_wait: Duration,
-    /// The first backoff step.
+    /// The first backoff step, short enough that a blip costs little.
     pub base: Duration,
-    /// The largest backoff step (before the server's own word).
+    /// The largest backoff step when the server does not say how long to wait.
     pub cap: Duration,
 }
 

@@ -36,7 +36,7 @@ impl RunKind {
 /// A run that was created, or found because it already existed.
 #[derive(Debug)]
 pub struct Created {
-    /// The run.
+    /// The run as the server holds it.
     pub run: Run,
     /// True when a `409` showed the run existed and it was adopted rather than created.
     pub adopted: bool,
@@ -135,6 +135,11 @@ pub async fn list(
         request = request.query("external_id", external_id);
     }
     list::fetch(client, request, limit).await
+}
+
+/// Every run of a kind, newest first, one page at a time (for callers that may stop early).
+pub fn listing(kind: RunKind) -> list::Pager {
+    list::Pager::new(Request::get(spec::collection(kind.collection())))
 }
 
 /// Cancels a run (C; D for app runs).

@@ -27,6 +27,13 @@ pub fn encode_segment(segment: &str) -> String {
         .replace("%2D", "-")
 }
 
+/// The address a run id links to on a terminal (D): the web app's page for a run is not
+/// documented, so the link goes to the API's own resource for the run (JSON, behind the key).
+/// One place to change when the page is known.
+pub fn run_link(base: &str, collection: &str, id: &str) -> String {
+    format!("{}{}", base.trim_end_matches('/'), item(collection, id))
+}
+
 /// The download path of an asset (A).
 pub fn asset_download(id: &str) -> String {
     format!("{}/download", item("assets", id))
@@ -118,6 +125,15 @@ pub const ID_FIELDS: &[&str] = &["id", "run_id", "asset_id"];
 pub const FILENAME_FIELDS: &[&str] = &["filename", "name", "file_name"];
 /// Field names of an asset's media type.
 pub const MIME_FIELDS: &[&str] = &["mime_type", "media_type", "content_type"];
+
+/// Field names that say an input must be given (D: not in the public docs; the simulator sends
+/// `required`). When none is present nothing is enforced.
+pub const INPUT_REQUIRED_FIELDS: &[&str] = &["required", "is_required"];
+/// Field names that list the media types an input accepts (D: no agent is known to send one);
+/// a list, or one comma-separated string as in HTML's `accept`.
+pub const INPUT_ACCEPT_FIELDS: &[&str] = &["accept", "accepts", "accepted_types", "mime_types"];
+/// Field names of the credits one run of an agent or app costs (C: `estimated_cost`).
+pub const COST_FIELDS: &[&str] = &["estimated_cost"];
 
 /// Renders an error body (C: FastAPI `detail` as a string or a list of `{loc, msg}`); `None`
 /// when the body is not one of those shapes.

@@ -1,34 +1,45 @@
-//! `pletor runs list`: a table of runs, or the server's objects with `--json`.
+//! `pletor runs list`: a table of runs, newest first, with agent and app names; or the server's
+//! objects (in the same order) with `--json`.
+
+use std::collections::HashMap;
 
 use serde_json::Value;
 
 use super::ListCmd;
+use crate::api::catalog::Kind;
 use crate::api::list::Limit;
 use crate::api::models::RunStatus;
 use crate::api::runs::{self, RunKind};
 use crate::context::Context;
 use crate::error::Exit;
-use crate::output::Table;
+use crate::output::{Table, clean_line};
+use crate::workflow::{listing, resolve};
 
-/// Lists agent runs (or app runs with `--app`), newest first as the server orders them.
+/// Lists agent runs (or app runs with `--app`), newest first by `created_at`.
 pub async fn run(ctx: &Context, args: ListCmd) -> anyhow::Result<Exit> {
     let kind = if args.app {
         RunKind::App
     } else {
         RunKind::Agent
     };
-    let limit = args.list.limit();
-    // The status filter is applied here (the API documents none), so with a limit it must
-    // look further than `limit` items to find `limit` matches.
-    let fetch_limit = if args.status.is_some() {
-        Limit::All
-    } else {
-        limit
+    let agent = match &args.agent {
+        Some(text) => Some(resolve::resolve_id(ctx, Kind::Agent, text).await?),
+        None => None,
     };
+    let limit = args.list.limit();
+    // The filters are applied here (the API documents none but `external_id`), so with a limit
+    // they must look through every run to find `limit` matches.
+    let filtered = args.status.is_some() || agent.is_some() || args.since.is_some();
+    let fetch_limit = if filtered { Limit::All } else { limit };
     let mut items = runs::list(ctx.api()?, kind, args.external_id.as_deref(), fetch_limit).await?;
-    if let Some(wanted) = &args.status {
-        items.retain(|item| has_status(item, wanted));
-    }
+    items.retain(|item| {
+        args.status.as_ref().is_none_or(|s| has_status(item, s))
+            && agent.as_ref().is_none_or(|id| made_with(item, kind, id))
+            && args
+                .since
+                .is_none_or(|since| listing::created_at(item).is_some_and(|at| at >= since))
+    });
+    listing::newest_first(&mut items);
     if let Limit::AtMost(n) = limit {
         items.truncate(n);
     }
@@ -41,24 +52,41 @@ pub async fn run(ctx: &Context, args: ListCmd) -> anyhow::Result<Exit> {
             .status(&format!("no {} match", kind.collection().replace('-', " ")));
         return Ok(Exit::Success);
     }
+    let names = listing::names(ctx, crate::workflow::start::catalog_kind(kind)).await;
+    ctx.out.table(&table(kind, &items, &names))?;
+    Ok(Exit::Success)
+}
+
+/// The table: the agent (or app) by name when the catalog knows it, else by id.
+fn table(kind: RunKind, items: &[Value], names: &HashMap<String, String>) -> Table {
     let target = if kind == RunKind::App { "APP" } else { "AGENT" };
     let mut table = Table::new(["ID", "STATUS", target, "CREATED", "EXTERNAL ID"]);
-    for item in &items {
+    for item in items {
         let text = |keys: &[&str]| {
             crate::api::spec::first_str(item, keys)
-                .unwrap_or("")
-                .to_string()
+                .map(clean_line)
+                .unwrap_or_default()
         };
+        let target_id = text(&[kind.target_field()]);
+        let target = names
+            .get(&target_id.to_lowercase())
+            .map_or(target_id, |name| clean_line(name));
         table.row([
             text(&["id", "run_id"]),
             text(&["status"]),
-            text(&[kind.target_field()]),
+            target,
             text(&["created_at"]),
             text(&["external_id"]),
         ]);
     }
-    ctx.out.table(&table)?;
-    Ok(Exit::Success)
+    table
+}
+
+/// Whether a listed run was made with the agent (or app) `id`.
+fn made_with(item: &Value, kind: RunKind, id: &str) -> bool {
+    item.get(kind.target_field())
+        .and_then(Value::as_str)
+        .is_some_and(|target| target.eq_ignore_ascii_case(id))
 }
 
 /// Whether a listed run is in state `wanted` (`canceled` matches `cancelled`).
@@ -78,5 +106,22 @@ mod tests {
         assert!(has_status(&json!({"status": "RUNNING"}), "running"));
         assert!(!has_status(&json!({"status": "failed"}), "completed"));
         assert!(!has_status(&json!({}), "completed"));
+    }
+
+    #[test]
+    fn tables_name_the_agent_and_fall_back_to_its_id() {
+        let items = [
+            json!({"id": "r1", "status": "running", "agent_id": "A-1"}),
+            json!({"id": "r2", "status": "running", "agent_id": "b-2"}),
+        ];
+        let names = HashMap::from([("a-1".to_string(), "Product\u{1b}[31m Shot".to_string())]);
+        let text = table(RunKind::Agent, &items, &names).render(false);
+        assert!(
+            text.contains("Product") && !text.contains('\u{1b}'),
+            "{text}"
+        );
+        assert!(text.contains("b-2"), "{text}");
+        assert!(made_with(&items[0], RunKind::Agent, "a-1"));
+        assert!(!made_with(&items[0], RunKind::App, "a-1"));
     }
 }

@@ -1,10 +1,11 @@
-//! `pletor runs list|show|wait|cancel`: runs started here or elsewhere, agent or app runs.
-//! One file per verb; `show`, `wait` and `cancel` accept an agent-run or an app-run id.
+//! `pletor runs list|show|wait|watch|cancel`: runs started here or elsewhere, agent or app runs.
+//! One file per verb; `show`, `wait`, `watch` and `cancel` accept an agent-run or an app-run id.
 
 mod cancel;
 mod list;
 mod show;
 mod wait;
+mod watch;
 
 use clap::{Args, Subcommand};
 
@@ -16,12 +17,23 @@ use crate::error::Exit;
 /// Runs commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List runs, newest first
+    /// List runs, newest first (sorted by created_at, whatever order the server answers in)
     List(ListCmd),
-    /// Show a run: status, inputs, results, pending reviews, error
+    /// Show a run: status, agent or app and inputs by name, results, pending reviews, error
     Show(ShowCmd),
     /// Wait for runs to end, handle reviews, download their results
     Wait(WaitCmd),
+    /// Watch runs live: status, agent, elapsed time and pending reviews
+    #[command(
+        after_help = "Examples:\n  pletor runs watch                          # the runs of this key not yet ended, new ones too\n  \
+pletor runs watch RUN RUN2 --exit-status   # until they end; exit code as `runs wait`\n\n\
+On a terminal the view is redrawn in place; elsewhere one line per change goes to stdout\n\
+(ID STATUS ELAPSED REVIEWS AGENT), and --json prints the runs' last states at the end.\n\
+Without run ids the watch goes on until Ctrl-C; with ids it ends when they have ended.\n\
+--exit-status also ends at a run that waits for a review (exit 10, as `runs wait` without a\n\
+terminal); the other codes: 0 completed, 3 failed, 8 cancelled, the worst one wins."
+    )]
+    Watch(WatchCmd),
     /// Cancel a run
     #[command(
         after_help = "Examples:\n  pletor runs cancel RUN\n  pletor runs cancel RUN --yes    # in scripts"
@@ -44,6 +56,14 @@ pub struct ListCmd {
     #[arg(long)]
     pub app: bool,
 
+    /// Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug
+    #[arg(long, value_name = "AGENT", conflicts_with = "app")]
+    pub agent: Option<String>,
+
+    /// Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)
+    #[arg(long, value_name = "DUR|DATE", value_parser = crate::workflow::listing::parse_since)]
+    pub since: Option<jiff::Timestamp>,
+
     #[command(flatten)]
     pub list: ListArgs,
 }
@@ -52,6 +72,7 @@ pub struct ListCmd {
 #[derive(Debug, Args)]
 pub struct ShowCmd {
     /// The run id
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 
     #[command(flatten)]
@@ -62,7 +83,7 @@ pub struct ShowCmd {
 #[derive(Debug, Args)]
 pub struct WaitCmd {
     /// The run ids
-    #[arg(required = true)]
+    #[arg(required = true, add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub runs: Vec<String>,
 
     #[command(flatten)]
@@ -84,10 +105,26 @@ pub struct WaitCmd {
     pub kind: RunKindArgs,
 }
 
+/// Arguments of `runs watch`.
+#[derive(Debug, Args)]
+pub struct WatchCmd {
+    /// The run ids [default: the runs of this key not yet ended]
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
+    pub runs: Vec<String>,
+
+    /// End when the runs have ended (or wait for a review), with `runs wait`'s exit code
+    #[arg(long)]
+    pub exit_status: bool,
+
+    #[command(flatten)]
+    pub kind: RunKindArgs,
+}
+
 /// Arguments of `runs cancel`.
 #[derive(Debug, Args)]
 pub struct CancelCmd {
     /// The run id
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 
     /// Do not ask for confirmation
@@ -104,6 +141,7 @@ pub async fn run(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
         Command::List(cmd) => list::run(ctx, cmd).await,
         Command::Show(cmd) => show::run(ctx, cmd).await,
         Command::Wait(cmd) => wait::run(ctx, cmd).await,
+        Command::Watch(cmd) => watch::run(ctx, cmd).await,
         Command::Cancel(cmd) => cancel::run(ctx, cmd).await,
     }
 }

@@ -1,14 +1,16 @@
-//! `pletor runs show RUN`: status, inputs, results, pending reviews and error of one run.
+//! `pletor runs show RUN`: status, the agent or app and the inputs by name, results, pending
+//! reviews and error of one run. With `--json`, the server's object unchanged (ids only).
 
 use serde_json::Value;
 
 use super::ShowCmd;
-use crate::api::models::{Run, RunResult};
+use crate::api::models::{Agent, Run, RunResult};
 use crate::api::runs::{self, RunKind};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
 use crate::workflow::next::{self, Next};
+use crate::workflow::start;
 
 /// Shows one run: the server's object with `--json`, else one fact per line.
 pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
@@ -17,18 +19,23 @@ pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
         ctx.out.json(&run.raw)?;
         return Ok(Exit::Success);
     }
-    for line in describe(kind, &run) {
+    let target = match run.raw.get(kind.target_field()).and_then(Value::as_str) {
+        Some(id) => crate::workflow::listing::target(ctx, start::catalog_kind(kind), id).await,
+        None => None,
+    };
+    for line in describe(kind, &run, target.as_ref()) {
         ctx.out.line(&line)?;
     }
     Ok(Exit::Success)
 }
 
-/// The lines of `runs show`, every server text cleaned.
-fn describe(kind: RunKind, run: &Run) -> Vec<String> {
+/// The lines of `runs show`, every server text cleaned; `target` (when it could be read) names
+/// the agent or app and the inputs.
+fn describe(kind: RunKind, run: &Run, target: Option<&Agent>) -> Vec<String> {
     let raw = &run.raw;
     let field = |key: &str| raw.get(key).and_then(Value::as_str).map(clean_line);
     let mut lines = vec![format!("ID:          {}", clean_line(&run.id))];
-    let (noun, target) = match kind {
+    let (noun, label) = match kind {
         RunKind::Agent => ("agent run", "Agent:      "),
         RunKind::App => ("app run", "App:        "),
     };
@@ -39,7 +46,10 @@ fn describe(kind: RunKind, run: &Run) -> Vec<String> {
     }
     lines.push(format!("Status:      {status}"));
     if let Some(id) = field(kind.target_field()) {
-        lines.push(format!("{target} {id}"));
+        match target.map(|t| t.name.trim()).filter(|n| !n.is_empty()) {
+            Some(name) => lines.push(format!("{label} {} ({id})", clean_line(name))),
+            None => lines.push(format!("{label} {id}")),
+        }
     }
     for (label, key) in [
         ("External id:", "external_id"),
@@ -52,7 +62,7 @@ fn describe(kind: RunKind, run: &Run) -> Vec<String> {
     if let Some(error) = &run.error {
         lines.push(format!("Error:       {}", clean_line(error)));
     }
-    lines.extend(section("Inputs", inputs(raw)));
+    lines.extend(section("Inputs", inputs(raw, target)));
     lines.extend(section("Results", results(run)));
     lines.extend(section("Pending reviews", reviews(kind, run)));
     lines
@@ -67,14 +77,20 @@ fn section(title: &str, items: Vec<String>) -> Vec<String> {
     lines
 }
 
-fn inputs(raw: &Value) -> Vec<String> {
+/// One line per input, named by its key (`prompt`) when the target declares it, else its id.
+fn inputs(raw: &Value, target: Option<&Agent>) -> Vec<String> {
     let Some(items) = raw.get("inputs").and_then(Value::as_array) else {
         return Vec::new();
+    };
+    let key = |id: &str| {
+        target
+            .and_then(|t| t.inputs.iter().find(|s| s.id.eq_ignore_ascii_case(id)))
+            .map_or_else(|| id.to_string(), |s| s.key().to_string())
     };
     items
         .iter()
         .map(|item| {
-            let id = item.get("id").and_then(Value::as_str).unwrap_or("?");
+            let id = key(item.get("id").and_then(Value::as_str).unwrap_or("?"));
             let value = match item.get("value") {
                 Some(Value::String(text)) => crate::output::truncate(text, 100),
                 Some(other) => match other.get("asset_ids").and_then(Value::as_array) {
@@ -164,7 +180,7 @@ mod tests {
             "results": [{"text": "t"}], "error": null
         }))
         .unwrap();
-        let text = describe(RunKind::Agent, &run).join("\n");
+        let text = describe(RunKind::Agent, &run, None).join("\n");
         assert!(
             text.contains("Status:      running (waiting for a review)"),
             "{text}"
@@ -177,5 +193,11 @@ mod tests {
         assert!(text.contains("  p: hi\n  i: assets a"), "{text}");
         assert!(text.contains("review v1, assets d: draft"), "{text}");
         assert!(text.contains("`pletor review r1`"), "{text}");
+        let target = Agent::from_value(json!({"id": "g1", "name": "Product Shot",
+            "inputs": [{"id": "p", "name": "prompt", "type": "text_input"}]}))
+        .unwrap();
+        let text = describe(RunKind::Agent, &run, Some(&target)).join("\n");
+        assert!(text.contains("Agent:       Product Shot (g1)"), "{text}");
+        assert!(text.contains("  prompt: hi\n  i: assets a"), "{text}");
     }
 }

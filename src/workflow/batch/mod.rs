@@ -10,6 +10,8 @@
 //!    `runs` budget in the client (`api::rate`); one loop polls every run in flight
 //!    ([`poll`]); a finished row's files are saved while others run ([`save`]).
 //! 4. Every finished row is reported at once ([`report`]); the summary comes at the end.
+//! 5. With `--shard K/N` ([`shard`]) this process runs only its rows of the file, under the
+//!    same numbers, external ids and paths, and its client expects N processes on the key.
 //!
 //! An error that concerns one row (the API refused its inputs, its run vanished, a file could
 //! not be saved) ends that row with status `error`; one that concerns them all (credentials,
@@ -23,7 +25,9 @@ mod poll;
 mod report;
 pub mod rows;
 mod save;
+pub mod shard;
 mod start;
+pub mod status;
 pub mod template;
 
 use std::collections::VecDeque;
@@ -35,15 +39,14 @@ use futures_util::future::LocalBoxFuture;
 use futures_util::stream::FuturesUnordered;
 use tokio::sync::mpsc;
 
-use crate::api::catalog;
-use crate::api::models::{Agent, Run, RunStatus};
+use crate::api::models::{Agent, Run};
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError, classify};
-use crate::output::clean_line;
 use crate::transfer::{self, Existing};
+use crate::workflow::cost;
 use crate::workflow::inputs::{self, RawInput};
-use crate::workflow::next::{self, Next};
+use crate::workflow::resolve;
 use crate::workflow::review::OnReview;
 
 use plan::{Names, Plan, RowPlan};
@@ -79,12 +82,20 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// `--on-review` (default `fail`).
     pub on_review: Option<OnReview>,
+    /// `--dry-run`: check every row, print the plan, start nothing.
+    pub dry_run: bool,
+    /// `--yes`: do not ask to confirm the estimated cost.
+    pub yes: bool,
+    /// `--shard` (or `PLETOR_SHARD`), resolved: the rows this process runs.
+    pub shard: Option<shard::Shard>,
 }
 
 /// Everything a running batch needs, checked.
 struct Job {
     kind: RunKind,
     target: Agent,
+    /// The batch file, as given.
+    source: String,
     key: String,
     plan: Plan,
     save: Option<SaveSpec>,
@@ -95,14 +106,27 @@ struct Job {
 
 /// Runs a batch.
 pub async fn run(ctx: &Context, options: Options) -> anyhow::Result<Exit> {
+    let (dry_run, yes) = (options.dry_run, options.yes);
     let job = prepare(ctx, options).await?;
+    if dry_run {
+        return crate::workflow::dry_run::print(ctx, &dry_run_plan(&job));
+    }
+    if job.plan.rows.is_empty() {
+        return shard::nothing_to_do(ctx, &job.key);
+    }
+    let what = crate::workflow::start::naming(job.kind, &job.target).0;
+    if !cost::confirm_batch(ctx, &what, &job.target, job.plan.rows.len(), yes).await? {
+        ctx.out
+            .status("not started: nothing was uploaded or created");
+        return Ok(Exit::Success);
+    }
     let mut board = Board::new(ctx, job.plan.rows.len());
     let workers = ctx.for_workers(board.is_live())?;
     let result = drive(&workers, &job, &mut board).await;
     let finished = board.finished();
     board.close();
     if let Some(save) = &job.save {
-        save::tidy(&save.dir);
+        save::tidy(&save.dir, job.plan.rows.iter().map(|row| &row.external_id));
     }
     if let Err(err) = result {
         if classify(&err).exit == Exit::Timeout {
@@ -150,8 +174,8 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         })
     };
     let kind = options.kind;
-    let target = catalog::get(
-        ctx.api()?,
+    let target = resolve::resolve(
+        ctx,
         crate::workflow::start::catalog_kind(kind),
         &options.target,
     )
@@ -159,10 +183,14 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
     let key = options
         .batch_key
         .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));
-    let plan = build_plan(&target, kind, options.shared, file.rows, &key, &source).await?;
+    let mut plan = build_plan(&target, kind, options.shared, file.rows, &key, &source).await?;
+    if let Some(shard) = options.shard {
+        shard::select(ctx, &mut plan, shard, &source)?;
+    }
     Ok(Job {
         kind,
         target,
+        source,
         key,
         plan,
         save,
@@ -170,6 +198,29 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         on_review,
         deadline: options.timeout.map(|t| Instant::now() + t),
     })
+}
+
+/// The plan `--dry-run` prints for a batch: the inputs every row shares are those of the rows'
+/// common `-i` values, and each row lists all of its own.
+fn dry_run_plan(job: &Job) -> crate::workflow::dry_run::Plan<'_> {
+    use crate::workflow::dry_run::{Batch, Plan, sorted_files};
+    Plan {
+        kind: job.kind,
+        target: &job.target,
+        inputs: &job.plan.shared,
+        files: sorted_files(job.plan.files.values().map(|f| &f.file)),
+        external_id: None,
+        batch: Some(Batch {
+            file: &job.source,
+            key: &job.key,
+            rows: job
+                .plan
+                .rows
+                .iter()
+                .map(|r| (r.number, r.external_id.as_str(), r.inputs.as_slice()))
+                .collect(),
+        }),
+    }
 }
 
 async fn build_plan(
@@ -180,12 +231,7 @@ async fn build_plan(
     key: &str,
     source: &str,
 ) -> anyhow::Result<Plan> {
-    let noun = crate::workflow::start::catalog_kind(kind).noun();
-    let what = match target.name.trim() {
-        "" => format!("{noun} {}", clean_line(&target.id)),
-        name => format!("{noun} {}", clean_line(name)),
-    };
-    let show = format!("pletor {noun}s show {}", target.id);
+    let (what, show) = crate::workflow::start::naming(kind, target);
     let names = Names {
         source,
         what: &what,
@@ -413,34 +459,15 @@ async fn save_row(ctx: &Context, job: &Job, row: &RowPlan, end: Handback) -> Row
     let run = match end {
         Handback::Lost(run, err) => return error_row(row, Some(run.id), &err),
         Handback::Review(run) => {
-            let hint = format!(
-                "waits for a human review: answer it with `{}`, then run the same command again",
-                next::command(
-                    job.kind,
-                    &run.id,
-                    Next::Review {
-                        review: None,
-                        flags: ""
-                    }
-                )
-            );
+            let hint = report::review_hint(job.kind, &run.id);
             return outcome(&run, RowStatus::AwaitingReview, Some(hint));
         }
         Handback::Done(run) => run,
     };
-    match run.status {
-        RunStatus::Completed => {}
-        RunStatus::Cancelled => {
-            return outcome(
-                &run,
-                RowStatus::Cancelled,
-                Some("the run was cancelled".into()),
-            );
-        }
-        _ => {
-            let why = run.error.as_deref().unwrap_or("the API gave no reason");
-            return outcome(&run, RowStatus::Failed, Some(clean_line(why)));
-        }
+    match RowStatus::of_run(job.kind, &run) {
+        (RowStatus::Completed, _) => {}
+        (RowStatus::Cancelled, why) => return outcome(&run, RowStatus::Cancelled, why),
+        (_, why) => return outcome(&run, RowStatus::Failed, why),
     }
     let Some(spec) = &job.save else {
         return outcome(&run, RowStatus::Completed, None);

@@ -1,4 +1,5 @@
-//! Checking every row before anything costs: keys known, value shapes right, files readable.
+//! Checking every row before anything costs: keys known, value shapes right, required inputs
+//! given, files readable, not empty and of the kind their input takes (`workflow::preflight`).
 //!
 //! The `-i` and `--inputs` values apply to every row that does not set the same input (matched
 //! by input id, so `Prompt` in a row overrides `-i prompt=…`). Every row is resolved; every
@@ -15,6 +16,7 @@ use crate::api::models::Agent;
 use crate::error::UsageError;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
+use crate::workflow::preflight::{self, Source};
 
 use super::key;
 use super::rows::Row;
@@ -48,6 +50,8 @@ pub struct Plan {
     pub rows: Vec<RowPlan>,
     /// Every local file, by its path as the rows name it.
     pub files: HashMap<PathBuf, SharedFile>,
+    /// The `-i`/`--inputs` values every row shares unless it sets them itself.
+    pub shared: Vec<PlannedInput>,
 }
 
 /// How messages name things.
@@ -72,6 +76,7 @@ pub fn build(
     let mut plan = Plan {
         rows: Vec::with_capacity(rows.len()),
         files: HashMap::new(),
+        shared: shared.to_vec(),
     };
     let mut problems: Vec<(usize, usize, UsageError)> = Vec::new();
     for row in rows {
@@ -108,18 +113,24 @@ fn row_plan(
             .cloned()
             .collect::<Vec<_>>(),
     );
+    preflight::required(&target.inputs, &own, names.what, names.show, Source::Row)?;
     let files = inputs::files(&own);
+    let mut local = Vec::with_capacity(files.len());
     for path in &files {
         let result = checked
             .entry(path.clone())
             .or_insert_with(|| check_file(path));
-        if let Err(problem) = result {
-            return Err(UsageError::new(
-                problem.clone(),
-                "check the path; `@path` in a row is relative to the batch file's folder",
-            ));
+        match result {
+            Ok(file) => local.push(file.clone()),
+            Err(problem) => {
+                return Err(UsageError::new(
+                    problem.clone(),
+                    "check the path; `@path` in a row is relative to the batch file's folder",
+                ));
+            }
         }
     }
+    preflight::contents(&target.inputs, &own, &local)?;
     Ok(RowPlan {
         number: row.number,
         external_id: key::external_id(batch_key, row.number),
@@ -208,6 +219,8 @@ mod tests {
             name: Some(name.into()),
             kind: kind.into(),
             description: None,
+            required: false,
+            accept: Vec::new(),
         };
         Agent {
             id: "a".into(),
@@ -216,6 +229,7 @@ mod tests {
                 spec("p", "prompt", "text_input"),
                 spec("i", "product", "image_input"),
             ],
+            estimated_cost: None,
             raw: serde_json::Value::Null,
         }
     }
@@ -245,7 +259,7 @@ mod tests {
     fn rows_override_shared_values_and_share_files_uploaded_once() {
         let dir = tempfile::tempdir().unwrap();
         let shoe = dir.path().join("shoe.png");
-        std::fs::write(&shoe, b"png").unwrap();
+        std::fs::write(&shoe, b"\x89PNG\r\n\x1a\n").unwrap();
         let shared = shared(
             &agent(),
             vec![

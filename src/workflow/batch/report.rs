@@ -5,7 +5,8 @@
 //! A row line: `{"row", "external_id", "run_id", "status", "files", "texts", "error"}` where
 //! `status` is `completed`, `failed`, `cancelled`, `awaiting_review` or `error` (the row could
 //! not be started or saved: `run_id` may be null) and `files` lists `{"asset_id", "path",
-//! "bytes", "skipped"}`.
+//! "bytes", "skipped"}`. `pletor batch report` prints the same lines, where a row may also be
+//! `running` or `not_started`.
 //!
 //! The exit code: 0 when every row completed; 3 when any row failed, was cancelled or hit an
 //! error (the others still complete); else 10 when some row waits for a review.
@@ -15,11 +16,14 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::api::models::{Run, RunStatus};
+use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::progress::{Progress, Spinner};
 use crate::output::{Table, clean_line, human_duration};
 use crate::transfer::Saved;
+use crate::workflow::next::{self, Next};
 
 /// How a row ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,6 +38,10 @@ pub enum RowStatus {
     AwaitingReview,
     /// The row could not be started, followed or saved.
     Error,
+    /// Its run goes on (only `batch status` and `batch report` see this).
+    Running,
+    /// No run has its external id yet (only `batch status` and `batch report` see this).
+    NotStarted,
 }
 
 impl RowStatus {
@@ -45,11 +53,56 @@ impl RowStatus {
             Self::Cancelled => "cancelled",
             Self::AwaitingReview => "awaiting_review",
             Self::Error => "error",
+            Self::Running => "running",
+            Self::NotStarted => "not_started",
         }
     }
 
-    fn is_failure(self) -> bool {
+    /// Whether the row ended without its result: the batch exits 3.
+    pub fn is_failure(self) -> bool {
         matches!(self, Self::Failed | Self::Cancelled | Self::Error)
+    }
+
+    /// How a row whose run is `run` stands, and why it did not complete (the line's `error`).
+    pub fn of_run(kind: RunKind, run: &Run) -> (Self, Option<String>) {
+        match run.status {
+            RunStatus::Completed => (Self::Completed, None),
+            RunStatus::Cancelled => (Self::Cancelled, Some("the run was cancelled".into())),
+            RunStatus::Failed => {
+                let why = run.error.as_deref().unwrap_or("the API gave no reason");
+                (Self::Failed, Some(clean_line(why)))
+            }
+            _ if run.awaiting_review => (Self::AwaitingReview, Some(review_hint(kind, &run.id))),
+            _ => (Self::Running, None),
+        }
+    }
+}
+
+/// What a row waiting for a review says: the command that answers it.
+pub fn review_hint(kind: RunKind, run_id: &str) -> String {
+    let review = Next::Review {
+        review: None,
+        flags: "",
+    };
+    format!(
+        "waits for a human review: answer it with `{}`, then run the same command again",
+        next::command(kind, run_id, review)
+    )
+}
+
+/// The exit code of a batch whose rows stand as `counts` say: 0 when every row completed; 3
+/// when any failed (or was cancelled, or hit an error); else 10 when some row waits for a
+/// review; else 7 when some row still runs or has not started (the batch is not finished).
+pub fn verdict(counts: &BTreeMap<RowStatus, usize>) -> Exit {
+    let any = |wanted: fn(&RowStatus) -> bool| counts.iter().any(|(s, n)| *n > 0 && wanted(s));
+    if any(|s| s.is_failure()) {
+        Exit::RunFailed
+    } else if any(|s| *s == RowStatus::AwaitingReview) {
+        Exit::Review
+    } else if any(|s| matches!(s, RowStatus::Running | RowStatus::NotStarted)) {
+        Exit::Timeout
+    } else {
+        Exit::Success
     }
 }
 
@@ -257,13 +310,7 @@ impl<'a> Board<'a> {
 
     /// The verdict.
     pub fn exit(&self) -> Exit {
-        if self.failed() > 0 {
-            Exit::RunFailed
-        } else if self.counts.contains_key(&RowStatus::AwaitingReview) {
-            Exit::Review
-        } else {
-            Exit::Success
-        }
+        verdict(&self.counts)
     }
 
     /// The one document of `--json`: every row line, in row order, and the counts.

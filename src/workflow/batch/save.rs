@@ -59,11 +59,7 @@ pub async fn save(
     external_id: &str,
     run: &Run,
 ) -> anyhow::Result<Vec<Saved>> {
-    let client = ctx.api()?;
-    let ids = run.asset_ids();
-    let metas =
-        futures_util::future::try_join_all(ids.iter().map(|id| metadata(client, id))).await?;
-    let placements = place(&spec.template, row, &run.id, metas);
+    let placements = placements(ctx, spec, row, run).await?;
     let staging = spec
         .dir
         .join(STAGING)
@@ -86,6 +82,41 @@ pub async fn save(
         .collect::<anyhow::Result<Vec<Saved>>>()?;
     let _ = std::fs::remove_dir(&staging);
     Ok(saved)
+}
+
+/// Where the batch saves (or saved) the result files of `run`, as the row's line lists them,
+/// without downloading anything (`batch report`): the size is the asset's.
+pub async fn placed(
+    ctx: &Context,
+    spec: &SaveSpec,
+    row: usize,
+    run: &Run,
+) -> anyhow::Result<Vec<Saved>> {
+    let placements = placements(ctx, spec, row, run).await?;
+    Ok(placements
+        .into_iter()
+        .map(|placement| Saved {
+            path: shown(&spec.dir, &placement.relative),
+            bytes: placement.asset.size.unwrap_or(0),
+            sha256: placement.asset.sha256.clone().unwrap_or_default(),
+            asset_id: placement.asset.id,
+            skipped: false,
+        })
+        .collect())
+}
+
+/// Every result asset of `run` with its place under `-o`.
+async fn placements(
+    ctx: &Context,
+    spec: &SaveSpec,
+    row: usize,
+    run: &Run,
+) -> anyhow::Result<Vec<Placement>> {
+    let client = ctx.api()?;
+    let ids = run.asset_ids();
+    let metas =
+        futures_util::future::try_join_all(ids.iter().map(|id| metadata(client, id))).await?;
+    Ok(place(&spec.template, row, &run.id, metas))
 }
 
 /// The asset's metadata. `GET /assets/{id}` is a C-grade fact: when it answers 404 or 405 the
@@ -301,12 +332,14 @@ fn shown(dir: &Path, relative: &Path) -> PathBuf {
     }
 }
 
-/// Removes the staging folder when nothing is left in it (a cut download stays for resume).
-pub fn tidy(dir: &Path) {
+/// Removes the staging folders of these rows when nothing is left in them (a cut download
+/// stays for resume), then the staging folder if it is empty. Only these rows': the other
+/// shards of the batch may be saving theirs into the same `-o`.
+pub fn tidy<'a>(dir: &Path, external_ids: impl Iterator<Item = &'a String>) {
     let root = dir.join(STAGING);
-    if let Ok(entries) = std::fs::read_dir(&root) {
-        for entry in entries.flatten() {
-            let _ = std::fs::remove_dir(entry.path());
+    for id in external_ids {
+        if let Some(name) = names::safe_name(id) {
+            let _ = std::fs::remove_dir(root.join(name));
         }
     }
     let _ = std::fs::remove_dir(root);

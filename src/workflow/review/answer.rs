@@ -17,6 +17,7 @@
 use serde_json::{Value, json};
 
 use super::decide::{self, Decision};
+use super::preview::View;
 use super::prompt::{Answers, interactive};
 use crate::api::models::{PendingReview, Run, RunStatus};
 use crate::api::runs::{self, RunKind};
@@ -36,8 +37,8 @@ pub struct Ask {
     pub review: Option<String>,
     /// The decision the flags give; `None`: ask a person, or list and stop.
     pub decision: Option<Decision>,
-    /// Open downloaded drafts with the system viewer.
-    pub open: bool,
+    /// How drafts are shown, and whether their copies are kept.
+    pub view: View,
 }
 
 /// Answers the reviews of a run as asked, and returns the exit code.
@@ -63,7 +64,7 @@ pub async fn answer(ctx: &Context, ask: Ask) -> anyhow::Result<Exit> {
                 pending_reviews: pending(&run, review),
                 ..run.clone()
             };
-            let answers = interactive(ctx, kind, &shown, ask.open).await?;
+            let answers = interactive(ctx, kind, &shown, ask.view).await?;
             report(ctx, kind, &run.id, &answers).await
         }
         None => list_and_stop(ctx, kind, &run, review),
@@ -247,7 +248,7 @@ async fn report(
 /// Prints the run's state (stderr) and, with `--json`, the envelope
 /// `{"run": {…}, "reviews": [{"id", "outcome", "body"}]}`.
 fn print_result(ctx: &Context, kind: RunKind, run: &Run, answers: &Answers) -> anyhow::Result<()> {
-    let id = output::clean_line(&run.id);
+    let id = next::run_link(ctx, kind, &run.id, output::Stream::Stderr);
     let state = output::clean_line(run.status.as_str());
     match run.pending_reviews.len() {
         0 if run.awaiting_review => ctx

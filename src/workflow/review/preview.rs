@@ -1,11 +1,16 @@
-//! What a review shows of its files: name, type and size from the asset's metadata, and a copy
+//! What a review shows of its files: name, type and size from the asset's metadata, a copy
 //! downloaded (with the shared [`transfer::download_assets`]: safe names, verified) into a
-//! private temporary folder so the reviewer can look at it; with `--open`, in the system viewer.
+//! private temporary folder, and then the draft itself: an image drawn inline when the terminal
+//! can show it (`--preview`, see `output::image`), a text file shown in full (wrapped, paged
+//! when long), and with `--open` the copy handed to the system viewer.
 //!
-//! The copies are kept after the command ends: a viewer may still have them open. The folder is
-//! new for each review session, random and private (0700), so nothing else can plant a file or a
-//! link in it; each review gets its own subfolder, so equal names never collide. Any failure here
-//! is a warning: the reviewer can still decide from what is shown.
+//! The copies are temporary: the folder is new for each review session, random and private
+//! (0700, so nothing else can plant a file or a link in it), and it is removed when the session
+//! ends, on every path out (an answer, an error, Ctrl-C). It is kept, and named at the end, with
+//! `--keep-drafts`, and with `--open`: the viewer reads the copy after pletor handed it over,
+//! maybe after pletor has ended, so removing it could pull the file from under the viewer. Each
+//! review gets its own subfolder, so equal names never collide. Any failure here is a warning:
+//! the reviewer can still decide from what is shown.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -13,27 +18,51 @@ use std::time::Duration;
 use crate::api::assets;
 use crate::api::models::{Asset, PendingReview};
 use crate::context::Context;
+use crate::output::image::{self, Off, PreviewChoice, Protocol};
 use crate::output::{self, human_bytes};
 use crate::transfer::{self, Existing};
 
 /// Review files download a few at a time: they are drafts, usually one or two.
 const CONCURRENCY: usize = 4;
 
-/// Shows review files, downloading them into one temporary folder made on first use.
+/// The most of a text draft shown inline; a longer one is cut with a note (its copy is whole).
+const MAX_TEXT_BYTES: u64 = 1024 * 1024;
+
+/// Rows kept free under a paged text for the lines that follow it and the prompt.
+const PROMPT_ROWS: usize = 8;
+
+/// How the interactive review shows drafts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct View {
+    /// Which inline picture to draw (`--preview`).
+    pub preview: PreviewChoice,
+    /// Hand each copy to the system viewer (`--open`).
+    pub open: bool,
+    /// Keep the copies after the command ends (`--keep-drafts`).
+    pub keep: bool,
+}
+
+/// Shows review files, downloading them into one temporary folder made on first use and
+/// removed when this is dropped (unless the view keeps it).
 #[derive(Debug)]
 pub struct Previews {
-    open: bool,
-    dir: Option<PathBuf>,
+    view: View,
+    dir: Option<tempfile::TempDir>,
+    protocol: Option<Result<Protocol, Off>>,
 }
 
 impl Previews {
-    /// Previews that open each copy with the system viewer when `open` is set.
-    pub fn new(open: bool) -> Self {
-        Self { open, dir: None }
+    /// Previews shown as `view` says.
+    pub fn new(view: View) -> Self {
+        Self {
+            view,
+            dir: None,
+            protocol: None,
+        }
     }
 
-    /// Prints the files of review number `number` (name, type, size, local copy) and opens
-    /// them if asked.
+    /// Prints the files of review number `number` (name, type, size, local copy), then shows
+    /// each draft as the view says.
     pub async fn show(&mut self, ctx: &Context, review: &PendingReview, number: usize) {
         if review.asset_ids.is_empty() {
             return;
@@ -53,12 +82,73 @@ impl Previews {
             let Some(saved) = copies.iter().find(|s| &s.asset_id == asset_id) else {
                 continue;
             };
-            ctx.out
-                .stderr(&format!("        copy: {}", saved.path.display()));
-            if self.open {
+            ctx.out.stderr(&format!(
+                "        copy: {}",
+                ctx.out.file_link(&saved.path, output::Stream::Stderr)
+            ));
+            let mime = asset.as_ref().and_then(|a| a.mime_type.as_deref());
+            self.draft(ctx, &saved.path, mime).await;
+            if self.view.open {
                 open(ctx, &saved.path).await;
             }
         }
+    }
+
+    /// Shows the draft at `path` inline: a picture, or a text, or nothing for other files.
+    async fn draft(&mut self, ctx: &Context, path: &Path, mime: Option<&str>) {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if image::is_picture(mime, &name) {
+            self.picture(ctx, path).await;
+        } else if is_text(mime, &name) {
+            show_text(ctx, path).await;
+        }
+    }
+
+    /// Draws a picture with the protocol resolved on first use (a note when it cannot).
+    async fn picture(&mut self, ctx: &Context, path: &Path) {
+        if self.protocol.is_none() {
+            let (choice, screen) = (self.view.preview, ctx.out.screen());
+            let resolved = tokio::task::spawn_blocking(move || image::resolve(choice, screen))
+                .await
+                .unwrap_or(Err(Off::Quietly));
+            if let Err(Off::Because(why)) = &resolved {
+                ctx.out.status(&format!("        (no preview: {why})"));
+            }
+            self.protocol = Some(resolved);
+        }
+        let Some(Ok(protocol)) = self.protocol else {
+            return;
+        };
+        let owned = path.to_path_buf();
+        let drawn = tokio::task::spawn_blocking(move || image::draw(protocol, &owned)).await;
+        match drawn {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => ctx.out.warn(&format!(
+                "cannot draw {} inline: {err:#}",
+                output::clean_line(&path.display().to_string())
+            )),
+            Err(err) => ctx
+                .out
+                .warn(&format!("cannot draw the draft inline: {err}")),
+        }
+    }
+
+    /// Says where the copies stay when they are kept; called once the session is over.
+    pub fn finish(mut self, ctx: &Context) {
+        if let Some(dir) = self.kept() {
+            ctx.out.status(&format!(
+                "review copies kept in {}",
+                ctx.out.file_link(&dir, output::Stream::Stderr)
+            ));
+        }
+    }
+
+    /// Releases the folder from removal when the view keeps it; returns its path then.
+    fn kept(&mut self) -> Option<PathBuf> {
+        if !(self.view.keep || self.view.open) {
+            return None;
+        }
+        self.dir.take().map(tempfile::TempDir::keep)
     }
 
     async fn copy(
@@ -68,13 +158,54 @@ impl Previews {
         number: usize,
     ) -> anyhow::Result<Vec<transfer::Saved>> {
         let root = match &self.dir {
-            Some(dir) => dir.clone(),
-            None => self.dir.insert(private_temp_dir()?).clone(),
+            Some(dir) => dir.path().to_path_buf(),
+            None => self.dir.insert(private_temp_dir()?).path().to_path_buf(),
         };
         let dir = root.join(format!("review-{number}"));
         std::fs::create_dir_all(&dir)
             .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))?;
         transfer::download_assets(ctx, asset_ids, &dir, Existing::Overwrite, CONCURRENCY).await
+    }
+}
+
+impl Drop for Previews {
+    /// Removes the copies (the `TempDir` does) unless the view keeps them: on Ctrl-C or an error
+    /// the session ends here without [`Previews::finish`].
+    fn drop(&mut self) {
+        let _ = self.kept();
+    }
+}
+
+/// Whether a file is text to show in full.
+fn is_text(mime: Option<&str>, name: &str) -> bool {
+    let mime = mime.map(str::to_ascii_lowercase).unwrap_or_else(|| {
+        mime_guess::from_path(name)
+            .first_or_octet_stream()
+            .to_string()
+    });
+    mime.starts_with("text/") || mime == "application/json" || mime.ends_with("+json")
+}
+
+/// Shows a text draft in full (cleaned, wrapped, paged when long); a warning when unreadable.
+async fn show_text(ctx: &Context, path: &Path) {
+    let read = async {
+        let file = tokio::fs::File::open(path).await?;
+        let mut bytes = Vec::new();
+        tokio::io::AsyncReadExt::read_to_end(
+            &mut tokio::io::AsyncReadExt::take(file, MAX_TEXT_BYTES),
+            &mut bytes,
+        )
+        .await?;
+        Ok::<_, std::io::Error>(bytes)
+    };
+    match read.await {
+        Ok(bytes) => {
+            let text = output::clean_block(&String::from_utf8_lossy(&bytes));
+            ctx.out.long_text(&text, "        │ ", PROMPT_ROWS);
+        }
+        Err(err) => ctx
+            .out
+            .warn(&format!("cannot read {}: {err}", path.display())),
     }
 }
 
@@ -109,17 +240,18 @@ fn describe(asset_id: &str, asset: Option<&Asset>) -> String {
     parts.join(" · ")
 }
 
-/// A new private folder under the system's temporary folder.
-fn private_temp_dir() -> anyhow::Result<PathBuf> {
-    let name = format!("pletor-review-{}", uuid::Uuid::new_v4().simple());
-    let dir = std::env::temp_dir().join(name);
-    let mut builder = std::fs::DirBuilder::new();
+/// A new private folder under the system's temporary folder, removed when dropped.
+fn private_temp_dir() -> anyhow::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("pletor-review-");
     #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(&dir)
-        .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))?;
-    Ok(dir)
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    builder.tempdir().map_err(|err| {
+        anyhow::anyhow!(
+            "cannot create a folder in {}: {err}",
+            std::env::temp_dir().display()
+        )
+    })
 }
 
 /// The system viewer command for this platform.
@@ -171,6 +303,15 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn text_drafts_are_told_from_other_files() {
+        assert!(is_text(Some("text/plain"), "x.bin"));
+        assert!(is_text(Some("application/ld+json"), "x"));
+        assert!(is_text(None, "caption.md"));
+        assert!(!is_text(Some("video/mp4"), "a.txt"));
+        assert!(!is_text(None, "clip.mp4"));
+    }
+
+    #[test]
     fn files_are_described_by_what_is_known() {
         let asset = Asset::from_value(
             json!({"id": "a", "filename": "d\x1b[2J.png", "mime_type": "image/png", "size": 2048}),
@@ -185,10 +326,11 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let one = private_temp_dir().unwrap();
         let two = private_temp_dir().unwrap();
-        assert_ne!(one, two);
-        let mode = std::fs::metadata(&one).unwrap().permissions().mode() & 0o777;
+        assert_ne!(one.path(), two.path());
+        let mode = std::fs::metadata(one.path()).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o700);
-        std::fs::remove_dir(one).unwrap();
-        std::fs::remove_dir(two).unwrap();
+        let path = one.path().to_path_buf();
+        drop(one);
+        assert!(!path.exists(), "dropping the folder removes it");
     }
 }

@@ -9,7 +9,7 @@
 use serde_json::{Value, json};
 
 use super::decide::{Decision, Outcome, send};
-use super::preview::Previews;
+use super::preview::{Previews, View};
 use crate::api::models::{PendingReview, Run};
 use crate::api::runs::RunKind;
 use crate::context::Context;
@@ -67,15 +67,16 @@ impl Answers {
 }
 
 /// Shows each pending review of `run` and asks what to do, sending each decision as it is made.
-/// With `open`, downloaded review files are opened with the system viewer.
+/// `view` says how drafts are shown (inline picture, system viewer) and whether their
+/// temporary copies outlive the command.
 pub async fn interactive(
     ctx: &Context,
     kind: RunKind,
     run: &Run,
-    open: bool,
+    view: View,
 ) -> anyhow::Result<Answers> {
     let mut answers = Answers::default();
-    let mut previews = Previews::new(open);
+    let mut previews = Previews::new(view);
     let total = run.pending_reviews.len();
     for (index, review) in run.pending_reviews.iter().enumerate() {
         if answers.quit {
@@ -114,6 +115,7 @@ pub async fn interactive(
     if left > 0 {
         ctx.out.status(&format!("left {left} review(s) pending"));
     }
+    previews.finish(ctx);
     Ok(answers)
 }
 
@@ -130,15 +132,17 @@ async fn show(
         output::clean_line(&review.id)
     ));
     if let Some(text) = review.text.as_deref().filter(|t| !t.trim().is_empty()) {
-        for line in output::clean_block(text).lines() {
-            ctx.out.stderr(&format!("  │ {line}"));
-        }
+        ctx.out
+            .long_text(&output::clean_block(text), "  │ ", PROMPT_ROWS);
     }
     previews.show(ctx, review, number).await;
     if review.text.is_none() && review.asset_ids.is_empty() {
         ctx.out.stderr("  (this review shows no text and no files)");
     }
 }
+
+/// Rows kept free under a paged text for the file lines and the menu that follow it.
+const PROMPT_ROWS: usize = 10;
 
 /// The choices at each review, in menu order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,6 +40,9 @@ _pletor() {
             pletor,completions)
                 cmd="pletor__subcmd__completions"
                 ;;
+            pletor,doctor)
+                cmd="pletor__subcmd__doctor"
+                ;;
             pletor,download)
                 cmd="pletor__subcmd__download"
                 ;;
@@ -178,6 +181,9 @@ _pletor() {
             pletor__subcmd__help,completions)
                 cmd="pletor__subcmd__help__subcmd__completions"
                 ;;
+            pletor__subcmd__help,doctor)
+                cmd="pletor__subcmd__help__subcmd__doctor"
+                ;;
             pletor__subcmd__help,download)
                 cmd="pletor__subcmd__help__subcmd__download"
                 ;;
@@ -287,7 +293,7 @@ _pletor() {
 
     case "${cmd}" in
         pletor)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version agents apps run app-run batch runs upload download assets review auth api completions help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version agents apps run app-run batch runs upload download assets review auth api completions doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1796,6 +1802,60 @@ _pletor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pletor__subcmd__doctor)
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto tty plain none" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pletor__subcmd__download)
             opts="-o -q -v -h -V --run --output-dir --overwrite --skip-existing --concurrency --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1867,7 +1927,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__help)
-            opts="agents apps run app-run batch runs upload download assets review auth api completions help"
+            opts="agents apps run app-run batch runs upload download assets review auth api completions doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2133,6 +2193,20 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pletor__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -51,6 +51,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand auth 'Log in, check which key is in use, log out'
             cand api 'Make an authenticated request to any API path and print the response'
             cand completions 'Print a shell completion script, or write the man pages (--man DIR)'
+            cand doctor 'Check the setup and say why something does not work: key, config, network, clock'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;agents'= {
@@ -897,6 +898,28 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pletor;doctor'= {
+            cand --profile 'Use this profile of the config file (env: PLETOR_PROFILE)'
+            cand --api-base 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]'
+            cand --api-key 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists'
+            cand --jq 'Filter the JSON output with a jq expression (implies --json)'
+            cand --color 'When to use colors'
+            cand --progress 'How to show progress: bars on a terminal, one line per change, or nothing'
+            cand --connect-timeout 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]'
+            cand --read-timeout 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]'
+            cand --retries 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]'
+            cand --retry-max-wait 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]'
+            cand --json 'Print exactly one JSON document on stdout, errors included'
+            cand -q 'Print only data and errors: no progress, no hints'
+            cand --quiet 'Print only data and errors: no progress, no hints'
+            cand -v 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --verbose 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+            cand --no-input 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pletor;help'= {
             cand agents 'Discover agents: list them, show one with its inputs'
             cand apps 'Discover apps: list them, show one with its inputs'
@@ -911,6 +934,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand auth 'Log in, check which key is in use, log out'
             cand api 'Make an authenticated request to any API path and print the response'
             cand completions 'Print a shell completion script, or write the man pages (--man DIR)'
+            cand doctor 'Check the setup and say why something does not work: key, config, network, clock'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;help;agents'= {
@@ -986,6 +1010,8 @@ set edit:completion:arg-completer[pletor] = {|@words|
         &'pletor;help;api'= {
         }
         &'pletor;help;completions'= {
+        }
+        &'pletor;help;doctor'= {
         }
         &'pletor;help;help'= {
         }

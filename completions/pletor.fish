@@ -58,6 +58,7 @@ complete -c pletor -n "__fish_pletor_needs_command" -f -a "review" -d 'Approve o
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "auth" -d 'Log in, check which key is in use, log out'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'
+complete -c pletor -n "__fish_pletor_needs_command" -f -a "doctor" -d 'Check the setup and say why something does not work: key, config, network, clock'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
@@ -822,20 +823,42 @@ complete -c pletor -n "__fish_pletor_using_subcommand completions" -s v -l verbo
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "agents" -d 'Discover agents: list them, show one with its inputs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "apps" -d 'Discover apps: list them, show one with its inputs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "run" -d 'Run an agent: upload inputs, start, wait, download the results'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "app-run" -d 'Run an app: the same as `run`, over app runs'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "batch" -d 'One view of a batch across every shard: where each row stands, or the batch\'s report'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "runs" -d 'List, show, wait for and cancel runs (agent runs and app runs)'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "upload" -d 'Upload files as assets and print their ids'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "download" -d 'Download assets, or every result asset of a run'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "assets" -d 'List and show assets'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "auth" -d 'Log in, check which key is in use, log out'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l jq -d 'Filter the JSON output with a jq expression (implies --json)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l color -d 'When to use colors' -r -f -a "auto\t'Colors when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l progress -d 'How to show progress: bars on a terminal, one line per change, or nothing' -r -f -a "auto\t'Bars and spinners on a terminal, plain lines otherwise'
+tty\t'Bars and spinners, even when stderr is not a terminal'
+plain\t'One line per change, never a carriage return'
+none\t'No progress at all'"
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l json -d 'Print exactly one JSON document on stdout, errors included'
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "agents" -d 'Discover agents: list them, show one with its inputs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "apps" -d 'Discover apps: list them, show one with its inputs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "run" -d 'Run an agent: upload inputs, start, wait, download the results'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "app-run" -d 'Run an app: the same as `run`, over app runs'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "batch" -d 'One view of a batch across every shard: where each row stands, or the batch\'s report'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "runs" -d 'List, show, wait for and cancel runs (agent runs and app runs)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "upload" -d 'Upload files as assets and print their ids'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "download" -d 'Download assets, or every result asset of a run'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "assets" -d 'List and show assets'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "auth" -d 'Log in, check which key is in use, log out'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "doctor" -d 'Check the setup and say why something does not work: key, config, network, clock'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "list" -d 'List agents'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "show" -d 'Show an agent: its inputs (the keys for `-i`), outputs and cost'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "list" -d 'List apps'

@@ -50,23 +50,19 @@ pub fn parse() -> Result<Cli, u8> {
 
 /// Runs the parsed command line and returns the exit code.
 pub async fn run(cli: Cli) -> u8 {
-    let env = |name: &str| std::env::var(name).ok();
-    let context = config::default_dir(env("PLETOR_CONFIG_DIR"))
-        .map_err(anyhow::Error::from)
-        .and_then(|dir| Ok((ConfigFile::load(&dir)?, dir)))
-        .and_then(|(file, dir)| {
-            let creates_profile = matches!(
-                cli.command,
-                Command::Auth(commands::auth::Command::Login(_))
-            );
-            settings::resolve(&cli.global.flags(), &env, &file, dir, creates_profile)
-        });
-    let ctx = match context {
-        Ok(settings) => Context::new(settings),
+    let (settings, setup_error) = match resolve(&cli, false) {
+        Ok(settings) => (settings, None),
+        // `doctor` reports a config file it cannot read, or an unknown profile, among its
+        // checks: it goes on as if the file were empty.
+        Err(err) if matches!(cli.command, Command::Doctor(_)) => match resolve(&cli, true) {
+            Ok(settings) => (settings, Some(err)),
+            Err(_) => return fail_early(&cli, &err),
+        },
         Err(err) => return fail_early(&cli, &err),
     };
+    let ctx = Context::new(settings);
     let outcome = tokio::select! {
-        outcome = dispatch(&ctx, cli.command) => outcome,
+        outcome = dispatch(&ctx, cli.command, setup_error) => outcome,
         _ = tokio::signal::ctrl_c() => return interrupted(&ctx),
     };
     match outcome {
@@ -81,6 +77,28 @@ pub async fn run(cli: Cli) -> u8 {
             report.exit.code()
         }
     }
+}
+
+/// Resolves the settings; `lenient` ignores the config file and accepts any profile name.
+fn resolve(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
+    let env = |name: &str| std::env::var(name).ok();
+    let dir = config::default_dir(env("PLETOR_CONFIG_DIR"))?;
+    let file = if lenient {
+        ConfigFile::empty(&dir)
+    } else {
+        ConfigFile::load(&dir)?
+    };
+    let creates_profile = matches!(
+        cli.command,
+        Command::Auth(commands::auth::Command::Login(_))
+    );
+    settings::resolve(
+        &cli.global.flags(),
+        &env,
+        &file,
+        dir,
+        creates_profile || lenient,
+    )
 }
 
 fn fail_early(cli: &Cli, err: &anyhow::Error) -> u8 {
@@ -116,7 +134,12 @@ fn interrupted(ctx: &Context) -> u8 {
     Exit::Interrupted.code()
 }
 
-async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
+/// Runs the command; `setup_error` is what stopped the settings, for `doctor` to report.
+async fn dispatch(
+    ctx: &Context,
+    command: Command,
+    setup_error: Option<anyhow::Error>,
+) -> anyhow::Result<Exit> {
     use crate::api::runs::RunKind;
     match command {
         Command::Agents(cmd) => commands::agents::run(ctx, cmd).await,
@@ -131,8 +154,11 @@ async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
         Command::Review(args) => commands::review::run(ctx, args).await,
         Command::Auth(cmd) => commands::auth::run(ctx, cmd).await,
         Command::Api(args) => commands::api::run(ctx, args).await,
+        Command::Doctor(args) => commands::doctor::run(ctx, args, setup_error).await,
         Command::Completions(args) => {
-            commands::completions::run(ctx, args, <Cli as clap::CommandFactory>::command())
+            // Man pages carry the version: the plain one, so a commit does not make them stale.
+            let tree = <Cli as clap::CommandFactory>::command().version(crate::about::VERSION);
+            commands::completions::run(ctx, args, tree)
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::workflow::review::OnReview;
 #[derive(Debug, Parser)]
 #[command(
     name = "pletor",
-    version,
+    version = crate::about::LONG_VERSION,
     propagate_version = true,
     max_term_width = 100
 )]
@@ -202,6 +202,8 @@ pub enum Command {
     Api(commands::api::Args),
     /// Print a shell completion script, or write the man pages (--man DIR)
     Completions(commands::completions::Args),
+    /// Check the setup and say why something does not work: key, config, network, clock
+    Doctor(commands::doctor::Args),
 }
 
 #[cfg(test)]

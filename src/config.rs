@@ -88,17 +88,21 @@ pub fn default_dir(env_dir: Option<String>) -> Result<PathBuf, ConfigError> {
 }
 
 impl ConfigFile {
+    /// An empty config for `dir`, as if its file did not exist: what `doctor` goes on with when
+    /// the file cannot be read.
+    pub fn empty(dir: &Path) -> Self {
+        Self {
+            path: dir.join("config.toml"),
+            table: toml::Table::new(),
+        }
+    }
+
     /// Loads `dir/config.toml`; a missing file is an empty config.
     pub fn load(dir: &Path) -> Result<Self, ConfigError> {
         let path = dir.join("config.toml");
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Self {
-                    path,
-                    table: toml::Table::new(),
-                });
-            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Self::empty(dir)),
             Err(source) => {
                 return Err(ConfigError::Io {
                     action: "read",
@@ -165,6 +169,18 @@ impl ConfigFile {
             api_base: get("api_base"),
             api_key: get("api_key"),
         })
+    }
+
+    /// Whether any profile stores a key (a file others can read then exposes it).
+    pub fn holds_a_key(&self) -> bool {
+        self.table
+            .get("profiles")
+            .and_then(toml::Value::as_table)
+            .is_some_and(|profiles| {
+                profiles
+                    .values()
+                    .any(|p| p.get("api_key").is_some_and(toml::Value::is_str))
+            })
     }
 
     /// Sets a profile's key (and API base), keeping everything else.

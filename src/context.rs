@@ -76,7 +76,7 @@ impl Context {
     ) -> anyhow::Result<Client> {
         let config = ClientConfig {
             base: self.settings.api_base.0.clone(),
-            user_agent: concat!("pletor/", env!("CARGO_PKG_VERSION")).to_string(),
+            user_agent: crate::about::USER_AGENT.to_string(),
             credential,
             connect_timeout: self.settings.connect_timeout,
             read_timeout: self.settings.read_timeout,

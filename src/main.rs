@@ -1,6 +1,7 @@
 //! The `pletor` binary: parse the command line, run it on a Tokio runtime, turn the outcome into
 //! an exit code. Everything else lives in the library modules below.
 
+mod about;
 mod app;
 mod cli;
 mod commands;

@@ -72,6 +72,8 @@ impl std::fmt::Display for Source {
 pub struct Settings {
     /// The profile in use.
     pub profile: String,
+    /// Where the profile's name came from (`File`: the file's `default_profile`).
+    pub profile_source: Source,
     /// The API base URL and where it came from.
     pub api_base: (String, Source),
     /// The credential and where it came from.
@@ -103,7 +105,7 @@ pub fn resolve(
     new_profile_ok: bool,
 ) -> anyhow::Result<Settings> {
     let vars = Vars(env);
-    let profile = profile_of(global, &vars, config, new_profile_ok)?;
+    let (profile, profile_source) = profile_of(global, &vars, config, new_profile_ok)?;
     let file = config.profile(&profile).unwrap_or_default();
     if let Some(expr) = &global.jq {
         crate::output::check_jq(expr).map_err(|e| {
@@ -146,6 +148,7 @@ pub fn resolve(
         policy,
         config_dir,
         profile,
+        profile_source,
     })
 }
 
@@ -203,13 +206,16 @@ fn profile_of(
     vars: &Vars<'_>,
     config: &ConfigFile,
     new_profile_ok: bool,
-) -> anyhow::Result<String> {
-    let profile = global
-        .profile
-        .clone()
-        .or_else(|| vars.get("PLETOR_PROFILE"))
-        .or_else(|| config.default_profile().map(str::to_string))
-        .unwrap_or_else(|| "default".to_string());
+) -> anyhow::Result<(String, Source)> {
+    let (profile, source) = if let Some(flag) = &global.profile {
+        (flag.clone(), Source::Flag("--profile"))
+    } else if let Some(env) = vars.get("PLETOR_PROFILE") {
+        (env, Source::Env("PLETOR_PROFILE"))
+    } else if let Some(file) = config.default_profile() {
+        (file.to_string(), Source::File(file.to_string()))
+    } else {
+        ("default".to_string(), Source::Default)
+    };
     let unknown = global.profile.is_some() && config.profile(&profile).is_none();
     let key_elsewhere = global.api_key.is_some()
         || vars.get("PLETOR_API_KEY").is_some()
@@ -221,7 +227,7 @@ fn profile_of(
         )
         .into());
     }
-    Ok(profile)
+    Ok((profile, source))
 }
 
 fn api_base_of(global: &Flags, vars: &Vars<'_>, file: &Profile, profile: &str) -> (String, Source) {
@@ -397,7 +403,13 @@ mod tests {
         let (_dir, config) = config_with(FILE);
         let s = resolve_with(&Flags::default(), &[("PLETOR_PROFILE", "work")], &config).unwrap();
         assert_eq!(key_of(&s).0, "sk-work");
+        assert_eq!(s.profile_source, Source::Env("PLETOR_PROFILE"));
         assert_eq!(s.api_base.1, Source::Default);
+        let s = resolve_with(&Flags::default(), &[], &config).unwrap();
+        assert_eq!(
+            (s.profile.as_str(), s.profile_source),
+            ("default", Source::Default)
+        );
         let missing = Flags {
             profile: Some("nope".into()),
             ..Default::default()

@@ -35,6 +35,9 @@ pub enum FaultKind {
     Truncate,
     /// Do the work, then answer 200 with a body that is not valid JSON.
     BadJson,
+    /// Do the work and answer normally, with the rule's `headers` set (they replace the
+    /// server's own, `Date` included: a skewed server clock, a stale cache header).
+    Headers,
 }
 
 impl FaultKind {
@@ -49,6 +52,7 @@ impl FaultKind {
             FaultKind::CommitThenStatus => "commit_then_status",
             FaultKind::Truncate => "truncate",
             FaultKind::BadJson => "bad_json",
+            FaultKind::Headers => "headers",
         }
     }
 }
@@ -85,7 +89,7 @@ pub struct Rule {
     /// `Retry-After` header value, sent verbatim.
     #[serde(default)]
     pub retry_after: Option<String>,
-    /// Extra response headers.
+    /// Response headers to set, for `status`, `commit_then_status` and `headers`.
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
     /// Raw response body (default: a JSON `detail`).
@@ -124,6 +128,9 @@ impl Rule {
         }
         if let Some(v) = &self.content_type {
             HeaderValue::from_str(v).map_err(|_| format!("invalid content_type: {v:?}"))?;
+        }
+        if self.kind == FaultKind::Headers && self.headers.is_empty() {
+            return Err("a `headers` rule needs `headers`".to_owned());
         }
         Ok(())
     }

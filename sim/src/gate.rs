@@ -238,6 +238,11 @@ async fn apply_fault(
             );
             Response::from_parts(parts, Body::from("{\"id\": \"5a1b0c2d-, \"status\": "))
         }
+        FaultKind::Headers => {
+            let mut response = route(req, next, relative).await;
+            set_headers(response.headers_mut(), &rule);
+            response
+        }
     }
 }
 
@@ -271,6 +276,14 @@ fn fault_response(rule: &Rule, default_status: u16) -> Response {
     if let Some(Ok(v)) = rule.retry_after.as_deref().map(HeaderValue::from_str) {
         headers.insert(header::RETRY_AFTER, v);
     }
+    set_headers(headers, rule);
+    response
+}
+
+/// Sets the rule's `headers`, replacing any of the same name. A `Date` set here is sent as is:
+/// hyper adds its own only when the response has none.
+fn set_headers(headers: &mut HeaderMap, rule: &Rule) {
+    // Rules are checked when posted, so these conversions only skip impossible values.
     for (name, value) in &rule.headers {
         if let (Ok(n), Ok(v)) = (
             header::HeaderName::from_bytes(name.as_bytes()),
@@ -279,7 +292,6 @@ fn fault_response(rule: &Rule, default_status: u16) -> Response {
             headers.insert(n, v);
         }
     }
-    response
 }
 
 /// Declares the full length but sends only `keep` bytes, then breaks the connection.

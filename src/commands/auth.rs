@@ -107,12 +107,15 @@ fn refused(err: ApiError) -> anyhow::Error {
     }
 }
 
-/// One cheap authenticated call.
+/// One cheap authenticated read (a page of one agent): how `auth` and `doctor` check a key.
+pub fn check_request() -> Request {
+    Request::get(spec::collection("agents")).query(spec::PAGE_LIMIT_PARAM, "1")
+}
+
+/// Checks the key with [`check_request`].
 async fn check_key(client: &Client) -> Result<std::time::Duration, ApiError> {
     let started = Instant::now();
-    client
-        .json(Request::get(spec::collection("agents")).query(spec::PAGE_LIMIT_PARAM, "1"))
-        .await?;
+    client.json(check_request()).await?;
     Ok(started.elapsed())
 }
 

@@ -10,6 +10,7 @@ pub mod batch;
 mod catalog;
 pub mod complete;
 pub mod completions;
+pub mod doctor;
 pub mod download;
 pub mod review;
 pub mod run;

@@ -227,10 +227,8 @@ fn logout_removes_the_stored_key() {
 #[test]
 fn a_corrupt_config_names_the_file_and_line_and_is_left_alone() {
     let world = World::new();
-    std::fs::create_dir_all(world.config_dir()).unwrap();
-    let file = world.config_dir().join("config.toml");
     let broken = "[profiles.default]\napi_key = \"sk-x\"\napi_base = \n";
-    std::fs::write(&file, broken).unwrap();
+    let file = world.config_file(Some(broken));
     let output = world.run_expect(&["agents", "list"], 2);
     assert!(
         stderr(&output).contains("config.toml:3:"),
@@ -254,12 +252,9 @@ fn a_corrupt_config_names_the_file_and_line_and_is_left_alone() {
 #[test]
 fn flags_beat_the_environment_which_beats_the_file() {
     let world = World::new();
-    std::fs::create_dir_all(world.config_dir()).unwrap();
-    std::fs::write(
-        world.config_dir().join("config.toml"),
+    world.config_file(Some(
         "[profiles.default]\napi_key = \"sk-from-file\"\napi_base = \"http://127.0.0.1:9/nowhere\"\n",
-    )
-    .unwrap();
+    ));
     // The environment's base and key beat the file's.
     let output = world
         .pletor()

@@ -37,9 +37,27 @@ impl World {
         self.home.path().join("config")
     }
 
+    /// The config file's path; with `text`, writes it first (creating the folder).
+    pub fn config_file(&self, text: Option<&str>) -> PathBuf {
+        let path = self.config_dir().join("config.toml");
+        if let Some(text) = text {
+            std::fs::create_dir_all(self.config_dir()).unwrap();
+            std::fs::write(&path, text).unwrap();
+        }
+        path
+    }
+
     /// `pletor` pointed at the simulator with its key.
     pub fn pletor(&self) -> Command {
         Command::from_std(self.process(pletor_bin()))
+    }
+
+    /// `pletor` pointed at the simulator with no key in the environment: only a stored key
+    /// (`auth login`) can be used.
+    pub fn keyless(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.env("PLETOR_API_BASE", self.sim.api_base());
+        cmd
     }
 
     /// `pletor` with a clean environment and no API settings at all.

@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "auth logout",
     "api",
     "completions",
+    "doctor",
 ];
 
 #[test]
@@ -127,13 +128,44 @@ fn committed_man_pages_are_current_one_per_command() {
 }
 
 #[test]
-fn version_prints_the_package_version() {
+fn version_prints_the_package_version_the_commit_and_the_target() {
     let world = World::new();
-    let output = world.bare().arg("--version").output().unwrap();
-    assert_eq!(
-        stdout(&output),
-        format!("pletor {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    let output = expect_code(world.bare().arg("--version"), 0);
+    let text = stdout(&output);
+    let prefix = format!("pletor {} (commit ", env!("CARGO_PKG_VERSION"));
+    let rest = text
+        .strip_prefix(&prefix)
+        .unwrap_or_else(|| panic!("{text}"));
+    let (commit, target) = rest
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.split_once(", target "))
+        .unwrap_or_else(|| panic!("{text}"));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    };
+    match git(&["rev-parse", "--short=12", "HEAD"]).filter(|_| root.join(".git").exists()) {
+        Some(head) => assert_eq!(commit, head, "the commit checked out"),
+        None => assert_eq!(commit, "unknown"),
+    }
+    // Built by the same compiler as this test, for its host.
+    let rustc = std::process::Command::new(std::env::var("RUSTC").unwrap_or("rustc".into()))
+        .arg("-vV")
+        .output()
+        .unwrap();
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .unwrap();
+    assert_eq!(target, host);
 }
 
 #[test]

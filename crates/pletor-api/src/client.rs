@@ -255,6 +255,36 @@ impl Request {
     }
 }
 
+/// What one unretried request found out about the way to the API ([`Client::probe`]).
+#[derive(Debug)]
+pub struct Probe {
+    /// The HTTP status of the answer.
+    pub status: u16,
+    /// Time from sending to the response headers.
+    pub took: Duration,
+    /// The server's `Date` header, when it sent a valid one (whole seconds).
+    pub server_date: Option<SystemTime>,
+    /// This machine's clock when the headers arrived.
+    pub received_at: SystemTime,
+    /// What the status means when it is not a success (a refused key: `401`).
+    pub error: Option<ApiError>,
+}
+
+impl Probe {
+    /// How far the server's clock is ahead of this machine's (negative: behind), in seconds.
+    /// `Date` has whole seconds and was written while the request was in flight, so the
+    /// estimate compares the middle of that second with the middle of the exchange: it is off
+    /// by at most half a second plus half of [`Probe::took`].
+    pub fn clock_skew(&self) -> Option<f64> {
+        let server = self.server_date? + Duration::from_millis(500);
+        let local = self.received_at - self.took / 2;
+        Some(match server.duration_since(local) {
+            Ok(ahead) => ahead.as_secs_f64(),
+            Err(behind) => -behind.duration().as_secs_f64(),
+        })
+    }
+}
+
 /// The API client. Cheap to clone; clones share connections and rate-limit state.
 #[derive(Clone)]
 pub struct Client {
@@ -347,28 +377,9 @@ impl Client {
         state: &mut Attempts,
     ) -> Result<reqwest::Response, ApiError> {
         loop {
-            let reservation = self.wait_for_rate_limit(request).await?;
-            let started = Instant::now();
-            let sent = self.send_following_redirects(request).await;
-            if let Ok(response) = &sent {
-                let counted = response.status() != StatusCode::TOO_MANY_REQUESTS;
-                reservation.answered(
-                    rate_from_headers(response.headers(), SystemTime::now()),
-                    counted,
-                );
-            } else {
-                drop(reservation);
-            }
-            match sent {
+            match self.attempt(request, state.attempt).await {
                 Ok(response) => {
                     let status = response.status();
-                    self.observer.on_event(&Event::Answered {
-                        method: request.method.as_str(),
-                        path: &request.path,
-                        status: status.as_u16(),
-                        elapsed: started.elapsed(),
-                        attempt: state.attempt,
-                    });
                     if status.is_success() {
                         return Ok(response);
                     }
@@ -381,15 +392,84 @@ impl Client {
                     self.backoff_or_fail(request, state, failure, &reason, server_wait)
                         .await?;
                 }
-                Err(SendError::Body(err)) => {
-                    return Err(ApiError::Body {
-                        path: request.path.clone(),
-                        reason: err.to_string(),
-                    });
-                }
+                Err(SendError::Api(err)) => return Err(err),
+                Err(SendError::Body(err)) => return Err(body_error(request, &err)),
                 Err(SendError::Http(err)) => self.transport_failed(request, state, &err).await?,
             }
         }
+    }
+
+    /// One attempt: waits for the rate-limit budget, sends (following redirects), books the
+    /// answer's rate-limit headers and reports it to the observer. Any status is an answer.
+    async fn attempt(
+        &self,
+        request: &Request,
+        attempt: u32,
+    ) -> Result<reqwest::Response, SendError> {
+        let reservation = self
+            .wait_for_rate_limit(request)
+            .await
+            .map_err(SendError::Api)?;
+        let started = Instant::now();
+        let response = self.send_following_redirects(request).await?;
+        // A 429 is the server refusing, not a request it counted against the window.
+        let counted = response.status() != StatusCode::TOO_MANY_REQUESTS;
+        reservation.answered(
+            rate_from_headers(response.headers(), SystemTime::now()),
+            counted,
+        );
+        self.observer.on_event(&Event::Answered {
+            method: request.method.as_str(),
+            path: &request.path,
+            status: response.status().as_u16(),
+            elapsed: started.elapsed(),
+            attempt,
+        });
+        Ok(response)
+    }
+
+    /// Sends `request` once, never retried, and reports what its answer says about the way to
+    /// the API (`pletor doctor`): the status (an error status is an answer here, with its
+    /// [`ApiError`] alongside), the time to the headers, and the server's `Date`. `Err` only
+    /// when no answer came.
+    pub async fn probe(&self, request: Request) -> Result<Probe, ApiError> {
+        let request = request.once();
+        let started = Instant::now();
+        let response = match self.attempt(&request, 0).await {
+            Ok(response) => response,
+            Err(SendError::Api(err)) => return Err(err),
+            Err(SendError::Body(err)) => return Err(body_error(&request, &err)),
+            Err(SendError::Http(err)) => {
+                let reason = transport_reason(&err);
+                self.observer.on_event(&Event::Failed {
+                    method: request.method.as_str(),
+                    path: &request.path,
+                    reason: &reason,
+                    attempt: 0,
+                });
+                return Err(self.transport_error(&request, &err));
+            }
+        };
+        let received_at = SystemTime::now();
+        let took = started.elapsed();
+        let server_date = response
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| httpdate::parse_http_date(v).ok());
+        let status = response.status().as_u16();
+        let error = if response.status().is_success() {
+            None
+        } else {
+            Some(self.status_error(&request, response).await)
+        };
+        Ok(Probe {
+            status,
+            took,
+            server_date,
+            received_at,
+            error,
+        })
     }
 
     /// An attempt got no answer, or its body was cut: reports it, then waits before the next
@@ -652,6 +732,15 @@ enum SendError {
     Http(reqwest::Error),
     /// The body could not be built (an upload's file could not be reopened).
     Body(std::io::Error),
+    /// The request never left: the rate-limit wait would be too long.
+    Api(ApiError),
+}
+
+fn body_error(request: &Request, err: &std::io::Error) -> ApiError {
+    ApiError::Body {
+        path: request.path.clone(),
+        reason: err.to_string(),
+    }
 }
 
 impl From<reqwest::Error> for SendError {
@@ -660,7 +749,8 @@ impl From<reqwest::Error> for SendError {
     }
 }
 
-fn parse_base(text: &str) -> Result<Url, ApiError> {
+/// Parses an API base, refusing what the client cannot use (not http(s), no host, a query).
+pub(crate) fn parse_base(text: &str) -> Result<Url, ApiError> {
     let url = Url::parse(text).map_err(|e| ApiError::BadBase {
         url: text.to_string(),
         reason: e.to_string(),
@@ -870,6 +960,25 @@ mod tests {
             rate_from_headers(&headers, now).unwrap().reset_at,
             now + Duration::from_secs(12)
         );
+    }
+
+    #[test]
+    fn clock_skew_compares_the_middle_of_the_date_second_with_the_middle_of_the_exchange() {
+        let received_at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_790_000_000);
+        let probe = |date: u64, took_ms: u64| Probe {
+            status: 200,
+            took: Duration::from_millis(took_ms),
+            server_date: Some(SystemTime::UNIX_EPOCH + Duration::from_secs(date)),
+            received_at,
+            error: None,
+        };
+        assert_eq!(probe(1_790_003_600, 1000).clock_skew(), Some(3601.0));
+        assert_eq!(probe(1_789_999_970, 0).clock_skew(), Some(-29.5));
+        let undated = Probe {
+            server_date: None,
+            ..probe(0, 0)
+        };
+        assert_eq!(undated.clock_skew(), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 pub mod assets;
 pub mod catalog;
 mod client;
+pub mod diagnose;
 mod error;
 pub mod list;
 pub mod models;
@@ -23,6 +24,8 @@ pub mod runs;
 pub mod spec;
 pub mod text;
 
-pub use client::{Client, ClientConfig, Credential, Event, FormFactory, Observer, Request, Secret};
+pub use client::{
+    Client, ClientConfig, Credential, Event, FormFactory, Observer, Probe, Request, Secret,
+};
 pub use error::ApiError;
 pub use rate::RateState;

@@ -97,6 +97,11 @@ pub fn parse_page(body: Value) -> Option<(Vec<Value>, bool)> {
 /// or above it are Unix epoch seconds.
 pub const RESET_EPOCH_THRESHOLD: u64 = 1_000_000_000;
 
+/// The documented rate limits per key and minute, per bucket (A): what `pletor doctor` quotes
+/// for a bucket no answer has described yet.
+pub const DOCUMENTED_RATE_LIMITS: &[(&str, u64)] =
+    &[("default", 2000), ("runs", 600), ("uploads", 600)];
+
 /// Which rate-limit bucket a request draws from (A for the limits themselves).
 pub fn rate_bucket(method: &reqwest::Method, path: &str) -> &'static str {
     match (method.as_str(), path) {

@@ -59,6 +59,26 @@ async fn a_status_fault_can_send_a_raw_body_with_its_own_headers() {
 }
 
 #[tokio::test]
+async fn a_headers_fault_answers_normally_with_its_own_headers_date_included() {
+    let ctx = Ctx::new();
+    let skewed = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(3600));
+    ctx.add_faults(json!({"path": "/agents/", "kind": "headers",
+                          "headers": {"date": skewed, "x-ratelimit-remaining": "3"}}))
+        .await;
+    let response = ctx.get("/agents/").send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let dates: Vec<_> = response.headers().get_all("date").iter().collect();
+    assert_eq!(dates, [skewed.as_str()], "one Date, the rule's");
+    assert_eq!(response.headers()["x-ratelimit-remaining"], "3");
+    assert!(response.headers().contains_key("x-ratelimit-limit"));
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(ids(&body).len(), 5, "the work was done: the real list");
+    // The rule fired once: the next answer carries the server's own clock.
+    let again = ctx.get("/agents/").send().await.unwrap();
+    assert_ne!(again.headers()["date"], skewed.as_str());
+}
+
+#[tokio::test]
 async fn a_delay_fault_waits_then_answers_normally() {
     let ctx = Ctx::new();
     ctx.add_faults(json!([{"path": "/agents/", "kind": "delay", "ms": 300}]))
@@ -291,6 +311,8 @@ async fn faults_can_be_listed_and_cleared_and_bad_rules_are_refused() {
     for bad in [
         json!({"kind": "explode"}),
         json!({"kind": "status", "path": "runs"}),
+        // A `headers` rule without headers could only do nothing.
+        json!({"kind": "headers"}),
         json!("x"),
     ] {
         let (status, _) = send_json(ctx.http.post(ctx.admin("/faults")).json(&bad)).await;

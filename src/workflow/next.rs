@@ -28,6 +28,14 @@ pub enum Next<'a> {
     },
 }
 
+impl Next<'_> {
+    /// `pletor review RUN`: answer every pending review, interactively.
+    pub const REVIEW_ALL: Next<'static> = Next::Review {
+        review: None,
+        flags: "",
+    };
+}
+
 /// The exact command, safe to paste into a shell.
 pub fn command(kind: RunKind, run_id: &str, next: Next<'_>) -> String {
     let run = shell_word(run_id);
@@ -76,14 +84,7 @@ pub fn review_pause(kind: RunKind, run: &Run, count: usize, answerer: Answerer<'
             format!("run {id} waits for {what}"),
             format!(
                 "answer it with `{}`, then `{}`",
-                command(
-                    kind,
-                    &run.id,
-                    Next::Review {
-                        review: None,
-                        flags: ""
-                    }
-                ),
+                command(kind, &run.id, Next::REVIEW_ALL),
                 command(kind, &run.id, Next::Wait)
             ),
         ),

@@ -153,14 +153,7 @@ fn reviews(kind: RunKind, run: &Run) -> Vec<String> {
     if !lines.is_empty() {
         lines.push(format!(
             "answer with `{}`",
-            next::command(
-                kind,
-                &run.id,
-                Next::Review {
-                    review: None,
-                    flags: ""
-                }
-            )
+            next::command(kind, &run.id, Next::REVIEW_ALL)
         ));
     }
     lines

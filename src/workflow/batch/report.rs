@@ -80,13 +80,9 @@ impl RowStatus {
 
 /// What a row waiting for a review says: the command that answers it.
 pub fn review_hint(kind: RunKind, run_id: &str) -> String {
-    let review = Next::Review {
-        review: None,
-        flags: "",
-    };
     format!(
         "waits for a human review: answer it with `{}`, then run the same command again",
-        next::command(kind, run_id, review)
+        next::command(kind, run_id, Next::REVIEW_ALL)
     )
 }
 

@@ -46,14 +46,7 @@ pub async fn answer(ctx: &Context, ask: Ask) -> anyhow::Result<Exit> {
     let (kind, run) = runs::get_any(ctx.api()?, &ask.run, ask.kind).await?;
     ctx.set_resume_note(Some(format!(
         "answer the rest with `{}`",
-        next::command(
-            kind,
-            &run.id,
-            Next::Review {
-                review: None,
-                flags: ""
-            }
-        )
+        next::command(kind, &run.id, Next::REVIEW_ALL)
     )));
     let review = ask.review.as_deref();
     match ask.decision {
@@ -261,14 +254,7 @@ fn print_result(ctx: &Context, kind: RunKind, run: &Run, answers: &Answers) -> a
             ));
             ctx.out.hint(&format!(
                 "answer them with `{}`",
-                next::command(
-                    kind,
-                    &run.id,
-                    Next::Review {
-                        review: None,
-                        flags: ""
-                    }
-                )
+                next::command(kind, &run.id, Next::REVIEW_ALL)
             ));
         }
     }

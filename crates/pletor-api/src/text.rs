@@ -82,17 +82,18 @@ pub fn truncate(text: &str, max: usize) -> String {
 
 /// `1.2s`, `45s`, `3m05s`, `2h10m`.
 pub fn human_duration(duration: Duration) -> String {
-    let secs = duration.as_secs_f64();
-    if secs < 10.0 {
-        let text = format!("{secs:.1}");
-        format!("{}s", text.trim_end_matches(".0"))
-    } else if secs < 60.0 {
-        format!("{}s", secs.round() as u64)
-    } else if secs < 3600.0 {
-        let whole = secs.round() as u64;
+    let tenths = (duration.as_secs_f64() * 10.0).round() as u64;
+    if tenths < 100 {
+        let text = format!("{}.{}", tenths / 10, tenths % 10);
+        return format!("{}s", text.trim_end_matches(".0"));
+    }
+    // Rounded once, to whole seconds, before the unit is chosen: 59.6 s reads `1m00s`.
+    let whole = duration.as_secs_f64().round() as u64;
+    if whole < 60 {
+        format!("{whole}s")
+    } else if whole < 3600 {
         format!("{}m{:02}s", whole / 60, whole % 60)
     } else {
-        let whole = secs.round() as u64;
         format!("{}h{:02}m", whole / 3600, (whole % 3600) / 60)
     }
 }
@@ -116,6 +117,9 @@ mod tests {
         assert_eq!(human_duration(Duration::from_millis(1500)), "1.5s");
         assert_eq!(human_duration(Duration::from_secs(2)), "2s");
         assert_eq!(human_duration(Duration::from_secs(185)), "3m05s");
+        assert_eq!(human_duration(Duration::from_millis(9_960)), "10s");
+        assert_eq!(human_duration(Duration::from_millis(59_600)), "1m00s");
+        assert_eq!(human_duration(Duration::from_millis(3_599_600)), "1h00m");
     }
 
     #[test]

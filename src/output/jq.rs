@@ -72,7 +72,13 @@ pub fn run(expr: &str, input: &Value) -> Result<Vec<Value>, String> {
     let ctx = Ctx::<data::JustLut<Val>>::new(&filter.lut, Vars::new([]));
     let mut outputs = Vec::new();
     for out in filter.id.run((ctx, val)).map(unwrap_valr) {
-        let val = out.map_err(|e| format!("jq: {e}"))?;
+        // jaq's message quotes whole values; a line of the terminal is enough to see which.
+        let val = out.map_err(|e| {
+            format!(
+                "jq: {}",
+                super::truncate(&super::clean_line(&e.to_string()), 200)
+            )
+        })?;
         let value: Value =
             serde_json::from_str(&val.to_string()).map_err(|e| format!("jq output: {e}"))?;
         outputs.push(value);
@@ -182,6 +188,17 @@ mod tests {
             assert!(err.ends_with(words), "{filter}: {err}");
             assert!(!err.contains("File {"), "no debug dump: {err}");
         }
+    }
+
+    #[test]
+    fn a_runtime_error_names_the_problem_without_dumping_the_whole_input() {
+        let big: Vec<Value> = (0..1000)
+            .map(|n| json!({"id": format!("asset-{n}")}))
+            .collect();
+        let err = run(".assets", &Value::Array(big)).unwrap_err();
+        assert!(err.starts_with("jq: cannot index"), "{err}");
+        assert!(err.chars().count() <= 210, "{} chars", err.chars().count());
+        assert!(!err.contains('\n'));
     }
 
     #[test]

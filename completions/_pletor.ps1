@@ -639,7 +639,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;download' {
-            [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Download every result asset of this run (an agent run or an app run)')
+            [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Download every result asset of this run (an agent run or an app run; its id or first 8+ hex digits)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Folder to save files in (created if missing) [default: the current folder]')
             [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Folder to save files in (created if missing) [default: the current folder]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Files downloaded at once')

@@ -598,7 +598,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand --version 'Print version'
         }
         &'pletor;download'= {
-            cand --run 'Download every result asset of this run (an agent run or an app run)'
+            cand --run 'Download every result asset of this run (an agent run or an app run; its id or first 8+ hex digits)'
             cand -o 'Folder to save files in (created if missing) [default: the current folder]'
             cand --output-dir 'Folder to save files in (created if missing) [default: the current folder]'
             cand --concurrency 'Files downloaded at once'

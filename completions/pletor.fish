@@ -550,7 +550,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand upload" -s v -l verbose -d
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand download" -l run -d 'Download every result asset of this run (an agent run or an app run)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand download" -l run -d 'Download every result asset of this run (an agent run or an app run; its id or first 8+ hex digits)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -s o -l output-dir -d 'Folder to save files in (created if missing) [default: the current folder]' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l concurrency -d 'Files downloaded at once' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r

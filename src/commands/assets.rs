@@ -90,7 +90,8 @@ async fn list(ctx: &Context, args: ListCmd) -> anyhow::Result<Exit> {
 
 /// `key: value` lines, or the server's object with `--json`.
 async fn show(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
-    let asset = assets::get(ctx.api()?, &args.asset).await?;
+    let id = crate::workflow::ids::asset(&args.asset, &args.asset)?;
+    let asset = assets::get(ctx.api()?, &id).await?;
     if ctx.out.is_json() {
         ctx.out.json(&asset.raw)?;
         return Ok(Exit::Success);

@@ -4,7 +4,6 @@ use clap::Args as ClapArgs;
 use serde_json::{Value, json};
 
 use super::{RunKindArgs, SaveArgs};
-use crate::api::runs;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
@@ -28,7 +27,7 @@ pub struct Args {
     )]
     pub assets: Vec<String>,
 
-    /// Download every result asset of this run (an agent run or an app run)
+    /// Download every result asset of this run (an agent run or an app run; its id or first 8+ hex digits)
     #[arg(long, value_name = "RUN", add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: Option<String>,
 
@@ -46,10 +45,16 @@ pub struct Args {
 /// Downloads the assets (or a run's result assets) into the output folder; prints the paths,
 /// one per line, or `{"files": [...]}` with `--json`.
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
+    // Checked before the folder is made: a typo leaves nothing behind.
+    let given: Vec<String> = args
+        .assets
+        .iter()
+        .map(|text| crate::workflow::ids::asset(text, text))
+        .collect::<Result<_, _>>()?;
     let dir = transfer::prepare_output_dir(args.save.output_dir.as_deref())?;
     let ids = match &args.run {
         Some(run_id) => run_assets(ctx, run_id, args.kind).await?,
-        None => args.assets.clone(),
+        None => given,
     };
     let existing = Existing::from_flags(args.save.overwrite, args.save.skip_existing);
     ctx.set_resume_note(Some(format!(
@@ -64,7 +69,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
 
 /// The result assets of a run, with a note when the run has not finished or has none.
 async fn run_assets(ctx: &Context, run_id: &str, kind: RunKindArgs) -> anyhow::Result<Vec<String>> {
-    let (kind, run) = runs::get_any(ctx.api()?, run_id, kind.kind()).await?;
+    let (kind, run) = crate::workflow::ids::run(ctx, run_id, kind.kind()).await?;
     if !run.status.is_terminal() {
         ctx.out.warn(&format!(
             "run {} is still {}: downloading the results it has so far (`{}` waits for the rest)",

@@ -27,7 +27,7 @@ outcome already holds, else 1: an approval holds when the run went on (running o
 a rejection when the run failed or was cancelled, a custom --body never."
 )]
 pub struct Args {
-    /// The run id (agent run or app run)
+    /// The run id (agent run or app run), or its first 8+ hex digits
     #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 

@@ -1,5 +1,6 @@
 //! What `run`, `app-run`, `runs wait`, `review` and batches share: AGENT and APP arguments
-//! resolved by id, prefix, name or slug ([`resolve`]), inputs from the command line to the API
+//! resolved by id, prefix, name or slug ([`resolve`]), RUN and ASSET ids checked or resolved
+//! from a prefix ([`ids`]), inputs from the command line to the API
 //! body ([`inputs`]), the checks before anything costs ([`preflight`]), the plan a `--dry-run`
 //! prints ([`dry_run`]) and the estimated cost ([`cost`]), starting a run without paying twice
 //! ([`start`]), waiting at the one polling policy ([`wait`], [`cadence`]), review pauses
@@ -11,6 +12,7 @@ pub mod batch;
 pub mod cadence;
 pub mod cost;
 pub mod dry_run;
+pub mod ids;
 pub mod inputs;
 pub mod listing;
 pub mod next;

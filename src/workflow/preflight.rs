@@ -8,16 +8,30 @@
 //!   image input gets an image, told by the file's first bytes (not its name), unless the input
 //!   says it accepts that type (`accept`, see `api::spec`).
 //!
-//! Both are pure: they read the plan and the checked files, and return a usage error (exit 2)
-//! naming the input and the file, so the caller can refuse before anything is paid for.
+//! - [`asset_ids`]: every `asset:ID` is an id (a UUID; written in its canonical form).
+//!
+//! These are pure: they read the plan and the checked files, and return a usage error (exit 2)
+//! naming the input and the file, so the caller can refuse before anything is paid for. Then
+//! [`assets_exist`] reads every asset the plans name (only `GET`s): one that does not exist is
+//! "not found" (exit 5) before the first upload, not a failed create, or a failed row after
+//! others were paid for.
 
+use std::collections::HashSet;
+
+use futures_util::{StreamExt, stream};
 use serde_json::Value;
 
+use crate::api::assets;
 use crate::api::models::{InputSpec, ValueShape};
-use crate::error::UsageError;
+use crate::context::Context;
+use crate::error::{Exit, Failure, UsageError};
 use crate::output::clean_line;
 use crate::transfer::LocalFile;
+use crate::workflow::ids;
 use crate::workflow::inputs::{AssetSource, Planned, PlannedInput};
+
+/// Assets read at once by [`assets_exist`].
+const ASSET_LOOKUPS: usize = 8;
 
 /// Where the values being checked came from, so the hint says where to add the missing one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +110,90 @@ pub fn contents(
             if let Some(file) = files.iter().find(|f| &f.path == path) {
                 check_file(spec, &input.key, file)?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// Checks that every `asset:ID` of `plan` is an asset id (a UUID), and writes it in the
+/// canonical form the API uses (lower case, hyphenated).
+pub fn asset_ids(plan: &mut [PlannedInput]) -> Result<(), UsageError> {
+    for input in plan.iter_mut() {
+        let Planned::Assets(sources) = &mut input.value else {
+            continue;
+        };
+        for source in sources.iter_mut() {
+            let AssetSource::Existing(id) = source else {
+                continue;
+            };
+            match ids::canonical(id) {
+                Some(canonical) => *id = canonical,
+                None => {
+                    return Err(UsageError::new(
+                        format!(
+                            "input `{}`: `asset:{}` is not an asset id (asset ids are UUIDs)",
+                            clean_line(&input.key),
+                            clean_line(id)
+                        ),
+                        "`pletor assets list` shows your assets' ids; `-i KEY=@FILE` uploads a file instead",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads every distinct asset the plans name with `asset:ID` (a few at a time). The first one
+/// (in plan order) that does not exist is "not found" (exit 5); `plans` pairs each plan with how
+/// a message places it (`` `rows.jsonl` line 3 (row 3): ``, or nothing for a single run).
+pub async fn assets_exist<'a>(
+    ctx: &Context,
+    plans: impl IntoIterator<Item = (String, &'a [PlannedInput])>,
+) -> anyhow::Result<()> {
+    let mut seen = HashSet::new();
+    let mut uses: Vec<(String, String, String)> = Vec::new();
+    for (place, plan) in plans {
+        for input in plan {
+            let Planned::Assets(sources) = &input.value else {
+                continue;
+            };
+            for source in sources {
+                if let AssetSource::Existing(id) = source
+                    && seen.insert(id.clone())
+                {
+                    uses.push((id.clone(), place.clone(), input.key.clone()));
+                }
+            }
+        }
+    }
+    if uses.is_empty() {
+        return Ok(());
+    }
+    let client = ctx.api()?;
+    let mut lookups = stream::iter(uses)
+        .map(|(id, place, key)| async move {
+            let found = assets::get(client, &id).await;
+            (id, place, key, found)
+        })
+        .buffered(ASSET_LOOKUPS);
+    while let Some((id, place, key, found)) = lookups.next().await {
+        match found {
+            Ok(_) => {}
+            Err(err) if err.is_not_found() => {
+                return Err(Failure::new(
+                    Exit::NotFound,
+                    "not_found",
+                    format!(
+                        "{place}input `{}`: asset `{}` does not exist",
+                        clean_line(&key),
+                        clean_line(&id)
+                    ),
+                )
+                .hint("`pletor assets list` shows your assets; nothing was uploaded or created")
+                .into());
+            }
+            Err(err) => return Err(err.into()),
         }
     }
     Ok(())

@@ -1,9 +1,8 @@
 //! AGENT and APP arguments: what a user types, resolved to one entry of the catalog, client-side.
 //!
-//! A user may name an agent or an app by its id, an id prefix of at least
-//! [`MIN_PREFIX_HEX`] hex digits (`5a1b0c2d-0002`), its name (`"Product Shot"`, any case) or its
-//! slug (`product-shot`, see [`slug`]). The rules, in order; the first that matches anything
-//! decides:
+//! A user may name an agent or an app by its id, an id prefix of at least eight hex digits
+//! (`5a1b0c2d-0002`, see [`ids::prefix`](crate::workflow::ids::prefix)), its name (`"Product Shot"`, any case) or its slug
+//! (`product-shot`, see [`slug`]). The rules, in order; the first that matches anything decides:
 //!
 //! 1. a full UUID is used as it is (one `GET` of that entry, no catalog needed);
 //! 2. an exact id, then a name (ignoring case), then a slug, then an id prefix, each compared
@@ -24,8 +23,7 @@ use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError};
 use crate::output::clean_line;
 
-/// The fewest hex digits an id prefix must have, so that a prefix is not a guess.
-pub const MIN_PREFIX_HEX: usize = 8;
+use crate::workflow::ids::{bare_hex, canonical as full_uuid, prefix as id_prefix};
 
 /// Most suggestions or candidates named in one message.
 const MAX_NAMED: usize = 5;
@@ -112,29 +110,6 @@ pub fn slug(name: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-/// The canonical form of a full UUID (any case, with or without hyphens or braces).
-fn full_uuid(text: &str) -> Option<String> {
-    uuid::Uuid::try_parse(text)
-        .ok()
-        .map(|id| id.hyphenated().to_string())
-}
-
-/// The hex digits of an id prefix: only hex digits and hyphens, at least [`MIN_PREFIX_HEX`]
-/// digits.
-fn id_prefix(text: &str) -> Option<String> {
-    let hex_only = text.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
-    let digits = bare_hex(text);
-    (hex_only && digits.len() >= MIN_PREFIX_HEX).then_some(digits)
-}
-
-/// An id without its hyphens, in lower case.
-fn bare_hex(id: &str) -> String {
-    id.chars()
-        .filter(|c| *c != '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 /// The entries whose slug is close to `wanted`: within an edit distance of a third of its

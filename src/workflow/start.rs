@@ -1,6 +1,6 @@
 //! Starting a run: everything that can be checked is checked before the first request that
 //! costs anything (the agent resolved, keys known, shapes right, required inputs given, files
-//! readable, not empty and of the right kind: see [`preflight`]), then the files are uploaded under
+//! readable, not empty and of the right kind, assets that exist: see [`preflight`]), then the files are uploaded under
 //! keys derived from the run's external id and the run is created with that id, so that a retry
 //! or a second invocation adopts the first run instead of paying again.
 
@@ -59,6 +59,8 @@ pub async fn prepare(
     }
     let files = transfer::check_files(&inputs::files(&plan))?;
     preflight::contents(&agent.inputs, &plan, &files)?;
+    preflight::asset_ids(&mut plan)?;
+    preflight::assets_exist(ctx, [(String::new(), plan.as_slice())]).await?;
     Ok(Prepared {
         target: agent,
         plan,

@@ -122,12 +122,11 @@ impl Watch {
 
     /// Looks at every run again; returns the runs that are new or changed since the last look.
     pub async fn refresh(&mut self, ctx: &Context) -> anyhow::Result<Vec<Watched>> {
-        let client = ctx.api()?;
         let fresh = match self.selection.clone() {
             Selection::Given(ids, kind) if self.first => {
                 let mut found = Vec::new();
                 for id in ids {
-                    found.push(runs::get_any(client, &id, kind).await?);
+                    found.push(crate::workflow::ids::run(ctx, &id, kind).await?);
                 }
                 self.requests = found.len();
                 found

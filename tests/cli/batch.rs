@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use pletor_sim::catalog::{ALWAYS_FAILS, PRODUCT_SHOT, REVIEWED_POST, SOCIAL_POST, TEXT_TO_IMAGE};
 use pletor_sim::{Config, RateLimits};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::harness::{World, expect_code, fast_config, json, stderr, stdout, tree};
 
@@ -461,15 +461,19 @@ fn one_bad_row_exits_2_naming_its_line_and_nothing_is_created_or_uploaded() {
 fn a_row_the_api_rejects_fails_alone_and_the_batch_exits_3() {
     let world = World::new();
     product_rows(&world, "batch/products.csv", 3);
-    // Row 2 names an asset that does not exist: only the API can tell.
+    // Row 2 names an asset that is there when the batch checks it (a fault answers the check),
+    // and gone when its run is created: only the API can tell.
+    let gone = "00000000-0000-4000-8000-0000000000ff";
     let csv = std::fs::read_to_string(world.work().join("batch/products.csv")).unwrap();
     world.file(
         "batch/products.csv",
-        csv.replace(
-            "@shots/shoe-2.png",
-            "asset:00000000-0000-4000-8000-0000000000ff",
-        )
-        .as_bytes(),
+        csv.replace("@shots/shoe-2.png", &format!("asset:{gone}"))
+            .as_bytes(),
+    );
+    let asset = json!({"id": gone, "filename": "shoe-2.png", "mime_type": "image/png", "size": 1});
+    world.faults(
+        json!([{"method": "GET", "path": format!("/assets/{gone}"), "kind": "status",
+        "status": 200, "body": asset.to_string(), "content_type": "application/json"}]),
     );
     let output = world.run_expect(
         &[

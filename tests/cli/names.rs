@@ -280,3 +280,98 @@ fn a_jq_filter_that_does_not_compile_says_why_and_where() {
     }
     assert_eq!(world.stats()["requests"], 0);
 }
+
+#[test]
+fn a_run_is_found_by_the_id_prefix_its_file_names_carry() {
+    let world = World::new();
+    let output = world.run_expect(
+        &["run", "text-to-image", "-i", "prompt=a fox", "-o", "out"],
+        0,
+    );
+    // `out/text-to-image-<first 8 hex digits of the run id>-image.png`
+    let saved = stdout(&output);
+    let prefix = saved
+        .trim()
+        .strip_prefix("out/text-to-image-")
+        .and_then(|rest| rest.split('-').next())
+        .unwrap_or_else(|| panic!("{saved}"))
+        .to_string();
+    assert_eq!(prefix.len(), 8, "{saved}");
+    let id = world.api("GET", "/runs/", None)["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(id.starts_with(&prefix));
+
+    let output = world.run_expect(&["runs", "show", &prefix, "--json"], 0);
+    assert_eq!(json(&output)["id"], id.as_str());
+    world.run_expect(
+        &["runs", "wait", &prefix.to_uppercase(), "--no-download"],
+        0,
+    );
+    let output = world.run_expect(&["download", "--run", &prefix, "-o", "again"], 0);
+    assert!(
+        stdout(&output).contains(&format!("again/text-to-image-{prefix}-image.png")),
+        "{}",
+        stdout(&output)
+    );
+    // A full id in capitals is the same run.
+    let output = world.run_expect(&["runs", "show", &id.to_uppercase(), "--json"], 0);
+    assert_eq!(json(&output)["id"], id.as_str());
+}
+
+#[test]
+fn a_run_argument_that_is_no_id_is_refused_and_an_unknown_prefix_is_not_found() {
+    let world = World::new();
+    let output = world.run_expect(&["runs", "show", "d61ca81"], 2);
+    assert!(
+        stderr(&output).contains("`d61ca81` is not a run id"),
+        "{}",
+        stderr(&output)
+    );
+    world.run_expect(&["review", "latest"], 2);
+    let output = world.run_expect(&["runs", "wait", "0123abcd", "--json"], 5);
+    assert_eq!(json(&output)["error"]["code"], "not_found");
+    for (args, code) in [
+        (&["assets", "show", "abc"][..], 2),
+        (&["download", "abc", "-o", "never"][..], 2),
+    ] {
+        let output = world.run_expect(args, code);
+        assert!(
+            stderr(&output).contains("`abc` is not an asset id"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(!world.work().join("never").exists(), "no folder for a typo");
+    // The typed text never reached the server in a path: only the listings were read.
+    for request in world.requests() {
+        let path = request["path"].as_str().unwrap();
+        assert!(
+            path.ends_with("/runs/") || path.ends_with("/app-runs/"),
+            "{path} was requested"
+        );
+    }
+}
+
+#[test]
+fn a_run_prefix_shared_by_two_runs_lists_both() {
+    let world = World::new();
+    let run = |id: &str| json!({"id": id, "agent_id": catalog::ECHO, "status": "completed", "created_at": "2026-03-01T00:00:00Z"});
+    let page = json!({"data": [
+        run("abcdef12-0000-4000-8000-00000000000a"),
+        run("abcdef12-0000-4000-8000-00000000000b"),
+        run("99999999-0000-4000-8000-00000000000c"),
+    ], "has_more": false});
+    world.faults(
+        json!([{"method": "GET", "path": "/runs/", "kind": "status", "status": 200,
+        "body": page.to_string(), "content_type": "application/json"}]),
+    );
+    let output = world.run_expect(&["runs", "show", "abcdef12"], 2);
+    let err = stderr(&output);
+    assert!(err.contains("`abcdef12` starts 2 run ids"), "{err}");
+    assert!(
+        err.contains("-00000000000a") && err.contains("-00000000000b"),
+        "{err}"
+    );
+}

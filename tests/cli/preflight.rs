@@ -409,3 +409,100 @@ fn yes_skips_the_question_and_scripts_are_never_asked() {
     unasked_on_a_terminal(&world, &["--no-input"]);
     assert_eq!(world.stats()["runs_created"], 2);
 }
+
+#[test]
+fn an_asset_that_is_not_an_id_or_does_not_exist_is_refused_before_anything_is_paid() {
+    let world = World::new();
+    files(&world);
+    let run = |product: &str| {
+        [
+            "run".to_string(),
+            catalog::PRODUCT_SHOT.to_string(),
+            "-i".into(),
+            "prompt=p".into(),
+            "-i".into(),
+            format!("product={product}"),
+        ]
+    };
+    let args = run("asset:abc");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    refused(
+        &world,
+        &args,
+        "input `product`: `asset:abc` is not an asset id (asset ids are UUIDs)",
+    );
+
+    let missing = "00000000-0000-4000-8000-0000000000ff";
+    let args = run(&format!("asset:{missing}"));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = world.run_expect(&args, 5);
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!(
+            "input `product`: asset `{missing}` does not exist"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("nothing was uploaded or created"), "{err}");
+
+    // In a batch, a missing asset in row 2 stops everything before row 1 is paid for.
+    world.file(
+        "rows.jsonl",
+        format!(
+            "{{\"prompt\": \"one\", \"product\": \"@shoe.png\"}}\n\
+             {{\"prompt\": \"two\", \"product\": \"asset:{missing}\"}}\n"
+        )
+        .as_bytes(),
+    );
+    let output = world.run_expect(&["run", catalog::PRODUCT_SHOT, "--batch", "rows.jsonl"], 5);
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!(
+            "`rows.jsonl` line 2 (row 2): input `product`: asset `{missing}` does not exist"
+        )),
+        "{err}"
+    );
+    assert_nothing_paid(&world);
+    // Only reads reached the server, and no typed text was sent as an id.
+    for request in world.requests() {
+        assert_eq!(request["method"], "GET", "{request}");
+        assert_ne!(request["status"], 422, "{request}");
+    }
+}
+
+#[test]
+fn an_existing_asset_in_any_case_is_checked_and_sent_in_its_canonical_form() {
+    let world = World::new();
+    files(&world);
+    let uploaded = json(&world.run_expect(&["upload", "shoe.png", "--json"], 0));
+    let id = uploaded[0]["id"].as_str().unwrap().to_string();
+    let shouted = format!("asset:{}", id.to_uppercase());
+    let output = world.run_expect(
+        &[
+            "run",
+            catalog::PRODUCT_SHOT,
+            "-i",
+            "prompt=p",
+            "-i",
+            &format!("product={shouted}"),
+            "--no-download",
+            "--json",
+        ],
+        0,
+    );
+    let run = json(&output);
+    assert_eq!(
+        run["run"]["inputs"][1]["value"]["asset_ids"][0],
+        id.as_str()
+    );
+    assert_eq!(world.stats()["assets_uploaded"], 1, "the asset was reused");
+    let checked = world
+        .requests()
+        .into_iter()
+        .filter(|r| r["path"] == format!("/api/public/v1/assets/{id}").as_str())
+        .count();
+    assert_eq!(
+        checked, 1,
+        "the asset is read once before the run is created"
+    );
+}

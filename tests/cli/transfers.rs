@@ -591,7 +591,15 @@ fn an_unknown_asset_exits_5_and_leaves_nothing() {
 fn an_output_folder_under_a_file_is_a_usage_error_before_any_request() {
     let world = World::new();
     world.file("file.txt", b"x");
-    let output = world.run_expect(&["download", "some-id", "-o", "file.txt/out"], 2);
+    let output = world.run_expect(
+        &[
+            "download",
+            "00000000-0000-4000-8000-000000000000",
+            "-o",
+            "file.txt/out",
+        ],
+        2,
+    );
     assert!(
         stderr(&output).contains("file.txt/out"),
         "{}",
@@ -853,6 +861,9 @@ fn a_part_from_another_file_fails_the_checksum_and_is_downloaded_again_from_zero
     );
 }
 
+/// The one asset [`PlainServer`] serves.
+const ASSET: &str = "a1a1a1a1-0000-4000-8000-000000000001";
+
 /// A bare HTTP server for what the simulator never does: ignore `Range`, and name the download
 /// differently from the metadata. Records the `Range` headers it receives.
 struct PlainServer {
@@ -909,7 +920,8 @@ impl PlainServer {
                         body.clone(),
                     )
                 } else {
-                    let meta = json!({"id": "a1", "filename": "meta name.bin", "size": body.len()});
+                    let meta =
+                        json!({"id": ASSET, "filename": "meta name.bin", "size": body.len()});
                     (
                         "application/json",
                         String::new(),
@@ -943,7 +955,7 @@ fn a_server_that_ignores_range_restarts_the_download_from_zero() {
         world
             .pletor()
             .env("PLETOR_API_BASE", server.api_base())
-            .args(["download", "a1", "-o", "out"]),
+            .args(["download", ASSET, "-o", "out"]),
         0,
     );
     assert_eq!(
@@ -970,7 +982,7 @@ fn the_content_disposition_name_wins_over_the_metadata_name() {
         world
             .pletor()
             .env("PLETOR_API_BASE", server.api_base())
-            .args(["download", "a1", "--json"]),
+            .args(["download", ASSET, "--json"]),
         0,
     );
     assert_eq!(json(&output)["files"][0]["path"], "from the header ✓.bin");
@@ -1028,7 +1040,7 @@ fn a_missing_metadata_endpoint_still_downloads_under_the_header_name() {
         world
             .pletor()
             .env("PLETOR_API_BASE", server.api_base())
-            .args(["download", "a1"]),
+            .args(["download", ASSET]),
         0,
     );
     assert_eq!(lines(&output), vec!["h.txt"]);

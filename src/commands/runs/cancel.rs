@@ -17,7 +17,7 @@ pub async fn run(ctx: &Context, args: CancelCmd) -> anyhow::Result<Exit> {
         ));
     }
     let client = ctx.api()?;
-    let (kind, run) = runs::get_any(client, &args.run, args.kind.kind()).await?;
+    let (kind, run) = crate::workflow::ids::run(ctx, &args.run, args.kind.kind()).await?;
     let id = clean_line(&run.id);
     if run.status.is_terminal() {
         ctx.out.status(&format!(

@@ -71,7 +71,7 @@ pub struct ListCmd {
 /// Arguments of `runs show`.
 #[derive(Debug, Args)]
 pub struct ShowCmd {
-    /// The run id
+    /// The run id, or its first 8+ hex digits
     #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 
@@ -82,7 +82,7 @@ pub struct ShowCmd {
 /// Arguments of `runs wait`.
 #[derive(Debug, Args)]
 pub struct WaitCmd {
-    /// The run ids
+    /// The run ids, or their first 8+ hex digits
     #[arg(required = true, add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub runs: Vec<String>,
 
@@ -108,7 +108,7 @@ pub struct WaitCmd {
 /// Arguments of `runs watch`.
 #[derive(Debug, Args)]
 pub struct WatchCmd {
-    /// The run ids [default: the runs of this key not yet ended]
+    /// The run ids, or their first 8+ hex digits [default: the runs of this key not yet ended]
     #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub runs: Vec<String>,
 
@@ -123,7 +123,7 @@ pub struct WatchCmd {
 /// Arguments of `runs cancel`.
 #[derive(Debug, Args)]
 pub struct CancelCmd {
-    /// The run id
+    /// The run id, or its first 8+ hex digits
     #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
     pub run: String,
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::ShowCmd;
 use crate::api::models::{Agent, Run, RunResult};
-use crate::api::runs::{self, RunKind};
+use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
@@ -14,7 +14,7 @@ use crate::workflow::start;
 
 /// Shows one run: the server's object with `--json`, else one fact per line.
 pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
-    let (kind, run) = runs::get_any(ctx.api()?, &args.run, args.kind.kind()).await?;
+    let (kind, run) = crate::workflow::ids::run(ctx, &args.run, args.kind.kind()).await?;
     if ctx.out.is_json() {
         ctx.out.json(&run.raw)?;
         return Ok(Exit::Success);

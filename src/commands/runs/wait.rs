@@ -59,7 +59,7 @@ async fn follow(
     options: WaitOptions,
     save: &SaveOptions,
 ) -> anyhow::Result<Outcome> {
-    let (kind, run) = runs::get_any(ctx.api()?, id, kind).await?;
+    let (kind, run) = crate::workflow::ids::run(ctx, id, kind).await?;
     outcome::follow(ctx, kind, run, options, save).await
 }
 

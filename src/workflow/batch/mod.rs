@@ -187,6 +187,14 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
     if let Some(shard) = options.shard {
         shard::select(ctx, &mut plan, shard, &source)?;
     }
+    crate::workflow::preflight::assets_exist(
+        ctx,
+        plan.rows.iter().map(|row| {
+            let place = format!("`{source}` line {} (row {}): ", row.line, row.number);
+            (place, row.inputs.as_slice())
+        }),
+    )
+    .await?;
     Ok(Job {
         kind,
         target,

@@ -27,6 +27,8 @@ pub struct RowPlan {
     /// The row's number in the whole file (1-based, kept under `--shard`): reports, `{row}` and
     /// the external id use it.
     pub number: usize,
+    /// Its line in the batch file (1-based), for messages.
+    pub line: usize,
     /// `<batch key>-<number>`: a rerun finds the row's run by it instead of paying again.
     pub external_id: String,
     /// Its inputs: the row's own, then the shared ones it does not set.
@@ -132,8 +134,10 @@ fn row_plan(
         }
     }
     preflight::contents(&target.inputs, &own, &local)?;
+    preflight::asset_ids(&mut own)?;
     Ok(RowPlan {
         number: row.number,
+        line: row.line,
         external_id: key::external_id(batch_key, row.number),
         inputs: own,
         files,

@@ -43,7 +43,7 @@ pub struct Ask {
 
 /// Answers the reviews of a run as asked, and returns the exit code.
 pub async fn answer(ctx: &Context, ask: Ask) -> anyhow::Result<Exit> {
-    let (kind, run) = runs::get_any(ctx.api()?, &ask.run, ask.kind).await?;
+    let (kind, run) = crate::workflow::ids::run(ctx, &ask.run, ask.kind).await?;
     ctx.set_resume_note(Some(format!(
         "answer the rest with `{}`",
         next::command(kind, &run.id, Next::REVIEW_ALL)

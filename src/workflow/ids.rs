@@ -27,7 +27,7 @@ pub const MIN_PREFIX_HEX: usize = 8;
 pub const PREFIX_SCAN: usize = 2_000;
 
 /// Most candidates named in one message.
-const MAX_NAMED: usize = 5;
+pub const MAX_NAMED: usize = 5;
 
 /// The canonical form of a full id (a UUID in any case, with or without hyphens or braces), or
 /// `None` when `text` is not one.
@@ -146,26 +146,28 @@ fn none_found(text: &str, complete: bool) -> Failure {
 }
 
 fn ambiguous(text: &str, many: &[(RunKind, String)]) -> UsageError {
-    let mut named: Vec<String> = many
-        .iter()
-        .take(MAX_NAMED)
-        .map(|(kind, id)| match kind {
-            RunKind::Agent => clean_line(id),
-            RunKind::App => format!("{} (app run)", clean_line(id)),
-        })
-        .collect();
-    if many.len() > MAX_NAMED {
-        named.push(format!("and {} more", many.len() - MAX_NAMED));
-    }
+    let named = some_of(many.iter().map(|(kind, id)| match kind {
+        RunKind::Agent => clean_line(id),
+        RunKind::App => format!("{} (app run)", clean_line(id)),
+    }));
     UsageError::new(
         format!(
-            "`{}` starts {} run ids: {}",
+            "`{}` starts {} run ids: {named}",
             clean_line(text),
             many.len(),
-            named.join(", ")
         ),
         "give more of the id, or all of it",
     )
+}
+
+/// The first [`MAX_NAMED`] of `names`, joined with commas, then "and N more" for the rest.
+pub fn some_of(names: impl ExactSizeIterator<Item = String>) -> String {
+    let total = names.len();
+    let mut named: Vec<String> = names.take(MAX_NAMED).collect();
+    if total > MAX_NAMED {
+        named.push(format!("and {} more", total - MAX_NAMED));
+    }
+    named.join(", ")
 }
 
 #[cfg(test)]
@@ -195,6 +197,18 @@ mod tests {
         assert_eq!(prefix("d61ca81"), None);
         assert_eq!(prefix("d61ca816x"), None);
         assert_eq!(prefix("product-shot"), None);
+    }
+
+    #[test]
+    fn long_lists_of_candidates_end_with_a_count() {
+        let names = |n: usize| {
+            (1..=n)
+                .map(|i| format!("r{i}"))
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(some_of(names(2)), "r1, r2");
+        assert_eq!(some_of(names(7)), "r1, r2, r3, r4, r5, and 2 more");
     }
 
     #[test]

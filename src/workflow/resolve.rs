@@ -23,10 +23,9 @@ use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError};
 use crate::output::clean_line;
 
-use crate::workflow::ids::{bare_hex, canonical as full_uuid, prefix as id_prefix};
-
-/// Most suggestions or candidates named in one message.
-const MAX_NAMED: usize = 5;
+use crate::workflow::ids::{
+    MAX_NAMED, bare_hex, canonical as full_uuid, prefix as id_prefix, some_of,
+};
 
 /// What [`find`] found for a text among catalog entries.
 #[derive(Debug)]
@@ -146,17 +145,13 @@ fn list_command(kind: Kind) -> String {
 }
 
 fn ambiguous(kind: Kind, text: &str, many: &[&Agent]) -> UsageError {
-    let mut named: Vec<String> = many.iter().take(MAX_NAMED).map(|e| describe(e)).collect();
-    if many.len() > MAX_NAMED {
-        named.push(format!("and {} more", many.len() - MAX_NAMED));
-    }
+    let named = some_of(many.iter().map(|e| describe(e)));
     UsageError::new(
         format!(
-            "`{}` matches {} {}s: {}",
+            "`{}` matches {} {}s: {named}",
             clean_line(text),
             many.len(),
             kind.noun(),
-            named.join(", ")
         ),
         format!(
             "give the full id or name; `{}` shows them all",

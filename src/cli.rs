@@ -183,7 +183,7 @@ pub enum Command {
     /// One view of a batch across every shard: where each row stands, or the batch's report
     #[command(subcommand)]
     Batch(commands::batch::Command),
-    /// List, show, wait for and cancel runs (agent runs and app runs)
+    /// List, show, wait for, watch and cancel runs (agent runs and app runs)
     #[command(subcommand)]
     Runs(commands::runs::Command),
     /// Upload files as assets and print their ids

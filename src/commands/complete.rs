@@ -333,13 +333,14 @@ fn read_cache(path: &std::path::Path) -> Option<(Duration, Vec<Entry>)> {
     Some((age, entries))
 }
 
-/// Writes the cache atomically, mode 0600 (a temporary file in the same folder, renamed).
+/// Writes the cache atomically, mode 0600 (a temporary file in the same folder, renamed), in
+/// a folder of mode 0700: its file names are derived from the key.
 fn write_cache(path: &std::path::Path, entries: &[Entry]) {
     let Some(dir) = path.parent() else {
         return;
     };
     let write = || -> std::io::Result<()> {
-        std::fs::create_dir_all(dir)?;
+        crate::config::create_private_dir(dir)?;
         let mut file = tempfile::NamedTempFile::new_in(dir)?;
         serde_json::to_writer(&mut file, entries)?;
         file.persist(path)?;

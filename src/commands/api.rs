@@ -5,7 +5,7 @@ use clap::Args as ClapArgs;
 use serde_json::{Map, Value};
 use tokio::io::AsyncReadExt;
 
-use crate::api::Request;
+use crate::api::{HttpMethod, Request};
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
 
@@ -59,18 +59,15 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         .method
         .clone()
         .unwrap_or_else(|| if has_body { "POST" } else { "GET" }.into());
-    let method =
-        reqwest::Method::from_bytes(method_text.to_ascii_uppercase().as_bytes()).map_err(|_| {
-            UsageError::new(
-                format!("`{method_text}` is not an HTTP method"),
-                "use e.g. `-X GET` or `-X POST`",
-            )
-        })?;
-    let mut request = Request::new(method.clone(), path);
-    if matches!(
-        method,
-        reqwest::Method::GET | reqwest::Method::DELETE | reqwest::Method::HEAD
-    ) {
+    let method = HttpMethod::parse(&method_text).ok_or_else(|| {
+        UsageError::new(
+            format!("`{method_text}` is not an HTTP method"),
+            "use e.g. `-X GET` or `-X POST`",
+        )
+    })?;
+    let takes_query = method.takes_query();
+    let mut request = Request::raw(method.clone(), path);
+    if takes_query {
         for (key, value) in &fields {
             let text = value
                 .as_str()

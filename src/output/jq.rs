@@ -76,7 +76,7 @@ pub fn run(expr: &str, input: &Value) -> Result<Vec<Value>, String> {
         let val = out.map_err(|e| {
             format!(
                 "jq: {}",
-                super::truncate(&super::clean_line(&e.to_string()), 200)
+                super::text::truncate(&super::text::clean_line(&e.to_string()), 200)
             )
         })?;
         let value: Value =

@@ -15,6 +15,7 @@ mod jq;
 pub mod pager;
 pub mod progress;
 pub mod table;
+pub mod text;
 mod verbose;
 
 use std::io::{IsTerminal, Write};
@@ -22,11 +23,11 @@ use std::io::{IsTerminal, Write};
 use serde_json::Value;
 
 pub use jq::check as check_jq;
-pub use progress::Progress;
+pub use progress::{Progress, ProgressMode};
 pub use table::Table;
 pub use verbose::Log;
 
-pub use crate::api::text::{clean, clean_block, clean_line, human_duration, truncate};
+pub use text::{clean, clean_block, clean_line, human_duration, truncate};
 
 use crate::error::Report;
 
@@ -39,20 +40,6 @@ pub enum ColorChoice {
     Always,
     /// Never, not even on a terminal.
     Never,
-}
-
-/// How to show progress on stderr (`--progress`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProgressMode {
-    /// Bars and spinners on a terminal, plain lines otherwise.
-    Auto,
-    /// Bars and spinners, even when stderr is not a terminal.
-    Tty,
-    /// One line per change, never a carriage return (logs, CI).
-    Plain,
-    /// Nothing at all, as with `--quiet` or `--json` (warnings still show: they are not
-    /// progress).
-    None,
 }
 
 /// One of the two streams, for what depends on where text goes (hyperlinks).

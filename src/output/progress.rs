@@ -6,7 +6,19 @@ use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::ProgressMode;
+/// How to show progress on stderr (`--progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// Bars and spinners on a terminal, plain lines otherwise.
+    Auto,
+    /// Bars and spinners, even when stderr is not a terminal.
+    Tty,
+    /// One line per change, never a carriage return (logs, CI).
+    Plain,
+    /// Nothing at all, as with `--quiet` or `--json` (warnings still show: they are not
+    /// progress).
+    None,
+}
 
 /// Makes spinners and bars in one mode; clones share one display.
 #[derive(Clone)]

@@ -17,7 +17,7 @@ use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt, BufWriter};
 use crate::api::models::Asset;
 use crate::error::{Exit, Failure, UsageError};
 use crate::output::{clean_line, human_bytes};
-use crate::transfer::io_reason;
+use crate::transfer::local::io_reason;
 
 /// Bytes held between the network and the disk, per download.
 const WRITE_BUFFER: usize = 256 * 1024;
@@ -144,6 +144,17 @@ impl PartFile {
             _ => Ok(sha256),
         }
     }
+}
+
+/// A verified download, still under its `.part` name.
+pub(super) struct Verified {
+    /// The verified size, reported as [`super::Saved::bytes`].
+    pub(super) bytes: u64,
+    /// The verified hash, reported as [`super::Saved::sha256`].
+    pub(super) sha256: String,
+    /// The `.part`'s handle, held so that it is closed at one known point: just before the
+    /// rename (see [`super::place`]).
+    pub(super) file: PartFile,
 }
 
 /// What one pass over a body gave.

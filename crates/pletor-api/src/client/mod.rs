@@ -31,7 +31,7 @@ pub use config::{ClientConfig, Credential, Secret, transport_is_safe};
 use events::Silent;
 pub use events::{Event, Observer};
 pub use probe::Probe;
-pub use request::{FormFactory, Request};
+pub use request::{FormFactory, HttpMethod, Request};
 
 /// The API client. Cheap to clone; clones share connections and rate-limit state.
 #[derive(Clone)]

@@ -6,8 +6,7 @@ use std::time::{Duration, Instant, SystemTime};
 use super::Client;
 use super::answers::transport_reason;
 use super::events::Event;
-use super::request::Request;
-use super::send::{SendError, body_error};
+use super::request::{Request, SendError, body_error};
 use crate::error::ApiError;
 
 /// What one unretried request found out about the way to the API ([`Client::probe`]).

@@ -9,7 +9,32 @@ use serde_json::Value;
 use super::Client;
 use super::config::{Credential, transport_is_safe};
 use super::events::{Event, redacted};
-use super::send::SendError;
+use crate::error::ApiError;
+
+/// An HTTP method named by the user (`pletor api -X`), checked before anything is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpMethod(Method);
+
+impl HttpMethod {
+    /// The method named `text`, in any case (`get`, `POST`); `None` when it is not a token
+    /// HTTP allows as a method.
+    pub fn parse(text: &str) -> Option<Self> {
+        Method::from_bytes(text.to_ascii_uppercase().as_bytes())
+            .ok()
+            .map(Self)
+    }
+
+    /// GET, HEAD and DELETE: fields travel as query parameters and no body is sent.
+    pub fn takes_query(&self) -> bool {
+        matches!(self.0, Method::GET | Method::HEAD | Method::DELETE)
+    }
+}
+
+impl std::fmt::Display for HttpMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
 
 /// Builds a multipart form anew for every attempt (a streamed body cannot be replayed).
 pub type FormFactory =
@@ -54,6 +79,11 @@ impl Request {
             headers: Vec::new(),
             retry_safe,
         }
+    }
+
+    /// A request with a method the user named (`pletor api`); retried as [`Request::new`] says.
+    pub fn raw(method: HttpMethod, path: impl Into<String>) -> Self {
+        Self::new(method.0, path)
     }
 
     /// A GET.
@@ -166,5 +196,28 @@ impl Client {
             });
         }
         Ok(built)
+    }
+}
+
+/// Why one attempt got no answer.
+pub(super) enum SendError {
+    /// The transport failed.
+    Http(reqwest::Error),
+    /// The body could not be built (an upload's file could not be reopened).
+    Body(std::io::Error),
+    /// The request never left: the rate-limit wait would be too long.
+    Api(ApiError),
+}
+
+pub(super) fn body_error(request: &Request, err: &std::io::Error) -> ApiError {
+    ApiError::Body {
+        path: request.path.clone(),
+        reason: err.to_string(),
+    }
+}
+
+impl From<reqwest::Error> for SendError {
+    fn from(err: reqwest::Error) -> Self {
+        Self::Http(err)
     }
 }

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::Client;
 use super::answers::transport_reason;
 use super::events::Event;
-use super::request::Request;
+use super::request::{Request, SendError, body_error};
 use crate::error::ApiError;
 use crate::rate::{Admit, RateState, Reservation};
 use crate::retry;
@@ -33,7 +33,7 @@ impl Client {
 
     /// Sends a request and returns the successful response with its body unread (for
     /// streaming). Errors and retries before the body are handled here.
-    pub async fn send(&self, request: Request) -> Result<reqwest::Response, ApiError> {
+    pub(crate) async fn send(&self, request: Request) -> Result<reqwest::Response, ApiError> {
         self.send_counted(&request, &mut Attempts::default()).await
     }
 
@@ -223,29 +223,6 @@ impl Client {
 struct Attempts {
     attempt: u32,
     waited: Duration,
-}
-
-/// Why one attempt got no answer.
-pub(super) enum SendError {
-    /// The transport failed.
-    Http(reqwest::Error),
-    /// The body could not be built (an upload's file could not be reopened).
-    Body(std::io::Error),
-    /// The request never left: the rate-limit wait would be too long.
-    Api(ApiError),
-}
-
-pub(super) fn body_error(request: &Request, err: &std::io::Error) -> ApiError {
-    ApiError::Body {
-        path: request.path.clone(),
-        reason: err.to_string(),
-    }
-}
-
-impl From<reqwest::Error> for SendError {
-    fn from(err: reqwest::Error) -> Self {
-        Self::Http(err)
-    }
 }
 
 fn redirect_target(current: &Url, headers: &HeaderMap) -> Option<Url> {

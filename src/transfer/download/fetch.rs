@@ -11,9 +11,11 @@
 
 use std::path::Path;
 
-use super::part::{PartFile, Pass, Verified, verify_pass};
+use tokio::sync::mpsc;
+
+use super::part::{CHUNKS_IN_FLIGHT, PartFile, Pass, Verified, verify_pass};
 use super::place::Target;
-use crate::api::download::{Cut, Download};
+use crate::api::download::{Bytes, Cut, Download};
 use crate::api::models::Asset;
 use crate::error::{Exit, Failure};
 use crate::output::progress::{Bar, Progress};
@@ -113,24 +115,35 @@ fn expected_total(announced: Option<u64>, meta: &Asset) -> anyhow::Result<Option
     }
 }
 
-/// Copies the body into the file. `Ok(Some(reason))` when the body was cut off (retryable);
-/// `Err` for local failures (disk), which retrying cannot fix.
+/// Copies the body into the file: this task receives, a blocking writer thread hashes and
+/// writes ([`PartFile::write_from`]), with at most [`CHUNKS_IN_FLIGHT`] chunks between them.
+/// `Ok(Some(reason))` when the body was cut off (retryable); `Err` for local failures (disk),
+/// which retrying cannot fix.
 async fn stream_body(
     download: &mut Download,
     file: &mut PartFile,
     bar: &Bar,
 ) -> anyhow::Result<Option<String>> {
-    let cut = loop {
-        match download.chunk().await {
-            Ok(Some(chunk)) => {
-                file.write(&chunk).await?;
-                bar.set_position(file.len);
+    let (chunks, received) = mpsc::channel::<Bytes>(CHUNKS_IN_FLIGHT);
+    let mut position = file.len;
+    let receiving = async move {
+        loop {
+            match download.chunk().await {
+                Ok(Some(chunk)) => {
+                    position += chunk.len() as u64;
+                    // The writer hung up: a disk error, which `write_from` returns.
+                    if chunks.send(chunk).await.is_err() {
+                        break None;
+                    }
+                    bar.set_position(position);
+                }
+                Ok(None) => break None,
+                Err(Cut(reason)) => break Some(reason),
             }
-            Ok(None) => break None,
-            Err(Cut(reason)) => break Some(reason),
         }
     };
-    file.flush().await?;
+    let (written, cut) = tokio::join!(file.write_from(received), receiving);
+    written?;
     Ok(cut)
 }
 

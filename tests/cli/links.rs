@@ -106,10 +106,9 @@ fn link_targets(line: &str) -> Vec<String> {
     let trimmed = line.trim_start();
     if trimmed.starts_with('[')
         && let Some(at) = trimmed.find("]: ")
+        && let Some(target) = trimmed[at + 3..].split_whitespace().next()
     {
-        if let Some(target) = trimmed[at + 3..].split_whitespace().next() {
-            targets.push(target.to_string());
-        }
+        targets.push(target.to_string());
     }
     targets
 }

@@ -34,5 +34,6 @@ mod runs;
 mod secrets;
 mod shards;
 mod terminal;
+mod topics;
 mod transfers;
 mod watch;

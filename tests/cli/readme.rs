@@ -113,3 +113,34 @@ fn readme_first_command_runs_the_main_job_offline_and_prints_the_saved_file() {
     }
     assert_eq!(world.stats()["runs_created"], 1);
 }
+
+#[test]
+fn the_changelog_has_an_unreleased_section_then_this_version_each_with_its_link() {
+    let changelog = repo_file("CHANGELOG.md");
+    let sections: Vec<&str> = changelog
+        .lines()
+        .filter_map(|l| l.strip_prefix("## ["))
+        .collect();
+    assert_eq!(sections.first(), Some(&"Unreleased]"), "{sections:?}");
+    // The package's version is released, with a date: what a tag publishes as its notes.
+    let version = env!("CARGO_PKG_VERSION");
+    let released = sections
+        .iter()
+        .find_map(|s| s.strip_prefix(&format!("{version}] - ")))
+        .unwrap_or_else(|| panic!("no `## [{version}] - DATE` in CHANGELOG.md"));
+    let date: Vec<&str> = released.split('-').collect();
+    assert!(
+        date.len() == 3 && date.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())),
+        "`{released}` is not a YYYY-MM-DD date"
+    );
+    let repo = "https://github.com/pletor-ai/pletor-cli/";
+    for section in sections {
+        let name = &section[..section.find(']').unwrap()];
+        assert!(
+            changelog
+                .lines()
+                .any(|l| l.starts_with(&format!("[{name}]: {repo}"))),
+            "`## [{name}]` has no link to {repo}…"
+        );
+    }
+}

@@ -9,9 +9,16 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The Markdown files git tracks or would track (new files count before `git add`), or,
-/// outside a git checkout, every `.md` file outside `target/` and hidden folders.
+/// The Markdown files of the repository.
 fn markdown_files() -> Vec<PathBuf> {
+    repository_files("*.md")
+}
+
+/// The files matching `pattern` (`*` or `*.EXT`) that git tracks or would track (new files
+/// count before `git add`), or, outside a git checkout, every one outside `target/` and hidden
+/// folders.
+fn repository_files(pattern: &str) -> Vec<PathBuf> {
+    let suffix = pattern.trim_start_matches('*');
     let tracked = std::process::Command::new("git")
         .args([
             "ls-files",
@@ -20,7 +27,7 @@ fn markdown_files() -> Vec<PathBuf> {
             "--others",
             "--exclude-standard",
             "--",
-            "*.md",
+            pattern,
         ])
         .current_dir(root())
         .output()
@@ -35,7 +42,7 @@ fn markdown_files() -> Vec<PathBuf> {
         None => crate::harness::tree(root())
             .into_iter()
             .filter(|name| {
-                name.ends_with(".md")
+                name.ends_with(suffix)
                     && !name.starts_with("target")
                     && !name.split(['/', '\\']).any(|part| part.starts_with('.'))
             })
@@ -248,5 +255,38 @@ fn the_link_checker_sees_what_github_renders() {
     assert_eq!(
         check(&root().join("README.md"), "https://example.com/x"),
         None
+    );
+}
+
+#[test]
+fn nothing_in_the_repository_points_at_documents_outside_it() {
+    // Spelled in pieces, so this file does not match itself.
+    let outside = [
+        ["PRODUCT", ".md"],
+        ["pletor-api", ".md"],
+        ["STYLE", ".md"],
+        ["../", "shared/"],
+    ]
+    .map(|parts| parts.concat());
+    let mut found = Vec::new();
+    let mut read = 0;
+    for file in repository_files("*") {
+        // Binary files and pointers to large files are not text.
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        read += 1;
+        for (number, line) in text.lines().enumerate() {
+            for name in outside.iter().filter(|name| line.contains(name.as_str())) {
+                let path = file.strip_prefix(root()).unwrap().display();
+                found.push(format!("{path}:{}: {name}", number + 1));
+            }
+        }
+    }
+    assert!(read > 100, "only {read} files read");
+    assert!(
+        found.is_empty(),
+        "the repository stands alone; say it in its own words (docs/api-contract.md):\n{}",
+        found.join("\n")
     );
 }

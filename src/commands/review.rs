@@ -22,9 +22,9 @@ use crate::workflow::review::queue::Filters;
 #[derive(Debug, ClapArgs)]
 #[command(group(clap::ArgGroup::new("verdict").args(["approve", "reject"])))]
 #[command(
-    after_help = "Examples:\n  pletor review                           # the inbox: every review that waits, one key each\n  \
-pletor review --batch rows.csv          # only the runs of that batch, every shard included\n  \
-pletor review --pending --json          # list what waits, decide nothing\n  \
+    after_help = "Examples:\n  pletor review                          # the inbox: every review that waits, one key each\n  \
+pletor review --batch rows.csv         # only the runs of that batch, every shard included\n  \
+pletor review --pending --json         # list what waits, decide nothing\n  \
 pletor review --pending --agent \"Reviewed Post\" --approve --yes\n  \
 pletor review RUN                      # one run, interactive\n  \
 pletor review RUN --approve            # every pending review of RUN\n  pletor review RUN REVIEW --reject --comment \"too dark\"\n  \
@@ -191,8 +191,14 @@ mod tests {
     #[test]
     fn flags_name_one_decision_and_a_body_must_be_json() {
         assert_eq!(parse(&["r"]), Ok(None));
-        assert_eq!(parse(&["--pending", "--approve", "--yes"]), Ok(Some(Decision::Approve(None))));
-        assert!(parse(&["r", "--pending"]).is_err(), "RUN or the inbox, not both");
+        assert_eq!(
+            parse(&["--pending", "--approve", "--yes"]),
+            Ok(Some(Decision::Approve(None)))
+        );
+        assert!(
+            parse(&["r", "--pending"]).is_err(),
+            "RUN or the inbox, not both"
+        );
         assert!(parse(&["r", "--agent", "x"]).is_err());
         assert!(parse(&["--pending", "--body", "{}"]).is_err());
         assert!(parse(&["--limit", "0"]).is_err());

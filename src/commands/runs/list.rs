@@ -126,7 +126,10 @@ mod tests {
         let waiting = json!({"id": "r", "status": "running", "awaiting_human_review": true});
         assert!(has_status(&waiting, "awaiting_review"));
         assert!(has_status(&waiting, "running"), "it still runs");
-        assert!(!has_status(&json!({"id": "r", "status": "running"}), "awaiting_review"));
+        assert!(!has_status(
+            &json!({"id": "r", "status": "running"}),
+            "awaiting_review"
+        ));
     }
 
     #[test]

@@ -184,7 +184,8 @@ async fn decide_all(
         _ => "reject",
     };
     if decidable.is_empty() {
-        ctx.out.status("nothing waits for a review: nothing was sent");
+        ctx.out
+            .status("nothing waits for a review: nothing was sent");
         if ctx.out.is_json() {
             ctx.out.json(&bulk_json(&[]))?;
         }
@@ -437,13 +438,16 @@ async fn walk(
             let decision = match key {
                 'a' => Decision::Approve(None),
                 'r' => {
-                    let typed =
-                        meanwhile(prompt::text("Comment (optional, Enter for none)"), next.as_mut())
-                            .await?;
+                    let typed = meanwhile(
+                        prompt::text("Comment (optional, Enter for none)"),
+                        next.as_mut(),
+                    )
+                    .await?;
                     Decision::Reject(Some(typed.trim().to_string()).filter(|c| !c.is_empty()))
                 }
                 's' => {
-                    ctx.out.status(&format!("skipped review {}", clean_line(&review.id)));
+                    ctx.out
+                        .status(&format!("skipped review {}", clean_line(&review.id)));
                     break ("skipped", Value::Null);
                 }
                 'o' => {

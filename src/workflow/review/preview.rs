@@ -111,7 +111,11 @@ impl Previews {
     /// Hands every copy of `fetched` to the system viewer, and keeps the copies from then on
     /// (the viewer may read them after pletor has ended).
     pub async fn open_copies(&mut self, ctx: &Context, fetched: &Fetched) {
-        let copies: Vec<&PathBuf> = fetched.files.iter().filter_map(|f| f.copy.as_ref()).collect();
+        let copies: Vec<&PathBuf> = fetched
+            .files
+            .iter()
+            .filter_map(|f| f.copy.as_ref())
+            .collect();
         if copies.is_empty() {
             ctx.out.status("        (no copy to open)");
         }

@@ -563,3 +563,100 @@ fn an_empty_inbox_says_so_and_exits_0() {
     );
     assert!(decisions(&world).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_in_the_walk_keeps_every_decision_made_and_names_the_way_back() {
+    let world = World::new();
+    let runs = paused_runs(&world, &["one", "two"]);
+    let mut session = pty(&world, &["review", "--agent", "Reviewed Post"], &[]);
+    expect(&mut session, "[q] quit");
+    session.send("a").unwrap();
+    expect(&mut session, "Review 2 of 2");
+    expect(&mut session, "[q] quit");
+    session.send([3u8]).unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 130, "{rest}");
+    assert!(
+        rest.contains("every decision made was sent; `pletor review --agent 'Reviewed Post'` shows what still waits"),
+        "{rest}"
+    );
+    let sent: Vec<String> = decisions(&world).iter().map(decided_run).collect();
+    assert_eq!(sent, vec![run_id(&runs[0])], "the approval made stays made");
+    let output = review(&world, &["--pending", "--json"], 0);
+    assert_eq!(listed(&output), vec![run_id(&runs[1])]);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_open_key_hands_the_drafts_to_the_viewer_and_asks_again() {
+    let world = World::new();
+    let bin = world.home.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let record = world.home.path().join("opened.txt");
+    let opener = bin.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\necho \"$1\" >> '{}'\n", record.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    paused_runs(&world, &["one"]);
+    let mut session = pty(&world, &["review"], &[("PATH", &path)]);
+    let shown = expect(&mut session, "[q] quit");
+    session.send("o").unwrap();
+    expect(&mut session, "[q] quit");
+    let opened = std::fs::read_to_string(&record).expect("the viewer was called");
+    assert_eq!(
+        std::path::Path::new(opened.trim()),
+        crate::review::copy_path(&shown),
+        "the shown copy was opened"
+    );
+    assert!(decisions(&world).is_empty(), "opening decides nothing");
+    session.send("a").unwrap();
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    let folder = std::path::Path::new(opened.trim())
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap();
+    assert!(
+        rest.contains(&format!("review copies kept in {}", folder.display())),
+        "an opened copy outlives the command: {rest}"
+    );
+    std::fs::remove_dir_all(folder).unwrap();
+    assert_eq!(resolved(&world), 1);
+}
+
+#[test]
+fn app_runs_are_decided_at_their_own_path() {
+    let world = World::new();
+    let app = paused_run(&world, true);
+    paused_runs(&world, &["agent run"]);
+    let output = review(
+        &world,
+        &["--pending", "--app", "--approve", "--yes", "--json"],
+        0,
+    );
+    assert_eq!(
+        json(&output)["counts"],
+        json!({"sent": 1, "already_resolved": 0})
+    );
+    let sent = decisions(&world);
+    assert_eq!(sent.len(), 1, "only the app run");
+    assert!(
+        sent[0]["path"].as_str().unwrap().ends_with(&format!(
+            "/app-runs/{}/reviews/{}",
+            run_id(&app),
+            review_id(&app)
+        )),
+        "{}",
+        sent[0]["path"]
+    );
+}

@@ -123,19 +123,31 @@ impl Waiting {
                 .into_iter()
                 .collect();
         let review = self.review.as_ref();
-        let mut doc = json!({
-            "run_id": self.run.id,
-            "kind": noun,
-            "review_id": review.map(|r| r.id.clone()),
-            "inputs": inputs,
-            "external_id": self.run.external_id,
-            "created_at": self.run.raw.get("created_at").cloned().unwrap_or(Value::Null),
-            "asset_ids": review.map(|r| r.asset_ids.clone()).unwrap_or_default(),
-            "text": review.and_then(|r| r.text.clone()),
-        });
-        doc[format!("{noun}_id")] = json!(self.target_id());
-        doc[noun] = json!(self.target.as_ref().map(|t| t.name.clone()));
-        doc
+        let mut doc = Map::new();
+        doc.insert("run_id".into(), json!(self.run.id));
+        doc.insert("kind".into(), json!(noun));
+        doc.insert("review_id".into(), json!(review.map(|r| r.id.clone())));
+        doc.insert(format!("{noun}_id"), json!(self.target_id()));
+        doc.insert(
+            noun.into(),
+            json!(self.target.as_ref().map(|t| t.name.clone())),
+        );
+        doc.insert("inputs".into(), Value::Object(inputs));
+        doc.insert("external_id".into(), json!(self.run.external_id));
+        doc.insert(
+            "created_at".into(),
+            self.run
+                .raw
+                .get("created_at")
+                .cloned()
+                .unwrap_or(Value::Null),
+        );
+        doc.insert(
+            "asset_ids".into(),
+            json!(review.map(|r| r.asset_ids.clone()).unwrap_or_default()),
+        );
+        doc.insert("text".into(), json!(review.and_then(|r| r.text.clone())));
+        Value::Object(doc)
     }
 }
 

@@ -174,8 +174,9 @@ async fn decide_all(
     let unlisted = waiting.len() - decidable.len();
     if unlisted > 0 {
         ctx.out.warn(&format!(
-            "{} wait(s) for a review the API does not list: answer {} in the web app",
+            "{} {} for a review the API does not list: answer {} in the web app",
             count(unlisted, "run"),
+            if unlisted == 1 { "waits" } else { "wait" },
             if unlisted == 1 { "it" } else { "them" }
         ));
     }
@@ -191,47 +192,53 @@ async fn decide_all(
         }
         return Ok(Exit::Success);
     }
-    if !yes {
-        let runs: std::collections::HashSet<&str> =
-            decidable.iter().map(|(w, _)| w.run.id.as_str()).collect();
-        let question = format!(
-            "{} {} of {}?",
-            capitalize(verb),
-            count(decidable.len(), "review"),
-            count(runs.len(), "run")
-        );
-        if !prompt::confirm(&question, false).await? {
-            ctx.out.status("nothing was sent");
-            return Ok(Exit::Success);
-        }
+    if !yes && !confirmed(&decidable, verb).await? {
+        ctx.out.status("nothing was sent");
+        return Ok(Exit::Success);
     }
     let mut reported: Vec<(&Waiting, Outcome)> = Vec::new();
     for (entry, review) in decidable {
         let outcome = decide::send(ctx, entry.kind, &entry.run.id, &review.id, decision).await?;
         reported.push((entry, outcome));
     }
+    ctx.out.status(&bulk_summary(&reported, decision));
+    if ctx.out.is_json() {
+        ctx.out.json(&bulk_json(&reported))?;
+    }
+    Ok(Exit::Success)
+}
+
+/// Asks the person at the terminal, with the counts, whether to decide them all.
+async fn confirmed(decidable: &[(&Waiting, &PendingReview)], verb: &str) -> anyhow::Result<bool> {
+    let runs: std::collections::HashSet<&str> =
+        decidable.iter().map(|(w, _)| w.run.id.as_str()).collect();
+    let question = format!(
+        "{} {} of {}?",
+        capitalize(verb),
+        count(decidable.len(), "review"),
+        count(runs.len(), "run")
+    );
+    prompt::confirm(&question, false).await
+}
+
+/// `approved 3 reviews; 1 review answered elsewhere meanwhile, skipped`.
+fn bulk_summary(reported: &[(&Waiting, Outcome)], decision: &Decision) -> String {
     let elsewhere = reported
         .iter()
         .filter(|(_, o)| matches!(o, Outcome::AlreadyResolved { .. }))
         .count();
-    let sent = reported.len() - elsewhere;
-    let done = if verb == "approve" {
-        "approved"
-    } else {
-        "rejected"
+    let done = match decision.approves() {
+        Some(true) => "approved",
+        _ => "rejected",
     };
-    let mut summary = format!("{done} {}", count(sent, "review"));
+    let mut summary = format!("{done} {}", count(reported.len() - elsewhere, "review"));
     if elsewhere > 0 {
         summary.push_str(&format!(
             "; {} answered elsewhere meanwhile, skipped",
             count(elsewhere, "review")
         ));
     }
-    ctx.out.status(&summary);
-    if ctx.out.is_json() {
-        ctx.out.json(&bulk_json(&reported))?;
-    }
-    Ok(Exit::Success)
+    summary
 }
 
 fn capitalize(word: &str) -> String {
@@ -402,25 +409,17 @@ async fn walk(
             None
         }
     };
+    let prefetch = |index: usize| {
+        waiting.get(index).map(|entry| {
+            Prefetch::Running(Box::pin(prepare(&quiet, entry, root.clone(), index + 1)))
+        })
+    };
     let mut tally = Tally::default();
-    let mut quit = false;
-    let mut next: Option<Prefetch<'_>> = Some(Prefetch::Running(Box::pin(prepare(
-        &quiet,
-        &waiting[0],
-        root.clone(),
-        1,
-    ))));
+    let mut next = prefetch(0);
     for (index, entry) in waiting.iter().enumerate() {
         let Some(current) = next.take() else { break };
         let ready = current.finish().await;
-        if let Some(following) = waiting.get(index + 1) {
-            next = Some(Prefetch::Running(Box::pin(prepare(
-                &quiet,
-                following,
-                root.clone(),
-                index + 2,
-            ))));
-        }
+        next = prefetch(index + 1);
         header(ctx, entry, index + 1, total);
         let review = match ready.review {
             Ok(review) => review,
@@ -432,51 +431,67 @@ async fn walk(
             }
         };
         show(ctx, &mut previews, &review, &ready.fetched).await;
-        let (outcome, body) = loop {
-            ctx.out.stderr(&menu(index + 1, total));
-            let key = meanwhile(prompt::key(KEYS), next.as_mut()).await?;
-            let decision = match key {
-                'a' => Decision::Approve(None),
-                'r' => {
-                    let typed = meanwhile(
-                        prompt::text("Comment (optional, Enter for none)"),
-                        next.as_mut(),
-                    )
-                    .await?;
-                    Decision::Reject(Some(typed.trim().to_string()).filter(|c| !c.is_empty()))
-                }
-                's' => {
-                    ctx.out
-                        .status(&format!("skipped review {}", clean_line(&review.id)));
-                    break ("skipped", Value::Null);
-                }
-                'o' => {
-                    previews.open_copies(ctx, &ready.fetched).await;
-                    continue;
-                }
-                _ => {
-                    quit = true;
-                    break ("skipped", Value::Null);
-                }
-            };
-            let sent = decide::send(ctx, entry.kind, &entry.run.id, &review.id, &decision);
-            break match meanwhile(sent, next.as_mut()).await? {
-                Outcome::Sent { body, .. } if decision.approves() == Some(true) => {
-                    ("approved", body)
-                }
-                Outcome::Sent { body, .. } => ("rejected", body),
-                Outcome::AlreadyResolved { body, .. } => ("answered_elsewhere", body),
-                Outcome::Skipped { .. } => ("skipped", Value::Null),
-            };
+        let turn = Turn {
+            entry,
+            review: &review,
+            fetched: &ready.fetched,
+            number: index + 1,
+            total,
         };
-        if quit {
-            break;
+        match ask(ctx, &turn, &mut previews, next.as_mut()).await? {
+            Some((outcome, body)) => tally.record(entry, &review.id, outcome, body),
+            None => break,
         }
-        tally.record(entry, &review.id, outcome, body);
     }
     drop(next);
     previews.finish(ctx);
     summary(ctx, &tally, total, &back)
+}
+
+/// The review on screen.
+struct Turn<'a> {
+    entry: &'a Waiting,
+    review: &'a PendingReview,
+    fetched: &'a Fetched,
+    number: usize,
+    total: usize,
+}
+
+/// Asks for the key until a decision is made, sends it at once, and returns what happened
+/// (`approved`, `rejected`, `skipped`, `answered_elsewhere`) with the body sent; `None` to quit.
+/// The next review's preparation goes on meanwhile.
+async fn ask(
+    ctx: &Context,
+    turn: &Turn<'_>,
+    previews: &mut Previews,
+    mut next: Option<&mut Prefetch<'_>>,
+) -> anyhow::Result<Option<(&'static str, Value)>> {
+    let decision = loop {
+        ctx.out.stderr(&menu(turn.number, turn.total));
+        match meanwhile(prompt::key(KEYS), next.as_deref_mut()).await? {
+            'a' => break Decision::Approve(None),
+            'r' => {
+                let asked = prompt::text("Comment (optional, Enter for none)");
+                let typed = meanwhile(asked, next.as_deref_mut()).await?;
+                break Decision::Reject(Some(typed.trim().to_string()).filter(|c| !c.is_empty()));
+            }
+            's' => {
+                let id = clean_line(&turn.review.id);
+                ctx.out.status(&format!("skipped review {id}"));
+                return Ok(Some(("skipped", Value::Null)));
+            }
+            'o' => previews.open_copies(ctx, turn.fetched).await,
+            _ => return Ok(None),
+        }
+    };
+    let (kind, run) = (turn.entry.kind, &turn.entry.run.id);
+    let sent = decide::send(ctx, kind, run, &turn.review.id, &decision);
+    Ok(Some(match meanwhile(sent, next).await? {
+        Outcome::Sent { body, .. } if decision.approves() == Some(true) => ("approved", body),
+        Outcome::Sent { body, .. } => ("rejected", body),
+        Outcome::AlreadyResolved { body, .. } => ("answered_elsewhere", body),
+        Outcome::Skipped { .. } => ("skipped", Value::Null),
+    }))
 }
 
 /// `Review 3 of 12 · Reviewed Post · run 5f3e… · 4m 10s ago`, then the inputs by name and the

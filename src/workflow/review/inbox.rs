@@ -129,19 +129,21 @@ fn list(ctx: &Context, waiting: &[Waiting]) -> anyhow::Result<()> {
     } else {
         "AGENT"
     };
-    let mut table = Table::new(["RUN", "REVIEW", target, "AGE", "EXTERNAL ID", "TEXT"]);
+    // The review ids are in `--json`; `pletor review RUN` answers a run's reviews without them.
+    let mut table = Table::new(["RUN", target, "AGE", "EXTERNAL ID", "TEXT"]);
     for entry in waiting {
         let review = entry.review.as_ref();
         table.row([
             clean_line(&entry.run.id),
-            review.map_or_else(|| "(not listed)".to_string(), |r| clean_line(&r.id)),
             entry.target_name(),
             age(entry),
             clean_line(entry.run.external_id.as_deref().unwrap_or("")),
-            output::truncate(
-                &clean_line(review.and_then(|r| r.text.as_deref()).unwrap_or("")),
-                50,
-            ),
+            match review {
+                Some(review) => {
+                    output::truncate(&clean_line(review.text.as_deref().unwrap_or("")), 50)
+                }
+                None => "(the API lists no review)".to_string(),
+            },
         ]);
     }
     ctx.out.table(&table)

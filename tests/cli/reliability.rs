@@ -108,70 +108,87 @@ fn a_server_that_accepts_and_never_answers_fails_within_the_timeout() {
     assert_eq!(proxy.connections(), 2);
 }
 
-fn retried_once_after(world: &World, rule: Value) -> std::process::Output {
+/// Runs `agents list` with `rule` as a fault once, checks it was retried exactly once, and
+/// returns the seconds between the two requests as the simulator received them.
+fn retried_once_after(world: &World, rule: Value) -> f64 {
     world.faults(json!([rule]));
-    let output = world.run_expect(&["agents", "list", "--json"], 0);
-    let statuses: Vec<u64> = agents_requests(world)
+    world.run_expect(&["agents", "list", "--json"], 0);
+    let requests = agents_requests(world);
+    let statuses: Vec<u64> = requests
         .iter()
         .map(|r| r["status"].as_u64().unwrap())
         .collect();
     assert_eq!(statuses.len(), 2, "{statuses:?}");
     assert_eq!(statuses[1], 200);
-    output
+    requests[1]["t"].as_f64().unwrap() - requests[0]["t"].as_f64().unwrap()
 }
+
+/// The first backoff step (`RetryPolicy::base`, 250 ms, with full jitter it is at most that):
+/// a wait no longer than this plus the slack of a loaded machine was not a server-told wait.
+const SHORT: f64 = 0.9;
 
 #[test]
 fn a_429_with_retry_after_as_an_http_date_is_waited_out() {
     let world = World::new();
-    let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(1));
-    retried_once_after(
+    // An HTTP date has whole seconds: two seconds ahead is at least one second of waiting
+    // however the clock's fraction falls.
+    let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(2));
+    let waited = retried_once_after(
         &world,
         json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": date}),
     );
+    assert!((0.9..10.0).contains(&waited), "waited {waited:.2}s");
 }
 
 #[test]
 fn a_429_with_retry_after_in_the_past_is_retried_at_once() {
     let world = World::new();
     let date = httpdate::fmt_http_date(SystemTime::now() - Duration::from_secs(3600));
-    retried_once_after(
+    let waited = retried_once_after(
         &world,
         json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": date}),
     );
+    assert!(waited < SHORT, "a date an hour ago means now: waited {waited:.2}s");
 }
 
 #[test]
 fn a_429_with_garbage_retry_after_falls_back_to_backoff() {
     let world = World::new();
-    retried_once_after(
+    // Garbage is no wait at all, so the retry takes the first backoff step (at most 250 ms),
+    // not the clamp's longest wait nor a refusal.
+    let waited = retried_once_after(
         &world,
         json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": "soon-ish"}),
     );
+    assert!(waited < SHORT, "the first backoff step is short: waited {waited:.2}s");
 }
 
 #[test]
 fn a_429_with_a_spent_budget_and_a_reset_delta_waits_for_the_reset() {
     let world = World::new();
-    retried_once_after(
+    let waited = retried_once_after(
         &world,
         json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
-        "headers": {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"}}),
+        "headers": {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2"}}),
     );
+    assert!((1.9..10.0).contains(&waited), "waited {waited:.2}s");
 }
 
 #[test]
 fn a_429_with_a_spent_budget_and_a_reset_epoch_waits_for_the_reset() {
     let world = World::new();
+    // Epoch seconds are whole: three seconds ahead is at least two of waiting.
     let epoch = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .unwrap()
         .as_secs()
-        + 1;
-    retried_once_after(
+        + 3;
+    let waited = retried_once_after(
         &world,
         json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
         "headers": {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": epoch.to_string()}}),
     );
+    assert!((1.9..10.0).contains(&waited), "waited {waited:.2}s");
 }
 
 #[test]

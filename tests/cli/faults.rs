@@ -114,10 +114,18 @@ echo "--- left in the folder:" >&2
 ls -1A "$1" >&2
 exit $code"#;
     let mut cmd = world.process("unshare");
-    cmd.args(["--user", "--map-root-user", "--mount", "sh", "-c", script, "sh"])
-        .arg(&disk)
-        .arg(crate::harness::pletor_bin())
-        .arg(id);
+    cmd.args([
+        "--user",
+        "--map-root-user",
+        "--mount",
+        "sh",
+        "-c",
+        script,
+        "sh",
+    ])
+    .arg(&disk)
+    .arg(crate::harness::pletor_bin())
+    .arg(id);
     let output = cmd.output().unwrap();
     let err = stderr(&output);
     assert_ne!(
@@ -135,7 +143,10 @@ exit $code"#;
         left.iter().all(|f| f.ends_with(".part")),
         "only the resumable .part is left: {left:?}"
     );
-    assert!(!disk.join("big.bin").exists(), "nothing outside the tmpfs either");
+    assert!(
+        !disk.join("big.bin").exists(),
+        "nothing outside the tmpfs either"
+    );
 }
 
 #[test]

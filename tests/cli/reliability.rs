@@ -148,7 +148,10 @@ fn a_429_with_retry_after_in_the_past_is_retried_at_once() {
         &world,
         json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": date}),
     );
-    assert!(waited < SHORT, "a date an hour ago means now: waited {waited:.2}s");
+    assert!(
+        waited < SHORT,
+        "a date an hour ago means now: waited {waited:.2}s"
+    );
 }
 
 #[test]
@@ -160,7 +163,10 @@ fn a_429_with_garbage_retry_after_falls_back_to_backoff() {
         &world,
         json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": "soon-ish"}),
     );
-    assert!(waited < SHORT, "the first backoff step is short: waited {waited:.2}s");
+    assert!(
+        waited < SHORT,
+        "the first backoff step is short: waited {waited:.2}s"
+    );
 }
 
 #[test]

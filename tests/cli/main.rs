@@ -20,6 +20,7 @@ mod doctor;
 mod faults;
 mod help;
 mod http;
+mod inbox;
 mod links;
 mod names;
 mod preflight;

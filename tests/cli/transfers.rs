@@ -876,7 +876,7 @@ impl PlainServer {
         Self::with_metadata(body, disposition, true)
     }
 
-    /// Without metadata, `GET /assets/{id}` answers 404 (the endpoint is a C-grade guess).
+    /// Without metadata, `GET /assets/{id}` answers 404 (the endpoint is only observed, not documented).
     fn with_metadata(body: Vec<u8>, disposition: &'static str, metadata: bool) -> Self {
         use std::io::{BufRead, BufReader};
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

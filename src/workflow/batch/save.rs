@@ -119,7 +119,7 @@ async fn placements(
     Ok(place(&spec.template, row, &run.id, metas))
 }
 
-/// The asset's metadata. `GET /assets/{id}` is a C-grade fact: when it answers 404 or 405 the
+/// The asset's metadata. `GET /assets/{id}` is only observed, not documented: when it answers 404 or 405 the
 /// file is named after the asset id, and a file already in place is taken for it on trust.
 async fn metadata(client: &crate::api::Client, id: &str) -> anyhow::Result<Asset> {
     match assets::get(client, id).await {

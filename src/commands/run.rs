@@ -101,6 +101,8 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     if let Some(file) = args.batch.clone() {
         return run_batch(ctx, kind, file, args).await;
     }
+    // Before anything is read, uploaded or created: nobody to answer means nothing to pay for.
+    let on_review = OnReview::resolve(args.on_review, ctx.no_person())?;
     let external_id = match &args.external_id {
         Some(key) => {
             inputs::check_external_id(key)?;
@@ -111,7 +113,7 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     let raw = raw_inputs(&args).await?;
     let options = WaitOptions {
         deadline: args.timeout.map(|t| std::time::Instant::now() + t),
-        on_review: OnReview::resolve(args.on_review, ctx.can_prompt()),
+        on_review,
     };
     let prepared = start::prepare(ctx, kind, &args.target, raw).await?;
     let save = save_options(&args.save, args.no_wait || args.no_download)?;

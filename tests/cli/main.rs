@@ -34,4 +34,5 @@ mod secrets;
 mod shards;
 mod terminal;
 mod transfers;
+mod unattended;
 mod watch;

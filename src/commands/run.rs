@@ -18,6 +18,7 @@ use crate::workflow::dry_run;
 use crate::workflow::inputs::{self, RawInput, RawValue};
 use crate::workflow::next::{self, Next};
 use crate::workflow::outcome::{self, SaveOptions};
+use crate::workflow::reuse;
 use crate::workflow::start;
 use crate::workflow::wait::WaitOptions;
 
@@ -123,12 +124,25 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
             &dry_run_plan(kind, &prepared, args.external_id.as_deref()),
         );
     }
-    cost::announce(
-        ctx,
-        &start::naming(kind, &prepared.target).0,
-        &prepared.target,
-    );
-    let created = start::submit(ctx, kind, prepared, &external_id).await?;
+    let found = match &args.external_id {
+        Some(key) => reuse::reused(ctx, kind, &prepared, key).await?,
+        None => None,
+    };
+    let created = match found {
+        Some(created) => created,
+        None => {
+            cost::announce(
+                ctx,
+                &start::naming(kind, &prepared.target).0,
+                &prepared.target,
+            );
+            let created = start::submit(ctx, kind, &prepared, &external_id).await?;
+            if created.adopted {
+                reuse::adopt(ctx, kind, &prepared, &external_id, &created.run).await?;
+            }
+            created
+        }
+    };
     if args.no_wait {
         return print_created(ctx, kind, &created.run);
     }

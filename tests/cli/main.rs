@@ -28,6 +28,7 @@ mod readme;
 mod recipes;
 mod release;
 mod reliability;
+mod reuse;
 mod review;
 mod runs;
 mod secrets;

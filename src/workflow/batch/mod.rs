@@ -277,7 +277,7 @@ async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Resul
     let uploads = Uploads::new(&job.plan);
     let target = Target {
         kind: job.kind,
-        id: &job.target.id,
+        agent: &job.target,
     };
     let driver = Driver {
         ctx,

@@ -127,6 +127,38 @@ fn runs_wait_with_on_review_prompt_and_nobody_to_ask_exits_2_without_answering_o
 }
 
 #[test]
+fn a_batch_with_on_review_prompt_exits_2_before_any_row_starts() {
+    let world = World::new();
+    world.file(
+        "rows.jsonl",
+        b"{\"prompt\": \"one\"}\n{\"prompt\": \"two\"}\n",
+    );
+    let output = expect_code(
+        world
+            .pletor()
+            .args([
+                "run",
+                catalog::REVIEWED_POST,
+                "--batch",
+                "rows.jsonl",
+                "--on-review",
+                "prompt",
+            ])
+            .timeout(secs(30)),
+        2,
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains("`--on-review prompt` cannot be used with `--batch`"),
+        "{err}"
+    );
+    for mode in ["fail", "wait", "approve"] {
+        assert!(err.contains(&format!("`--on-review {mode}`")), "{err}");
+    }
+    assert_nothing_spent(&world);
+}
+
+#[test]
 fn other_review_modes_still_run_where_nobody_can_be_asked() {
     let world = World::new();
     let output = expect_code(

@@ -13,7 +13,6 @@ use crate::output::Stream;
 use crate::transfer::{self, Existing};
 use crate::workflow::batch;
 use crate::workflow::batch::shard::{self, ShardArg};
-use crate::workflow::cost;
 use crate::workflow::dry_run;
 use crate::workflow::inputs::{self, RawInput, RawValue};
 use crate::workflow::next::{self, Next};
@@ -119,30 +118,16 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     let prepared = start::prepare(ctx, kind, &args.target, raw).await?;
     let save = save_options(&args.save, args.no_wait || args.no_download)?;
     if args.dry_run {
+        if let Some(key) = &args.external_id {
+            reuse::preview(ctx, kind, &prepared, key).await?;
+        }
         return dry_run::print(
             ctx,
             &dry_run_plan(kind, &prepared, args.external_id.as_deref()),
         );
     }
-    let found = match &args.external_id {
-        Some(key) => reuse::reused(ctx, kind, &prepared, key).await?,
-        None => None,
-    };
-    let created = match found {
-        Some(created) => created,
-        None => {
-            cost::announce(
-                ctx,
-                &start::naming(kind, &prepared.target).0,
-                &prepared.target,
-            );
-            let created = start::submit(ctx, kind, &prepared, &external_id).await?;
-            if created.adopted {
-                reuse::adopt(ctx, kind, &prepared, &external_id, &created.run).await?;
-            }
-            created
-        }
-    };
+    let given = args.external_id.as_deref();
+    let created = reuse::obtain(ctx, kind, &prepared, given, &external_id).await?;
     if args.no_wait {
         return print_created(ctx, kind, &created.run);
     }

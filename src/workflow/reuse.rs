@@ -27,6 +27,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::Value;
 
@@ -37,6 +38,7 @@ use crate::context::Context;
 use crate::error::UsageError;
 use crate::output::{clean_line, truncate};
 use crate::transfer::{self, LocalFile};
+use crate::workflow::cost;
 use crate::workflow::inputs::{AssetSource, Planned, PlannedInput};
 use crate::workflow::next::{self, Next};
 use crate::workflow::start::{self, Prepared};
@@ -81,6 +83,8 @@ impl Key<'_> {
 pub struct Evidence {
     assets: Mutex<HashMap<String, Option<Asset>>>,
     hashes: Mutex<HashMap<PathBuf, String>>,
+    /// Whether the server was already found not to echo inputs: said once, not once a row.
+    said_no_echo: AtomicBool,
 }
 
 impl Evidence {
@@ -116,24 +120,70 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// The run already created under an `--external-id` the user gave, checked against this
-/// request ([`check`]): looked up before any upload, so that a reuse sends no byte and a
-/// key that names another run costs nothing. `None` when the key names no run yet.
-pub async fn reused(
+/// The run this request names: the one its `--external-id` (`given`) already names, checked
+/// and looked up before any upload, so that a reuse sends no byte and a key that names another
+/// request's run costs nothing; else a new run under `external_id`, adopted on a `409` only
+/// when it is this request's.
+pub async fn obtain(
+    ctx: &Context,
+    kind: RunKind,
+    prepared: &Prepared,
+    given: Option<&str>,
+    external_id: &str,
+) -> anyhow::Result<Created> {
+    if let Some(key) = given
+        && let Some(run) = found(ctx, kind, prepared, key).await?
+    {
+        say_reused(ctx, &run, key);
+        return Ok(Created { run, adopted: true });
+    }
+    cost::announce(
+        ctx,
+        &start::naming(kind, &prepared.target).0,
+        &prepared.target,
+    );
+    let created = start::submit(ctx, kind, prepared, external_id).await?;
+    if created.adopted {
+        check_prepared(ctx, kind, prepared, external_id, &created.run).await?;
+        say_reused(ctx, &created.run, external_id);
+    }
+    Ok(created)
+}
+
+/// For `--dry-run`: checks the run an `--external-id` already names (only `GET`s), and says
+/// that running would reuse it.
+pub async fn preview(
     ctx: &Context,
     kind: RunKind,
     prepared: &Prepared,
     external_id: &str,
-) -> anyhow::Result<Option<Created>> {
+) -> anyhow::Result<()> {
+    if let Some(run) = found(ctx, kind, prepared, external_id).await? {
+        ctx.out.status(&format!(
+            "`--external-id {}` already names run {} of this request: running it would reuse that run, uploading and creating nothing",
+            clean_line(external_id),
+            clean_line(&run.id)
+        ));
+    }
+    Ok(())
+}
+
+/// The run `external_id` names, checked against the request; `None` when it names none yet.
+async fn found(
+    ctx: &Context,
+    kind: RunKind,
+    prepared: &Prepared,
+    external_id: &str,
+) -> anyhow::Result<Option<Run>> {
     let Some(run) = runs::find_by_external_id(ctx.api()?, kind, external_id).await? else {
         return Ok(None);
     };
-    adopt(ctx, kind, prepared, external_id, &run).await?;
-    Ok(Some(Created { run, adopted: true }))
+    check_prepared(ctx, kind, prepared, external_id, &run).await?;
+    Ok(Some(run))
 }
 
-/// Checks a run found under `external_id` against the request, and says it is reused.
-pub async fn adopt(
+/// [`check`] for a single run keyed `external_id`.
+async fn check_prepared(
     ctx: &Context,
     kind: RunKind,
     prepared: &Prepared,
@@ -151,14 +201,22 @@ pub async fn adopt(
             .zip(keys.iter().map(String::as_str))
             .collect(),
     };
-    let key = Key::flag(external_id);
-    check(ctx, &asked, run, &key, &Evidence::default()).await?;
+    check(
+        ctx,
+        &asked,
+        run,
+        &Key::flag(external_id),
+        &Evidence::default(),
+    )
+    .await
+}
+
+fn say_reused(ctx: &Context, run: &Run, external_id: &str) {
     ctx.out.status(&format!(
         "reusing run {} (external id {})",
-        crate::output::clean_line(&run.id),
-        crate::output::clean_line(external_id)
+        clean_line(&run.id),
+        clean_line(external_id)
     ));
-    Ok(())
 }
 
 /// Checks that `run`, found under `key`, is what `asked` asks for (see the module's rules).
@@ -177,6 +235,9 @@ pub async fn check(
         return Err(other_target(ctx, asked, run, other, key).await.into());
     }
     let Some(echoed) = echoed_inputs(&run.raw) else {
+        if evidence.said_no_echo.swap(true, Ordering::Relaxed) {
+            return Ok(());
+        }
         ctx.out.warn(&format!(
             "run {} does not show the inputs it was created with: only its {} could be compared with this request; a run with other inputs needs a new key",
             clean_line(&run.id),

@@ -123,24 +123,16 @@ fn a_key_reused_with_another_prompt_exits_2_naming_both_prompts() {
         "text is compared as given: {err}"
     );
     // App runs keep their own keys, and are checked the same way.
-    let brief = |text: &str| format!("brief={text}");
-    let app = |text: &str| {
-        vec![
-            "app-run".to_string(),
-            REVIEWED_AD.to_string(),
-            "-i".to_string(),
-            brief(text),
-            "--external-id".to_string(),
-            "k-1".to_string(),
-            "--no-wait".to_string(),
-        ]
-    };
-    let args: Vec<String> = app("spring");
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    world.run_expect(&args, 0);
-    let other: Vec<String> = app("autumn");
-    let other: Vec<&str> = other.iter().map(String::as_str).collect();
-    let err = refused(&world, &other);
+    let app = [
+        "app-run",
+        REVIEWED_AD,
+        "--external-id",
+        "k-1",
+        "--no-wait",
+        "-i",
+    ];
+    world.run_expect(&[&app[..], &["brief=spring"]].concat(), 0);
+    let err = refused(&world, &[&app[..], &["brief=autumn"]].concat());
     assert!(
         err.contains(
             "of app Reviewed Ad with brief \"spring\"; this request asks for brief \"autumn\""
@@ -154,35 +146,24 @@ fn a_key_reused_with_another_file_exits_2_naming_both_hashes_and_uploads_nothing
     let world = World::new();
     world.file("shoe.png", &png::gradient_png(b"shoe"));
     world.file("boot.png", &png::gradient_png(b"boot"));
-    let shot = |file: &str| {
-        vec![
-            "run".to_string(),
-            PRODUCT_SHOT.to_string(),
-            "-i".to_string(),
-            "prompt=p".to_string(),
-            "-i".to_string(),
-            format!("product=@{file}"),
-            "--external-id".to_string(),
-            "k-shot".to_string(),
-            "--no-wait".to_string(),
-        ]
-    };
-    let args = |v: &[String]| v.iter().map(String::clone).collect::<Vec<String>>();
-    let first = args(&shot("shoe.png"));
-    world.run_expect(&first.iter().map(String::as_str).collect::<Vec<_>>(), 0);
-    let sha = |bytes: &[u8]| {
+    let shot = [
+        "run",
+        PRODUCT_SHOT,
+        "-i",
+        "prompt=p",
+        "--external-id",
+        "k-shot",
+        "--no-wait",
+        "-i",
+    ];
+    let shoe_args = [&shot[..], &["product=@shoe.png"]].concat();
+    world.run_expect(&shoe_args, 0);
+    let sha = |seed: &[u8]| {
         use sha2::Digest;
-        hex::encode(sha2::Sha256::digest(bytes))[..8].to_string()
+        hex::encode(sha2::Sha256::digest(png::gradient_png(seed)))[..8].to_string()
     };
-    let (shoe, boot) = (
-        sha(&png::gradient_png(b"shoe")),
-        sha(&png::gradient_png(b"boot")),
-    );
-    let other = args(&shot("boot.png"));
-    let err = refused(
-        &world,
-        &other.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    let (shoe, boot) = (sha(b"shoe"), sha(b"boot"));
+    let err = refused(&world, &[&shot[..], &["product=@boot.png"]].concat());
     assert!(
         err.contains(&format!(
             "with product shoe.png (sha256 {shoe}…); this request asks for product boot.png (sha256 {boot}…)"
@@ -191,10 +172,7 @@ fn a_key_reused_with_another_file_exits_2_naming_both_hashes_and_uploads_nothing
     );
     // The same name with other bytes is another file too: content decides.
     world.file("shoe.png", &png::gradient_png(b"boot"));
-    let err = refused(
-        &world,
-        &first.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    let err = refused(&world, &shoe_args);
     assert!(
         err.contains(&format!(
             "with product shoe.png (sha256 {shoe}…); this request asks for product shoe.png (sha256 {boot}…)"
@@ -349,4 +327,198 @@ fn a_server_that_does_not_echo_inputs_gets_the_agent_compared_and_a_warning() {
         )),
         "{err}"
     );
+}
+
+#[test]
+fn a_dry_run_checks_a_reused_key_with_only_gets() {
+    let world = World::new();
+    world.run_expect(
+        &[
+            "run",
+            TEXT_TO_IMAGE,
+            "-i",
+            "prompt=first",
+            "--external-id",
+            "k-3",
+        ],
+        0,
+    );
+    let id = run_under(&world, "k-3");
+    let sent = posts(&world);
+    let err = refused(
+        &world,
+        &[
+            "run",
+            TEXT_TO_IMAGE,
+            "-i",
+            "prompt=second",
+            "--external-id",
+            "k-3",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        err.contains("this request asks for prompt \"second\""),
+        "{err}"
+    );
+    let output = world.run_expect(
+        &[
+            "run",
+            TEXT_TO_IMAGE,
+            "-i",
+            "prompt=first",
+            "--external-id",
+            "k-3",
+            "--dry-run",
+        ],
+        0,
+    );
+    assert!(
+        stderr(&output).contains(&format!(
+            "`--external-id k-3` already names run {id} of this request: running it would reuse that run"
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(posts(&world), sent, "a dry run sends only GETs");
+}
+
+#[test]
+fn a_batch_against_a_server_that_does_not_echo_inputs_warns_once_and_adopts_its_rows() {
+    let world = World::with(Config {
+        echo_inputs: false,
+        ..fast_config()
+    });
+    let rows = |word: &str| {
+        (1..=3)
+            .map(|n| format!("{{\"prompt\": \"{word} {n}\"}}\n"))
+            .collect::<String>()
+    };
+    world.file("rows.jsonl", rows("fox").as_bytes());
+    let args = [
+        "run",
+        TEXT_TO_IMAGE,
+        "--batch",
+        "rows.jsonl",
+        "--batch-key",
+        "quiet",
+        "--no-download",
+        "--json",
+    ];
+    world.run_expect(&args, 0);
+    world.file("rows.jsonl", rows("owl").as_bytes());
+    let before = spent(&world);
+    let output = world.run_expect(&args, 0);
+    assert_eq!(spent(&world), before, "every row was adopted");
+    assert_eq!(json(&output)["counts"]["completed"], 3);
+    let err = stderr(&output);
+    assert_eq!(
+        err.matches("does not show the inputs it was created with")
+            .count(),
+        1,
+        "one warning, not one per row: {err}"
+    );
+}
+
+#[test]
+fn without_a_hash_a_file_is_compared_by_size_name_and_upload_key_and_else_reported_uncompared() {
+    let world = World::new();
+    world.file("shoe.png", &png::gradient_png(b"shoe"));
+    world.file("boot.png", &png::gradient_png(b"boot"));
+    let shot = [
+        "run",
+        PRODUCT_SHOT,
+        "-i",
+        "prompt=p",
+        "--external-id",
+        "k-f",
+        "--no-wait",
+        "-i",
+    ];
+    let shoe = [&shot[..], &["product=@shoe.png"]].concat();
+    let boot = [&shot[..], &["product=@boot.png"]].concat();
+    world.run_expect(&shoe, 0);
+    let listed = world.api("GET", "/runs/?external_id=k-f", None);
+    let asset = listed["data"][0]["inputs"][1]["value"]["asset_ids"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let size = std::fs::metadata(world.work().join("shoe.png"))
+        .unwrap()
+        .len();
+    // The server shows the asset without a hash: size, name and upload key decide.
+    answer_asset(
+        &world,
+        &asset,
+        json!({"id": asset, "filename": "shoe.png", "size": size, "external_id": "k-f-in-1"}),
+    );
+    let same = world.run_expect(&shoe, 0);
+    assert!(!stderr(&same).contains("warning"), "{}", stderr(&same));
+    let err = refused(&world, &boot);
+    assert!(
+        err.contains("with product shoe.png; this request asks for product boot.png"),
+        "{err}"
+    );
+    // Nothing to compare at all: adopted, with a warning that says so.
+    answer_asset(&world, &asset, json!({"id": asset}));
+    let output = world.run_expect(&boot, 0);
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: the files of run")
+            && err.contains("could not be compared with this request's: `product`"),
+        "{err}"
+    );
+}
+
+/// From now on, `GET /assets/ASSET` answers `body` (earlier rules removed).
+fn answer_asset(world: &World, asset: &str, body: Value) {
+    let url = format!("{}/faults", world.sim.admin_url());
+    crate::harness::block(async move { reqwest::Client::new().delete(url).send().await.unwrap() });
+    world.faults(json!([{"method": "GET", "path": format!("/assets/{asset}"), "kind": "status",
+        "status": 200, "body": body.to_string(), "content_type": "application/json", "times": 1000}]));
+}
+
+#[test]
+fn a_run_adopted_after_a_409_is_checked_as_well() {
+    let world = World::new();
+    world.run_expect(
+        &[
+            "run",
+            TEXT_TO_IMAGE,
+            "-i",
+            "prompt=first",
+            "--external-id",
+            "k-4",
+        ],
+        0,
+    );
+    let id = run_under(&world, "k-4");
+    // The lookup before the create misses the run (a list that lags, a race with another
+    // process): the create is answered 409, and the run found then is checked.
+    world.faults(
+        json!([{"method": "GET", "path": "/runs/", "kind": "status", "status": 200,
+        "body": "{\"data\": []}", "content_type": "application/json", "times": 1}]),
+    );
+    let before = spent(&world);
+    let output = world.run_expect(
+        &[
+            "run",
+            TEXT_TO_IMAGE,
+            "-i",
+            "prompt=second",
+            "--external-id",
+            "k-4",
+        ],
+        2,
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!(
+            "`--external-id k-4` already names run {id} of agent Text to Image with prompt \"first\"; this request asks for prompt \"second\""
+        )),
+        "{err}"
+    );
+    assert_eq!(spent(&world), before);
+    assert_eq!(world.stats()["conflicts"], 1, "the create met the key");
+    assert!(output.stdout.is_empty());
 }

@@ -245,36 +245,7 @@ pub async fn check(
         ));
         return Ok(());
     };
-    let mut then = Vec::new();
-    let mut now = Vec::new();
-    let mut unknown = Vec::new();
-    let mut used = vec![false; echoed.len()];
-    for input in asked.inputs {
-        let found = echoed.iter().position(|(id, _)| {
-            id.eq_ignore_ascii_case(&input.id) || id.eq_ignore_ascii_case(&input.key)
-        });
-        if let Some(at) = found {
-            used[at] = true;
-        }
-        let was = found.map(|at| &echoed[at].1).filter(|v| !v.is_null());
-        let verdict = compare(ctx, asked, input, was, evidence).await?;
-        let key = clean_line(&input.key);
-        match verdict {
-            Verdict::Same => {}
-            Verdict::Unknown(what) => unknown.push(format!("`{key}` ({what})")),
-            Verdict::Differs { was, is } => {
-                then.push(format!("{key} {was}"));
-                now.push(format!("{key} {is}"));
-            }
-        }
-    }
-    for ((id, value), _) in echoed.iter().zip(&used).filter(|(_, used)| !**used) {
-        if !value.is_null() {
-            let key = input_name(&asked.target.inputs, id);
-            then.push(format!("{key} {}", describe_echoed(value)));
-            now.push(format!("no {key}"));
-        }
-    }
+    let Differences { then, now, unknown } = differences(ctx, asked, &echoed, evidence).await?;
     if !then.is_empty() {
         let (what, _) = start::naming(asked.kind, asked.target);
         return Err(differs(asked.kind, run, key, &what, &then, &now).into());
@@ -287,6 +258,51 @@ pub async fn check(
         ));
     }
     Ok(())
+}
+
+/// What the run had and what this request asks, input by input, where they differ; and the
+/// inputs that could not be compared.
+#[derive(Default)]
+struct Differences {
+    then: Vec<String>,
+    now: Vec<String>,
+    unknown: Vec<String>,
+}
+
+async fn differences(
+    ctx: &Context,
+    asked: &Asked<'_>,
+    echoed: &[(String, Value)],
+    evidence: &Evidence,
+) -> anyhow::Result<Differences> {
+    let mut found = Differences::default();
+    let mut used = vec![false; echoed.len()];
+    for input in asked.inputs {
+        let at = echoed.iter().position(|(id, _)| {
+            id.eq_ignore_ascii_case(&input.id) || id.eq_ignore_ascii_case(&input.key)
+        });
+        if let Some(at) = at {
+            used[at] = true;
+        }
+        let was = at.map(|at| &echoed[at].1).filter(|v| !v.is_null());
+        let key = clean_line(&input.key);
+        match compare(ctx, asked, input, was, evidence).await? {
+            Verdict::Same => {}
+            Verdict::Unknown(why) => found.unknown.push(format!("`{key}` ({why})")),
+            Verdict::Differs { was, is } => {
+                found.then.push(format!("{key} {was}"));
+                found.now.push(format!("{key} {is}"));
+            }
+        }
+    }
+    for ((id, value), _) in echoed.iter().zip(&used).filter(|(_, used)| !**used) {
+        if !value.is_null() {
+            let key = input_name(&asked.target.inputs, id);
+            found.then.push(format!("{key} {}", describe_echoed(value)));
+            found.now.push(format!("no {key}"));
+        }
+    }
+    Ok(found)
 }
 
 /// How one input of the run compares with what is asked.

@@ -24,7 +24,6 @@ mod inbox;
 mod names;
 mod preflight;
 mod preview;
-mod proxy;
 mod readme;
 mod recipes;
 mod release;

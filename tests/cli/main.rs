@@ -25,7 +25,6 @@ mod links;
 mod names;
 mod preflight;
 mod preview;
-mod proxy;
 mod readme;
 mod recipes;
 mod release;

@@ -10,8 +10,8 @@ use pletor_sim::catalog;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::harness::proxy::{Fault, Proxy};
 use crate::harness::{World, expect_code, json, stderr, stdout, tree};
-use crate::proxy::{Fault, Proxy};
 
 /// The simulator's filler content for an asset of `size` bytes: byte i is i mod 251.
 fn filler(size: usize) -> Vec<u8> {

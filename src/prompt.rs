@@ -13,7 +13,20 @@ use crate::error::{Exit, Failure};
 
 /// Whether a person can be asked.
 pub fn can_prompt(no_input: bool) -> bool {
-    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    no_person(no_input).is_none()
+}
+
+/// Why no person can be asked (`stdin is not a terminal`), or `None` when one can.
+pub fn no_person(no_input: bool) -> Option<&'static str> {
+    if no_input {
+        Some("`--no-input` (or `PLETOR_NO_INPUT`, or `CI`) is set")
+    } else if !std::io::stdin().is_terminal() {
+        Some("stdin is not a terminal")
+    } else if !std::io::stderr().is_terminal() {
+        Some("stderr is not a terminal")
+    } else {
+        None
+    }
 }
 
 /// The error when a question cannot be asked: names the flag that answers it.
@@ -98,4 +111,35 @@ pub async fn text(prompt: &str) -> anyhow::Result<String> {
             .interact_text()
     })
     .await
+}
+
+/// Waits for one key among `keys` (lower-case letters; upper case counts too) and returns it.
+/// Other keys are ignored. Ctrl-C is the same interrupted error as at every other prompt.
+pub async fn key(keys: &'static [char]) -> anyhow::Result<char> {
+    let read = tokio::task::spawn_blocking(move || {
+        let term = console::Term::stderr();
+        if !term.is_term() {
+            return Err(std::io::Error::other("not a terminal"));
+        }
+        loop {
+            match term.read_key_raw()? {
+                console::Key::CtrlC => return Ok(None),
+                console::Key::Char(c) if keys.contains(&c.to_ascii_lowercase()) => {
+                    return Ok(Some(c.to_ascii_lowercase()));
+                }
+                _ => {}
+            }
+        }
+    })
+    .await?;
+    match read {
+        Ok(Some(c)) => Ok(c),
+        Ok(None) => {
+            show_cursor();
+            Err(interrupted())
+        }
+        Err::<_, std::io::Error>(err) => {
+            Err(anyhow::Error::new(err).context("cannot read the answer"))
+        }
+    }
 }

@@ -33,6 +33,9 @@ pub struct Config {
     /// Largest page a list returns, whatever `?limit=` asks (1 to 100). Small values make
     /// every client's pagination show.
     pub max_page_size: usize,
+    /// Whether a run shows the `inputs` it was created with. Off, runs answer without them,
+    /// as a server that does not echo a request's inputs would.
+    pub echo_inputs: bool,
 }
 
 impl Default for Config {
@@ -48,6 +51,7 @@ impl Default for Config {
             data_dir: None,
             page_size: 20,
             max_page_size: 100,
+            echo_inputs: true,
         }
     }
 }

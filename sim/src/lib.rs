@@ -2,8 +2,8 @@
 //!
 //! The contract of this crate is the library surface that tests use: a [`Config`], a [`Sim`]
 //! handle that serves on its own thread (for synchronous tests) and [`serve`] for async callers
-//! and the binary. Everything the server does follows `shared/pletor-api.md`, with one
-//! documented choice per open (grade D) point; `sim/README.md` lists those choices. State lives
+//! and the binary. Everything the server does follows the API contract (docs/api-contract.md),
+//! with one consistent choice per guessed point; `sim/README.md` lists those choices. State lives
 //! in memory; file bytes live in a data folder (a temporary one unless configured).
 
 use std::future::Future;

@@ -25,5 +25,7 @@ pub mod names;
 mod upload;
 
 pub use download::{Saved, download_assets};
-pub use local::{Existing, LocalFile, check_files, parse_concurrency, prepare_output_dir};
+pub use local::{
+    Existing, LocalFile, check_files, parse_concurrency, prepare_output_dir, sha256_file,
+};
 pub use upload::{generated_external_id, upload_files};

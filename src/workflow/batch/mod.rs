@@ -97,6 +97,8 @@ struct Job {
     /// The batch file, as given.
     source: String,
     key: String,
+    /// The key was given (`--batch-key`), so naming the file alone would not find the rows.
+    key_given: bool,
     plan: Plan,
     save: Option<SaveSpec>,
     concurrency: usize,
@@ -137,8 +139,20 @@ pub async fn run(ctx: &Context, options: Options) -> anyhow::Result<Exit> {
             job.plan.rows.len()
         )));
     }
+    // Rows waiting for a person: the inbox of this batch answers them all.
+    let next_step = board.awaits_review().then(|| {
+        let key = (job.key_given || job.source == "-").then_some(job.key.as_str());
+        crate::workflow::next::review_batch(job.kind, &job.source, key)
+    });
+    if let Some(step) = &next_step {
+        ctx.out.hint(&format!(
+            "answer the reviews with `{step}`, then run the same command again"
+        ));
+    }
     if ctx.out.is_json() {
-        ctx.out.json(&board.document(&job.key))?;
+        let mut document = board.document(&job.key);
+        document["next_step"] = serde_json::json!(next_step);
+        ctx.out.json(&document)?;
     }
     Ok(board.exit())
 }
@@ -148,8 +162,8 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
     let on_review = options.on_review.unwrap_or(OnReview::Fail);
     if on_review == OnReview::Prompt {
         return Err(UsageError::new(
-            "`--on-review prompt` cannot be used with `--batch`",
-            "use `--on-review fail` (then `pletor review RUN`), `wait`, `approve` or `reject`",
+            "`--on-review prompt` cannot be used with `--batch`: a batch never stops to ask",
+            crate::workflow::review::NO_PERSON_MODES,
         )
         .into());
     }
@@ -180,6 +194,7 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         &options.target,
     )
     .await?;
+    let key_given = options.batch_key.is_some();
     let key = options
         .batch_key
         .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));
@@ -200,6 +215,7 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         target,
         source,
         key,
+        key_given,
         plan,
         save,
         concurrency: options.concurrency.max(1),
@@ -277,7 +293,7 @@ async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Resul
     let uploads = Uploads::new(&job.plan);
     let target = Target {
         kind: job.kind,
-        id: &job.target.id,
+        agent: &job.target,
     };
     let driver = Driver {
         ctx,

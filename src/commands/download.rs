@@ -51,6 +51,15 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         .iter()
         .map(|text| crate::workflow::ids::asset(text, text))
         .collect::<Result<_, _>>()?;
+    if crate::workflow::to_stdout::wanted(args.save.output_dir.as_deref()) {
+        crate::workflow::to_stdout::check(ctx)?;
+        let ids = match &args.run {
+            Some(run_id) => run_assets(ctx, run_id, args.kind).await?,
+            None => given,
+        };
+        crate::workflow::to_stdout::write_assets(ctx, &ids).await?;
+        return Ok(Exit::Success);
+    }
     let dir = transfer::prepare_output_dir(args.save.output_dir.as_deref())?;
     let ids = match &args.run {
         Some(run_id) => run_assets(ctx, run_id, args.kind).await?,

@@ -6,7 +6,7 @@
 //! ([`start`]), waiting at the one polling policy ([`wait`], [`cadence`]), review pauses
 //! ([`review`]) and the end of a run: files, exit code and envelope ([`outcome`]); batches of
 //! runs, one per row of a file ([`batch`]); lists of runs people can read ([`listing`]); and the
-//! live view of many runs ([`watch`]).
+//! live view of many runs ([`watch`]); and `-o -`, a result's bytes on stdout ([`to_stdout`]).
 
 pub mod batch;
 pub mod cadence;
@@ -21,5 +21,6 @@ pub mod preflight;
 pub mod resolve;
 pub mod review;
 pub mod start;
+pub mod to_stdout;
 pub mod wait;
 pub mod watch;

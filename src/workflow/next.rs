@@ -111,7 +111,7 @@ pub fn review_pause(kind: RunKind, run: &Run, count: usize, answerer: Answerer<'
 }
 
 /// A word safe to paste into a shell: ids stay as they are, anything else is single-quoted.
-fn shell_word(text: &str) -> String {
+pub fn shell_word(text: &str) -> String {
     let text = clean_line(text);
     if !text.is_empty()
         && text

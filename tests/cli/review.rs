@@ -532,7 +532,7 @@ fn a_run_that_does_not_wait_for_a_review_is_reported_with_the_documented_exit_co
     // Nothing waits: exit 0.
     let output = review(&world, &[&id], 0);
     assert!(
-        stderr(&output).contains("is not waiting for a review; it is completed"),
+        stderr(&output).contains("is not waiting for a review; it has completed"),
         "{}",
         stderr(&output)
     );

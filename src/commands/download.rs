@@ -81,8 +81,7 @@ async fn run_assets(ctx: &Context, run_id: &str, kind: RunKindArgs) -> anyhow::R
     let (kind, run) = crate::workflow::ids::run(ctx, run_id, kind.kind()).await?;
     if !run.status.is_terminal() {
         ctx.out.warn(&format!(
-            "run {} is still {}: downloading the results it has so far (`{}` waits for the rest)",
-            clean_line(&run.id),
+            "the run is still {}: downloading the results it has so far (`{}` waits for the rest)",
             clean_line(run.status.as_str()),
             next::command(kind, &run.id, Next::Wait)
         ));

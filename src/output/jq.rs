@@ -89,10 +89,10 @@ pub fn run(expr: &str, input: &Value) -> Result<Vec<Value>, String> {
 /// A runtime error's words: `error("…")` displays as a JSON string, quotes and escapes
 /// included, which hide the message; it is read back as the text it holds.
 fn reason(shown: &str) -> String {
-    if shown.starts_with('"') {
-        if let Ok(text) = serde_json::from_str::<String>(shown) {
-            return text;
-        }
+    if shown.starts_with('"')
+        && let Ok(text) = serde_json::from_str::<String>(shown)
+    {
+        return text;
     }
     shown.to_string()
 }

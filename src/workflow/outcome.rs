@@ -60,9 +60,9 @@ pub async fn follow(
 }
 
 fn resume_note(kind: RunKind, run_id: &str) -> String {
+    // The command names the run: the id once in the sentence.
     format!(
-        "run {} goes on on the server: `{}`",
-        clean_line(run_id),
+        "the run goes on on the server: `{}`",
         next::command(kind, run_id, Next::Wait)
     )
 }

@@ -166,7 +166,7 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
     let (rest, code) = finish(session);
     assert_eq!(code, 0, "{rest}");
     assert!(
-        rest.contains(&format!("run {id} is")),
+        rest.contains(&format!("run {id} is")) || rest.contains(&format!("run {id} has")),
         "the new state is reported: {rest}"
     );
     assert!(!copy.exists(), "the copy is temporary: {}", copy.display());

@@ -57,7 +57,11 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
             Some(run_id) => run_assets(ctx, run_id, args.kind).await?,
             None => given,
         };
-        crate::workflow::to_stdout::write_assets(ctx, &ids).await?;
+        let what = match &args.run {
+            Some(run) => format!("run {}", clean_line(run)),
+            None => "the command line".to_string(),
+        };
+        crate::workflow::to_stdout::write_assets(ctx, &what, &ids).await?;
         return Ok(Exit::Success);
     }
     let dir = transfer::prepare_output_dir(args.save.output_dir.as_deref())?;

@@ -60,8 +60,9 @@ pub async fn write_run(ctx: &Context, run: &Run) -> anyhow::Result<Option<Saved>
     }
 }
 
-/// The one asset of `download` on stdout; a usage error listing them when there are several.
-pub async fn write_assets(ctx: &Context, ids: &[String]) -> anyhow::Result<Vec<Saved>> {
+/// The one asset of `download` on stdout; a usage error listing them when there are several
+/// (`what` names where they come from: `run …`, or the command line).
+pub async fn write_assets(ctx: &Context, what: &str, ids: &[String]) -> anyhow::Result<Vec<Saved>> {
     let mut unique: Vec<(String, Option<String>)> = Vec::new();
     for id in ids {
         if !unique.iter().any(|(seen, _)| seen == id) {
@@ -71,7 +72,7 @@ pub async fn write_assets(ctx: &Context, ids: &[String]) -> anyhow::Result<Vec<S
     match unique.as_slice() {
         [] => Ok(Vec::new()),
         [(id, _)] => Ok(vec![write_asset(ctx, id).await?]),
-        many => Err(several("the download", many).into()),
+        many => Err(several(what, many).into()),
     }
 }
 

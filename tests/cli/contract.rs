@@ -646,3 +646,49 @@ fn plain_progress_lines_never_cut_a_file_name() {
         stderr(&output)
     );
 }
+
+#[test]
+fn dash_o_works_for_runs_wait_and_download_of_a_run_too() {
+    let world = World::new();
+    let output = world.run_expect(
+        &["run", catalog::TEXT_TO_IMAGE, "-i", "prompt=a", "--no-wait"],
+        0,
+    );
+    let id = stdout(&output).trim().to_string();
+    let output = world.run_expect(&["runs", "wait", &id, "-o", "-"], 0);
+    assert!(
+        output.stdout.starts_with(b"\x89PNG"),
+        "the run's image on stdout"
+    );
+    let again = world.run_expect(&["download", "--run", &id, "-o", "-"], 0);
+    assert_eq!(again.stdout, output.stdout, "the same bytes");
+    world.run_expect(&["runs", "wait", &id, &id, "-o", "-"], 2);
+
+    world.file("shoe.png", &pletor_sim::png::gradient_png(b"shoe"));
+    let output = world.run_expect(
+        &[
+            "run",
+            catalog::PRODUCT_SHOT,
+            "-i",
+            "prompt=p",
+            "-i",
+            "product=@shoe.png",
+            "--no-download",
+            "--json",
+        ],
+        0,
+    );
+    let shot = json(&output)["run"]["id"].as_str().unwrap().to_string();
+    let output = world.run_expect(&["download", "--run", &shot, "-o", "-"], 2);
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr(&output).contains(&format!("run {shot} has 2 files")),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_dir(world.work()).unwrap().count(),
+        1,
+        "only shoe.png"
+    );
+}

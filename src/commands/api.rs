@@ -120,8 +120,10 @@ fn normalize_path(path: &str) -> anyhow::Result<(String, Vec<(String, String)>)>
     let (path, query) = path
         .split_once('?')
         .map_or((path, None), |(p, q)| (p, Some(q)));
+    // Percent-escapes are decoded (the query is encoded again when sent); a `+` stays a `+`,
+    // as the user typed it.
     let decode = |text: &str| {
-        percent_encoding::percent_decode_str(&text.replace('+', " "))
+        percent_encoding::percent_decode_str(text)
             .decode_utf8_lossy()
             .into_owned()
     };

@@ -209,8 +209,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand run" -s i -l input -d 'An input: KEY=text, KEY=@file, KEY=@- (stdin), KEY=asset:ID, KEY:=JSON; repeat a key for several files' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l inputs -d 'All inputs as JSON, from a file or `-`: {"key": value} or [{"id", "value"}]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l external-id -d 'Idempotency key: running again with the same key reuses the run instead of paying twice' -r
-complete -c pletor -n "__fish_pletor_using_subcommand run" -s o -l output-dir -d 'Folder to save files in (created if missing) [default: the current folder]' -r -F
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l timeout -d 'Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -s o -l output-dir -d 'Folder to save files in (created if missing), or `-`: the one result file\'s bytes on stdout [default: the current folder]' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l timeout -d 'Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h30m, 1d, or seconds' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l on-review -d 'What to do when the run pauses for a human review [default: prompt on a terminal, else fail]' -r -f -a "prompt\t'Show the review and ask (default on a terminal)'
 fail\t'Stop with exit 10 and print the `pletor review` command (default elsewhere)'
 wait\t'Keep polling while someone answers elsewhere'
@@ -251,8 +251,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand run" -s V -l version -d 'P
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s i -l input -d 'An input: KEY=text, KEY=@file, KEY=@- (stdin), KEY=asset:ID, KEY:=JSON; repeat a key for several files' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l inputs -d 'All inputs as JSON, from a file or `-`: {"key": value} or [{"id", "value"}]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l external-id -d 'Idempotency key: running again with the same key reuses the run instead of paying twice' -r
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s o -l output-dir -d 'Folder to save files in (created if missing) [default: the current folder]' -r -F
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l timeout -d 'Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s o -l output-dir -d 'Folder to save files in (created if missing), or `-`: the one result file\'s bytes on stdout [default: the current folder]' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l timeout -d 'Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h30m, 1d, or seconds' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l on-review -d 'What to do when the run pauses for a human review [default: prompt on a terminal, else fail]' -r -f -a "prompt\t'Show the review and ask (default on a terminal)'
 fail\t'Stop with exit 10 and print the `pletor review` command (default elsewhere)'
 wait\t'Keep polling while someone answers elsewhere'
@@ -443,8 +443,8 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -s o -l output-dir -d 'Folder to save files in (created if missing) [default: the current folder]' -r -F
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l timeout -d 'Stop waiting after this long (exit 7; the runs go on)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -s o -l output-dir -d 'Folder to save files in (created if missing), or `-`: the one result file\'s bytes on stdout [default: the current folder]' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l timeout -d 'Stop waiting after this long (exit 7; the runs go on): 90s, 10m, 1h30m, 1d, or seconds' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l on-review -d 'What to do when a run pauses for a human review [default: prompt on a terminal, else fail]' -r -f -a "prompt\t'Show the review and ask (default on a terminal)'
 fail\t'Stop with exit 10 and print the `pletor review` command (default elsewhere)'
 wait\t'Keep polling while someone answers elsewhere'
@@ -551,7 +551,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand upload" -l no-input -d 'Ne
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -s V -l version -d 'Print version'
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l run -d 'Download every result asset of this run (an agent run or an app run; its id or first 8+ hex digits)' -r
-complete -c pletor -n "__fish_pletor_using_subcommand download" -s o -l output-dir -d 'Folder to save files in (created if missing) [default: the current folder]' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand download" -s o -l output-dir -d 'Folder to save files in (created if missing), or `-`: the one result file\'s bytes on stdout [default: the current folder]' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l concurrency -d 'Files downloaded at once' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r

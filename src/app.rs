@@ -29,8 +29,12 @@ pub fn parse() -> Result<Cli, u8> {
         Err(err) => {
             let code = u8::try_from(err.exit_code()).unwrap_or(Exit::Usage.code());
             let _ = err.print();
-            if err.use_stderr() && std::env::args().any(|a| a == "--json" || a.starts_with("--jq"))
-            {
+            // The error document goes on stdout with `--json` alone: under `--jq`, stdout carries
+            // only filtered data.
+            let flag = |name: &str| {
+                std::env::args().any(|a| a == name || a.starts_with(&format!("{name}=")))
+            };
+            if err.use_stderr() && flag("--json") && !flag("--jq") {
                 let message = err
                     .kind()
                     .as_str()
@@ -84,9 +88,18 @@ pub async fn run(cli: Cli) -> u8 {
         Err(err) => return fail_early(&cli, &err),
     };
     let ctx = Context::new(settings);
-    let outcome = tokio::select! {
-        outcome = dispatch(&ctx, cli.command, setup_error) => outcome,
-        _ = tokio::signal::ctrl_c() => return interrupted(&ctx),
+    let command = dispatch(&ctx, cli.command, setup_error);
+    tokio::pin!(command);
+    let outcome = loop {
+        tokio::select! {
+            outcome = &mut command => break outcome,
+            _ = tokio::signal::ctrl_c() => {
+                // A command that ends on Ctrl-C (a watch of every run) finishes by itself.
+                if !ctx.deliver_interrupt() {
+                    return interrupted(&ctx);
+                }
+            }
+        }
     };
     match outcome {
         Ok(exit) => exit.code(),
@@ -127,12 +140,12 @@ fn resolve(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
 fn fail_early(cli: &Cli, err: &anyhow::Error) -> u8 {
     let printer = Printer::new(OutputSettings {
         json: cli.global.json || cli.global.jq.is_some(),
-        jq: None,
+        jq: cli.global.jq.clone(),
         quiet: cli.global.quiet,
         verbose: 0,
         color: cli.global.color.unwrap_or(crate::output::ColorChoice::Auto),
         progress: crate::output::ProgressMode::None,
-        no_color_env: std::env::var_os("NO_COLOR").is_some(),
+        no_color_env: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     });
     let report = error::classify(err);
     printer.error(&report);

@@ -198,7 +198,7 @@ fn api_hint(err: &ApiError) -> Option<&'static str> {
         ApiError::Status { status, .. } => match status {
             401 => "run `pletor auth login`, or set `PLETOR_API_KEY`",
             403 => "check that the key may do this and that the account has credits",
-            404 => "check the id; `pletor agents list` and `pletor runs list` show what exists",
+            404 => not_found_hint(err),
             429 => "wait a minute, or raise the budget with `--retries` and `--retry-max-wait`",
             500..=599 => "the API is having trouble; try again later",
             _ => return None,
@@ -221,6 +221,23 @@ fn api_hint(err: &ApiError) -> Option<&'static str> {
             "pass a full URL, e.g. `--api-base https://api.pletor.ai/api/public/v1`"
         }
     })
+}
+
+/// After a 404: the list command for the kind of id the path names, and only that one.
+fn not_found_hint(err: &ApiError) -> &'static str {
+    let path = match err {
+        ApiError::Status { path, .. } => path.as_str(),
+        _ => "",
+    };
+    match path.trim_start_matches('/').split('/').next() {
+        Some("runs" | "app-runs") => {
+            "check the id; `pletor runs list` shows the runs this key can see"
+        }
+        Some("assets") => "check the id; `pletor assets list` shows the assets this key can see",
+        Some("agents") => "check the id; `pletor agents list` shows the agents this key can see",
+        Some("apps") => "check the id; `pletor apps list` shows the apps this key can see",
+        _ => "check the id and the path",
+    }
 }
 
 /// Replaces the panic message with one that names only the place: a panic payload may carry
@@ -285,6 +302,28 @@ mod tests {
                 detail: None,
             };
             assert_eq!(classify(&err.into()).exit, exit, "{code}");
+        }
+    }
+
+    #[test]
+    fn a_404_hints_the_list_of_its_own_kind_only() {
+        let hint = |path: &str| {
+            let err = ApiError::Status {
+                method: "GET".into(),
+                path: path.into(),
+                status: 404,
+                status_line: "404 Not Found".into(),
+                detail: None,
+            };
+            classify(&err.into()).hint.unwrap_or_default()
+        };
+        assert!(hint("/runs/x").contains("`pletor runs list`"));
+        assert!(hint("/app-runs/x").contains("`pletor runs list`"));
+        assert!(hint("/assets/x/download").contains("`pletor assets list`"));
+        assert!(hint("/agents/x").contains("`pletor agents list`"));
+        assert!(hint("/apps/x").contains("`pletor apps list`"));
+        for path in ["/runs/x", "/assets/x", "/agents/x"] {
+            assert_eq!(hint(path).matches("pletor ").count(), 1, "{path}");
         }
     }
 

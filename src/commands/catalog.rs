@@ -134,7 +134,7 @@ fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
             input.description.clone().unwrap_or_default(),
         ]);
     }
-    lines.extend(inputs.render(false).lines().map(|l| format!("  {l}")));
+    lines.extend(inputs.render_aligned().lines().map(|l| format!("  {l}")));
     if let Some(outputs) = raw
         .get("outputs")
         .and_then(Value::as_array)
@@ -153,7 +153,7 @@ fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
             };
             table.row([get("type"), get("description")]);
         }
-        lines.extend(table.render(false).lines().map(|l| format!("  {l}")));
+        lines.extend(table.render_aligned().lines().map(|l| format!("  {l}")));
     }
     lines.push(String::new());
     lines.push(format!("Run it: {}", example(kind, agent)));

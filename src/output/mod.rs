@@ -33,7 +33,8 @@ use crate::error::Report;
 /// When to color stderr (`--color`; the command line's names for it are in `cli`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {
-    /// When stderr is a terminal and `NO_COLOR` is unset.
+    /// When stderr is a terminal whose `TERM` is not `dumb`, or with `CLICOLOR_FORCE`; never
+    /// with a non-empty `NO_COLOR`.
     Auto,
     /// Even on a pipe and with `NO_COLOR` set: the user asked for it.
     Always,
@@ -84,7 +85,7 @@ pub struct OutputSettings {
     pub color: ColorChoice,
     /// `--progress`; `quiet` and `json` turn it off whatever it says.
     pub progress: ProgressMode,
-    /// `NO_COLOR` is set: turns `--color auto` off, never `--color always`.
+    /// `NO_COLOR` is set and not empty: turns `--color auto` off, never `--color always`.
     pub no_color_env: bool,
 }
 
@@ -106,8 +107,10 @@ impl Printer {
         let color = match settings.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stderr_tty && !settings.no_color_env,
+            ColorChoice::Auto => !settings.no_color_env && auto_color(),
         };
+        // Spinners and prompts (indicatif, dialoguer) color through `console`: the same choice.
+        console::set_colors_enabled_stderr(color);
         Self {
             settings,
             stdout_tty,
@@ -230,6 +233,23 @@ impl Printer {
         self.stdout(&table.render(self.stdout_tty))
     }
 
+    /// Whether stdout is a terminal (`-o -` refuses to write bytes there).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_tty
+    }
+
+    /// Copies a file's bytes to stdout, as they are (`-o -`).
+    pub fn file_bytes(&self, path: &std::path::Path) -> anyhow::Result<u64> {
+        let mut file = std::fs::File::open(path)
+            .map_err(|err| anyhow::Error::new(err).context("cannot read the downloaded file"))?;
+        let mut out = std::io::stdout().lock();
+        match std::io::copy(&mut file, &mut out).and_then(|n| out.flush().map(|()| n)) {
+            Ok(n) => Ok(n),
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Err(BrokenPipe.into()),
+            Err(err) => Err(anyhow::Error::new(err).context("cannot write to stdout")),
+        }
+    }
+
     fn stdout(&self, text: &str) -> anyhow::Result<()> {
         let mut out = std::io::stdout().lock();
         match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -248,22 +268,30 @@ impl Printer {
 
     /// A warning (stderr); shown even with `--quiet`.
     pub fn warn(&self, text: &str) {
-        let label = self.paint("warning:", "33;1");
+        let label = self.paint("warning:", anstyle::AnsiColor::Yellow);
         self.stderr(&format!("{label} {text}"));
     }
 
     /// A hint (stderr), hidden by `--quiet`.
     pub fn hint(&self, text: &str) {
         if !self.settings.quiet {
-            let label = self.paint("hint:", "36;1");
+            let label = self.paint("hint:", anstyle::AnsiColor::Cyan);
             self.stderr(&format!("{label} {text}"));
         }
     }
 
-    /// Renders an error: human lines on stderr, plus the JSON document on stdout with `--json`.
+    /// Whether a failure writes its error document on stdout: with `--json` alone. Under
+    /// `--jq` stdout carries only what the filter makes of data, so `id=$(pletor … --jq .id)`
+    /// never captures an error; the error is on stderr as always.
+    pub fn error_document(&self) -> bool {
+        self.settings.json && self.settings.jq.is_none()
+    }
+
+    /// Renders an error: human lines on stderr, plus the JSON document on stdout with `--json`
+    /// (not under `--jq`: see [`Printer::error_document`]).
     pub fn error(&self, report: &Report) {
         self.error_text(report);
-        if self.is_json() {
+        if self.error_document() {
             let mut message = report.message.clone();
             for cause in &report.causes {
                 message.push_str(": ");
@@ -275,7 +303,6 @@ impl Printer {
                 "hint": report.hint,
                 "status": report.status,
             }});
-            // The error document is not filtered: a filter written for data would hide it.
             let _ = self.stdout(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&doc).unwrap_or_default()
@@ -286,13 +313,16 @@ impl Printer {
     /// Renders an error for people only (stderr), for commands whose JSON document on stdout
     /// tells the outcome itself (a run envelope that ended `failed`).
     pub fn error_text(&self, report: &Report) {
-        let label = self.paint("error:", "31;1");
+        let label = self.paint("error:", anstyle::AnsiColor::Red);
         let mut text = format!("{label} {}", report.message);
         for cause in &report.causes {
             text.push_str(&format!("\n  Caused by: {}", cause.replace('\n', "\n  ")));
         }
         if let Some(hint) = &report.hint {
-            text.push_str(&format!("\n\n{} {hint}", self.paint("hint:", "36;1")));
+            text.push_str(&format!(
+                "\n\n{} {hint}",
+                self.paint("hint:", anstyle::AnsiColor::Cyan)
+            ));
         }
         self.stderr(&text);
     }
@@ -305,13 +335,22 @@ impl Printer {
         let _ = writeln!(err, "{text}");
     }
 
-    fn paint(&self, text: &str, code: &str) -> String {
+    fn paint(&self, text: &str, color: anstyle::AnsiColor) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
     }
+}
+
+/// Whether `--color auto` colors stderr, by the conventions anstream reads (as clap does):
+/// `NO_COLOR` set and non-empty turns color off, `CLICOLOR_FORCE` (non-empty, not `0`) turns
+/// it on even on a pipe, `CLICOLOR=0` turns it off; otherwise stderr must be a terminal whose
+/// `TERM` is not `dumb`.
+fn auto_color() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
 /// The OSC 8 escape that shows `text` as a link to `url` (control characters in either are

@@ -54,7 +54,8 @@ impl Progress {
         spinner
     }
 
-    /// A byte-progress bar for a transfer of `total` bytes.
+    /// A byte-progress bar for a transfer of `total` bytes. `label` is whole: the live bar cuts it
+    /// to its column, a plain line never does (a script reads the name).
     pub fn bar(&self, total: u64, label: &str) -> Bar {
         let bar = self.multi.as_ref().map(|multi| {
             let bar = multi.add(ProgressBar::new(total));

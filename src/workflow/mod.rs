@@ -6,7 +6,7 @@
 //! ([`start`]) and adopting only the run that was asked for ([`reuse`]), waiting at the one polling policy ([`wait`], [`cadence`]), review pauses
 //! ([`review`]) and the end of a run: files, exit code and envelope ([`outcome`]); batches of
 //! runs, one per row of a file ([`batch`]); lists of runs people can read ([`listing`]); and the
-//! live view of many runs ([`watch`]).
+//! live view of many runs ([`watch`]); and `-o -`, a result's bytes on stdout ([`to_stdout`]).
 
 pub mod batch;
 pub mod cadence;
@@ -22,5 +22,6 @@ pub mod resolve;
 pub mod reuse;
 pub mod review;
 pub mod start;
+pub mod to_stdout;
 pub mod wait;
 pub mod watch;

@@ -15,6 +15,7 @@ mod harness;
 mod auth;
 mod batch;
 mod completion;
+mod contract;
 mod discovery;
 mod doctor;
 mod faults;

@@ -33,7 +33,7 @@ fn start(world: &World, agent: &str, input: &str) -> String {
 fn lines_of(out: &str, id: &str) -> Vec<Vec<String>> {
     out.lines()
         .filter(|l| l.starts_with(id))
-        .map(|l| l.split("  ").map(|c| c.trim().to_string()).collect())
+        .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect())
         .collect()
 }
 

@@ -93,7 +93,7 @@ pub struct WaitCmd {
     #[arg(long)]
     pub no_download: bool,
 
-    /// Stop waiting after this long (exit 7; the runs go on)
+    /// Stop waiting after this long (exit 7; the runs go on): 90s, 10m, 1h30m, 1d, or seconds
     #[arg(long, value_name = "DUR", value_parser = crate::settings::parse_duration)]
     pub timeout: Option<std::time::Duration>,
 

@@ -16,7 +16,14 @@ use crate::workflow::wait::WaitOptions;
 /// Waits for every run given.
 pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
     let on_review = OnReview::resolve(args.on_review, ctx.no_person())?;
-    let save = save_options(&args.save, args.no_download)?;
+    let save = save_options(ctx, &args.save, args.no_download)?;
+    if save.stdout && save.dir.is_some() && args.runs.len() > 1 {
+        return Err(crate::error::UsageError::new(
+            "`-o -` writes one file on stdout, and several runs are waited for",
+            "wait for one run with `-o -`, or save into a folder with `-o DIR`",
+        )
+        .into());
+    }
     let options = WaitOptions {
         deadline: args.timeout.map(|t| std::time::Instant::now() + t),
         on_review,

@@ -2760,7 +2760,7 @@ _pletor() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending running completed failed cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --external-id)

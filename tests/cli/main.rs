@@ -21,6 +21,7 @@ mod faults;
 mod help;
 mod http;
 mod names;
+mod pagination;
 mod preflight;
 mod preview;
 mod proxy;

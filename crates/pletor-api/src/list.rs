@@ -331,7 +331,7 @@ impl Pager {
         self.pages += 1;
         let fresh = self.fresh(&page.items);
         self.read += fresh.len();
-        let next = self.after(client, &page);
+        let next = self.after(client.base(), &page);
         if let Some(key) = next.key()
             && self.asked.contains(&key)
         {
@@ -400,7 +400,7 @@ impl Pager {
     }
 
     /// Where the page after `page` is, by the rules of the module documentation.
-    fn after(&mut self, client: &Client, page: &Page) -> Next {
+    fn after(&mut self, base: &Url, page: &Page) -> Next {
         if page.total.is_some() {
             self.total = page.total;
         }
@@ -408,7 +408,7 @@ impl Pager {
             return Next::Done;
         }
         if let Some(link) = &page.next_url {
-            return match follow(client.base(), &self.request, link) {
+            return match follow(base, &self.request, link) {
                 Ok(request) => Next::Url(request, link.clone()),
                 Err(reason) => self.short(reason),
             };
@@ -595,6 +595,107 @@ mod tests {
         ] {
             assert!(follow(&base, &current, bad).is_err(), "{bad}");
         }
+    }
+
+    fn decide(pager: &mut Pager, body: Value) -> Option<String> {
+        let base = Url::parse("https://api.example/v1").unwrap();
+        let page = spec::parse_page(body, None).unwrap();
+        pager.read += page.items.len();
+        let next = pager.after(&base, &page);
+        pager.next = next.clone();
+        match next {
+            Next::Done => None,
+            Next::Url(request, _) => Some(format!("url {}", request.path())),
+            other => other.key(),
+        }
+    }
+
+    #[test]
+    fn the_first_way_to_the_next_page_the_answer_gives_is_taken() {
+        let mut pager = Pager::new(Request::get("/agents/"));
+        let two = json!([{"id": "a"}, {"id": "b"}]);
+        let cases = [
+            (json!({"data": two, "has_more": true}), Some("cursor `b`")),
+            (
+                json!({"data": two, "has_more": false, "next_cursor": "x"}),
+                None,
+            ),
+            (
+                json!({"data": two, "has_more": true, "next_cursor": "x"}),
+                Some("cursor `x`"),
+            ),
+            (
+                json!({"data": two, "next": "/v1/agents/?p=2", "page": 1, "pages": 3}),
+                Some("url /agents/"),
+            ),
+            (
+                json!({"data": two, "next": null, "page": 1, "pages": 3}),
+                None,
+            ),
+            (json!({"data": two, "page": 2, "pages": 3}), Some("page 3")),
+            (json!({"data": two, "page": 3, "pages": 3}), None),
+            (
+                json!({"data": two, "offset": 4, "total": 9}),
+                Some("offset 6"),
+            ),
+            (json!({"data": two, "offset": 8, "total": 9}), None),
+        ];
+        for (body, want) in cases {
+            assert_eq!(decide(&mut pager, body.clone()).as_deref(), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn more_without_a_known_way_to_it_is_a_shortfall_with_both_numbers() {
+        let mut pager = Pager::new(Request::get("/agents/"));
+        assert_eq!(
+            decide(&mut pager, json!({"data": [{"id": "a"}], "total": 3})),
+            None
+        );
+        // The total alone is reported when the list ends (see `Pager::next`); a dead end that
+        // the answer itself shows is reported here.
+        let mut pager = Pager::new(Request::get("/agents/"));
+        assert_eq!(
+            decide(
+                &mut pager,
+                json!({"data": [{"name": "no id"}], "has_more": true})
+            ),
+            None
+        );
+        let short = pager.shortfall().unwrap();
+        assert_eq!((short.listed, short.total), (1, None));
+        let mut pager = Pager::new(Request::get("/agents/"));
+        let body =
+            json!({"data": [{"id": "a"}], "total": 4, "next": "https://evil.example/v1/agents/"});
+        assert_eq!(decide(&mut pager, body), None);
+        let short = pager.shortfall().unwrap();
+        assert_eq!((short.listed, short.total), (1, Some(4)));
+        assert!(short.reason.contains("evil.example"), "{short}");
+    }
+
+    #[test]
+    fn the_tail_is_reached_by_offset_or_page_number_when_the_server_allows() {
+        let mut pager = Pager::new(Request::get("/runs/"));
+        decide(
+            &mut pager,
+            json!({"data": [{"id": "a"}, {"id": "b"}], "offset": 0, "total": 35}),
+        );
+        assert!(pager.seek_tail(2));
+        assert_eq!(pager.next.key().as_deref(), Some("offset 33"));
+
+        let mut pager = Pager::new(Request::get("/runs/"));
+        let ten: Vec<Value> = (0..10).map(|i| json!({"id": i.to_string()})).collect();
+        decide(&mut pager, json!({"data": ten, "page": 1, "pages": 4}));
+        assert!(pager.seek_tail(2));
+        assert_eq!(
+            pager.next.key().as_deref(),
+            Some("page 3"),
+            "the last page may be short"
+        );
+
+        let mut pager = Pager::new(Request::get("/runs/"));
+        decide(&mut pager, json!({"data": [{"id": "a"}], "has_more": true}));
+        assert!(!pager.seek_tail(2), "a cursor can only be walked");
     }
 
     #[test]

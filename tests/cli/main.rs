@@ -20,6 +20,7 @@ mod doctor;
 mod faults;
 mod help;
 mod http;
+mod inbox;
 mod names;
 mod pagination;
 mod preflight;

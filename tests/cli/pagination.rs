@@ -302,7 +302,7 @@ fn a_status_that_is_not_one_of_the_apis_exits_2_with_the_closest_one() {
     let err = stderr(&output);
     assert!(err.contains("did you mean `completed`?"), "{err}");
     assert!(
-        err.contains("pending, running, completed, failed, cancelled"),
+        err.contains("pending, running, awaiting_review, completed, failed, cancelled"),
         "{err}"
     );
     assert!(world.requests().is_empty(), "nothing was asked of the API");

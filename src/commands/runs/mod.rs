@@ -44,7 +44,7 @@ terminal); the other codes: 0 completed, 3 failed, 8 cancelled, the worst one wi
 /// Arguments of `runs list`.
 #[derive(Debug, Args)]
 pub struct ListCmd {
-    /// Keep runs in this state
+    /// Keep runs in this state (awaiting_review: runs that wait for a person)
     #[arg(long, value_name = "S", value_parser = StatusFilter)]
     pub status: Option<String>,
 
@@ -69,7 +69,14 @@ pub struct ListCmd {
 }
 
 /// The states `runs list --status` takes, as the API spells them: the one place to add one.
-pub const STATUS_FILTERS: &[&str] = &["pending", "running", "completed", "failed", "cancelled"];
+pub const STATUS_FILTERS: &[&str] = &[
+    "pending",
+    "running",
+    "awaiting_review",
+    "completed",
+    "failed",
+    "cancelled",
+];
 
 /// Parses `--status`: one of [`STATUS_FILTERS`] in any case (`canceled` too), else exit 2 with
 /// the closest one ("did you mean `completed`?") and the whole list. The values show in help and

@@ -228,9 +228,9 @@ impl Next {
     fn key(&self) -> Option<String> {
         match self {
             Self::First | Self::Done => None,
-            Self::After(id) => Some(format!("cursor `{id}`")),
-            Self::Cursor(cursor) => Some(format!("cursor `{cursor}`")),
-            Self::Url(_, url) => Some(format!("next-page link `{url}`")),
+            Self::After(id) => Some(format!("its cursor `{}`", clean(id))),
+            Self::Cursor(cursor) => Some(format!("its cursor `{}`", clean(cursor))),
+            Self::Url(_, url) => Some(format!("its next-page link `{}`", clean(url))),
             Self::Page(n) => Some(format!("page {n}")),
             Self::Offset(n) => Some(format!("offset {n}")),
         }
@@ -336,7 +336,7 @@ impl Pager {
             && self.asked.contains(&key)
         {
             return Err(self.stopped(format!(
-                "the list repeats its {key}; stopped after {} pages and {} items",
+                "the list repeats {key}; stopped after {} pages and {} items",
                 self.pages, self.read
             )));
         }
@@ -615,14 +615,17 @@ mod tests {
         let mut pager = Pager::new(Request::get("/agents/"));
         let two = json!([{"id": "a"}, {"id": "b"}]);
         let cases = [
-            (json!({"data": two, "has_more": true}), Some("cursor `b`")),
+            (
+                json!({"data": two, "has_more": true}),
+                Some("its cursor `b`"),
+            ),
             (
                 json!({"data": two, "has_more": false, "next_cursor": "x"}),
                 None,
             ),
             (
                 json!({"data": two, "has_more": true, "next_cursor": "x"}),
-                Some("cursor `x`"),
+                Some("its cursor `x`"),
             ),
             (
                 json!({"data": two, "next": "/v1/agents/?p=2", "page": 1, "pages": 3}),

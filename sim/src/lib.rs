@@ -2,8 +2,8 @@
 //!
 //! The contract of this crate is the library surface that tests use: a [`Config`], a [`Sim`]
 //! handle that serves on its own thread (for synchronous tests) and [`serve`] for async callers
-//! and the binary. Everything the server does follows `shared/pletor-api.md`, with one
-//! documented choice per open (grade D) point; `sim/README.md` lists those choices. State lives
+//! and the binary. Everything the server does follows the API contract (docs/api-contract.md),
+//! with one consistent choice per guessed point; `sim/README.md` lists those choices. State lives
 //! in memory; file bytes live in a data folder (a temporary one unless configured).
 
 use std::future::Future;
@@ -62,6 +62,9 @@ pub struct Config {
     pub paging: Paging,
     /// List runs, app runs and assets oldest first instead of newest first (`--oldest-first`).
     pub oldest_first: bool,
+    /// Whether a run shows the `inputs` it was created with. Off, runs answer without them,
+    /// as a server that does not echo a request's inputs would.
+    pub echo_inputs: bool,
 }
 
 impl Default for Config {
@@ -79,6 +82,7 @@ impl Default for Config {
             max_page_size: 100,
             paging: Paging::default(),
             oldest_first: false,
+            echo_inputs: true,
         }
     }
 }

@@ -77,6 +77,9 @@ struct ServerOptions {
     /// List runs, app runs and assets oldest first (the default is newest first).
     #[arg(long)]
     oldest_first: bool,
+    /// Answer runs without the `inputs` they were created with.
+    #[arg(long)]
+    hide_inputs: bool,
 }
 
 #[derive(Args)]
@@ -110,6 +113,7 @@ impl ServerOptions {
             max_page_size: self.max_page_size,
             paging: self.paging,
             oldest_first: self.oldest_first,
+            echo_inputs: !self.hide_inputs,
         })
     }
 }

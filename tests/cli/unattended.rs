@@ -107,7 +107,7 @@ fn on_review_prompt_is_refused_before_stdin_or_an_inputs_file_is_read() {
 #[test]
 fn runs_wait_with_on_review_prompt_and_nobody_to_ask_exits_2_without_answering_or_waiting() {
     let world = World::new();
-    let run = crate::review::paused_run(&world, false);
+    let run = crate::harness::review::paused_run(&world, false);
     let id = run["id"].as_str().unwrap();
     let before = world.requests().len();
     let output = expect_code(
@@ -194,7 +194,7 @@ fn other_review_modes_still_run_where_nobody_can_be_asked() {
 #[test]
 fn on_review_prompt_with_no_input_on_a_terminal_exits_2_before_the_run() {
     let world = World::new();
-    let session = crate::review::pty(
+    let session = crate::harness::pty::pty(
         &world,
         &[
             "run",
@@ -207,7 +207,7 @@ fn on_review_prompt_with_no_input_on_a_terminal_exits_2_before_the_run() {
         ],
         &[],
     );
-    let (rest, code) = crate::review::finish(session);
+    let (rest, code) = crate::harness::pty::finish(session);
     assert_eq!(code, 2, "{rest}");
     assert!(
         rest.contains("`--no-input` (or `PLETOR_NO_INPUT`, or `CI`) is set"),

@@ -451,7 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'pletor' -ScriptBlock {
             break
         }
         'pletor;runs;list' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Keep runs in this state (pending, running, awaiting_review, completed, failed, cancelled)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Keep runs in this state (awaiting_review: runs that wait for a person)')
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'Keep the run created with this idempotency key')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)')

@@ -2780,7 +2780,7 @@ _pletor() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending running awaiting_review completed failed cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --external-id)

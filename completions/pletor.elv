@@ -423,7 +423,7 @@ set edit:completion:arg-completer[pletor] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pletor;runs;list'= {
-            cand --status 'Keep runs in this state (pending, running, awaiting_review, completed, failed, cancelled)'
+            cand --status 'Keep runs in this state (awaiting_review: runs that wait for a person)'
             cand --external-id 'Keep the run created with this idempotency key'
             cand --agent 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug'
             cand --since 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)'

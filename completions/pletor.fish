@@ -393,7 +393,12 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "watch" -d 'Watch runs live: status, agent, elapsed time and pending reviews'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l status -d 'Keep runs in this state (pending, running, awaiting_review, completed, failed, cancelled)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l status -d 'Keep runs in this state (awaiting_review: runs that wait for a person)' -r -f -a "pending\t''
+running\t''
+awaiting_review\t''
+completed\t''
+failed\t''
+cancelled\t''"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l external-id -d 'Keep the run created with this idempotency key' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l agent -d 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l since -d 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)' -r

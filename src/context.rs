@@ -5,11 +5,11 @@
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::api::catalog::{self, Filters, Kind};
-use crate::api::list::Limit;
+use crate::api::list::{Limit, Shortfall};
 use crate::api::models::Agent;
 use crate::api::{Client, ClientConfig};
 use crate::error::{Exit, Failure};
-use crate::output::{Log, Printer};
+use crate::output::{Log, Printer, clean_line};
 use crate::settings::Settings;
 
 /// The command context, passed as `&Context`.
@@ -79,12 +79,27 @@ impl Context {
         };
         let entries = cell
             .get_or_try_init(|| async {
-                let items =
+                let listing =
                     catalog::list(self.api()?, kind, &Filters::default(), Limit::All).await?;
-                anyhow::Ok(items.into_iter().filter_map(Agent::from_value).collect())
+                self.warn_short(listing.shortfall.as_ref());
+                anyhow::Ok(
+                    listing
+                        .items
+                        .into_iter()
+                        .filter_map(Agent::from_value)
+                        .collect(),
+                )
             })
             .await?;
         Ok(entries)
+    }
+
+    /// Says on stderr (even with `--json`, whose stdout stays the list) that a listing holds
+    /// less than the server says exists.
+    pub fn warn_short(&self, shortfall: Option<&Shortfall>) {
+        if let Some(shortfall) = shortfall {
+            self.out.warn(&clean_line(&shortfall.to_string()));
+        }
     }
 
     /// The API client; fails when no key is configured or the base is unusable.

@@ -186,9 +186,10 @@ fn api_exit(err: &ApiError) -> Exit {
         },
         ApiError::RateLimitTooLong { .. } => Exit::RateLimited,
         ApiError::Insecure { .. } | ApiError::BadBase { .. } | ApiError::Body { .. } => Exit::Usage,
-        ApiError::Network { .. } | ApiError::Timeout { .. } | ApiError::Decode { .. } => {
-            Exit::Error
-        }
+        ApiError::Network { .. }
+        | ApiError::Timeout { .. }
+        | ApiError::Decode { .. }
+        | ApiError::Paging { .. } => Exit::Error,
     }
 }
 
@@ -209,6 +210,9 @@ fn api_hint(err: &ApiError) -> Option<&'static str> {
         ApiError::Timeout { .. } => "try again, or allow longer silences with `--read-timeout`",
         ApiError::Decode { .. } => {
             "the API answered something unexpected; try again, or report it with `-vv` output"
+        }
+        ApiError::Paging { .. } => {
+            "the API's pages do not end as they should; report it with `-vv` output"
         }
         ApiError::RateLimitTooLong { .. } => {
             "try again after the reset, or raise `--retry-max-wait`"

@@ -38,6 +38,10 @@ pub enum FaultKind {
     /// Do the work and answer normally, with the rule's `headers` set (they replace the
     /// server's own, `Date` included: a skewed server clock, a stale cache header).
     Headers,
+    /// Answer a list request with a page of a list that never ends (fresh ids on every page,
+    /// always a next page), in the configured paging shape; with `same_cursor`, the first page
+    /// every time, so the cursor repeats.
+    EndlessPages,
 }
 
 impl FaultKind {
@@ -53,6 +57,7 @@ impl FaultKind {
             FaultKind::Truncate => "truncate",
             FaultKind::BadJson => "bad_json",
             FaultKind::Headers => "headers",
+            FaultKind::EndlessPages => "endless_pages",
         }
     }
 }
@@ -104,6 +109,9 @@ pub struct Rule {
     /// Body bytes `truncate` sends (default 0).
     #[serde(default)]
     pub bytes: Option<u64>,
+    /// For `endless_pages`: answer the first page whatever is asked, so the cursor repeats.
+    #[serde(default)]
+    pub same_cursor: bool,
 }
 
 impl Rule {

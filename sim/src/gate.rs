@@ -243,6 +243,9 @@ async fn apply_fault(
             set_headers(response.headers_mut(), &rule);
             response
         }
+        FaultKind::EndlessPages => {
+            crate::api::endless_page(app, req.uri().query(), relative, rule.same_cursor)
+        }
     }
 }
 

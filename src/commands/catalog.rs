@@ -39,7 +39,9 @@ pub async fn list(ctx: &Context, kind: Kind, args: ListCmd) -> anyhow::Result<Ex
         tags: args.tags,
         visibility: args.visibility,
     };
-    let items = catalog::list(ctx.api()?, kind, &filters, args.list.limit()).await?;
+    let listing = catalog::list(ctx.api()?, kind, &filters, args.list.limit()).await?;
+    ctx.warn_short(listing.shortfall.as_ref());
+    let items = listing.items;
     if ctx.out.is_json() {
         ctx.out.json(&Value::Array(items))?;
         return Ok(Exit::Success);

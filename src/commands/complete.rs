@@ -87,8 +87,12 @@ pub fn targets(current: &OsStr) -> Vec<CompletionCandidate> {
 
 /// Every agent (or app) of the catalog.
 async fn catalog_of(client: &Client, kind: Kind) -> anyhow::Result<Vec<Agent>> {
-    let items = catalog::list(client, kind, &Filters::default(), Limit::All).await?;
-    Ok(items.into_iter().filter_map(Agent::from_value).collect())
+    let listing = catalog::list(client, kind, &Filters::default(), Limit::All).await?;
+    Ok(listing
+        .items
+        .into_iter()
+        .filter_map(Agent::from_value)
+        .collect())
 }
 
 /// RUN: the newest agent runs and app runs, described by status and agent.
@@ -96,7 +100,9 @@ pub fn run_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let entries = answer("runs", |client| async move {
         let mut entries = Vec::new();
         for kind in [RunKind::Agent, RunKind::App] {
-            let items = runs::list(&client, kind, None, Limit::AtMost(RECENT)).await?;
+            let items = runs::list(&client, kind, None, Limit::AtMost(RECENT))
+                .await?
+                .items;
             entries.extend(
                 items
                     .iter()
@@ -111,7 +117,9 @@ pub fn run_ids(current: &OsStr) -> Vec<CompletionCandidate> {
 /// ASSET: the newest assets, described by file name.
 pub fn asset_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let entries = answer("assets", |client| async move {
-        let items = assets::list(&client, None, Limit::AtMost(RECENT)).await?;
+        let items = assets::list(&client, None, Limit::AtMost(RECENT))
+            .await?
+            .items;
         Ok(items
             .iter()
             .filter_map(|item| described(item, &["filename", "mime_type"]))

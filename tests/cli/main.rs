@@ -24,6 +24,7 @@ mod http;
 mod inbox;
 mod links;
 mod names;
+mod pagination;
 mod preflight;
 mod preview;
 mod readme;

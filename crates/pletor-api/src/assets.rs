@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use futures_util::StreamExt;
 use serde_json::Value;
 
-use super::list::{self, Limit};
+use super::list::{self, Limit, Listing};
 use super::models::Asset;
 use super::{ApiError, Client, FormFactory, Request, spec};
 
@@ -109,8 +109,9 @@ pub async fn find_by_external_id(
     external_id: &str,
 ) -> Result<Option<Asset>, ApiError> {
     let request = Request::get(spec::collection("assets")).query("external_id", external_id);
-    let items = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
-    Ok(items
+    let listing = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
+    Ok(listing
+        .items
         .into_iter()
         .filter(|item| item.get("external_id").and_then(Value::as_str) == Some(external_id))
         .find_map(Asset::from_value))
@@ -123,17 +124,18 @@ pub async fn get(client: &Client, id: &str) -> Result<Asset, ApiError> {
     parse(value, &path)
 }
 
-/// Lists assets.
+/// Lists the newest assets, whichever end of the list the server starts with (see
+/// [`list::fetch_newest`]); in the server's order.
 pub async fn list(
     client: &Client,
     external_id: Option<&str>,
     limit: Limit,
-) -> Result<Vec<Value>, ApiError> {
+) -> Result<Listing, ApiError> {
     let mut request = Request::get(spec::collection("assets"));
     if let Some(external_id) = external_id {
         request = request.query("external_id", external_id);
     }
-    list::fetch(client, request, limit).await
+    list::fetch_newest(client, request, limit).await
 }
 
 /// Starts a download; with `from`, asks for the bytes from that offset on (`Range`).

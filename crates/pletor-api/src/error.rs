@@ -62,6 +62,16 @@ pub enum ApiError {
         /// What is wrong, with a short cleaned excerpt of the body.
         problem: String,
     },
+    /// A listing that would not end: past the page cap, or a page or cursor seen before.
+    #[error("{method} {path}: {problem}")]
+    Paging {
+        /// The request's method: with `path`, it names the listing that was stopped.
+        method: String,
+        /// The listing's path, relative to the API base.
+        path: String,
+        /// What was seen (the cap reached, the cursor repeated) and how much was read.
+        problem: String,
+    },
     /// The rate limit would need a longer wait than allowed.
     #[error("rate limit: the API asks to wait {}, more than the {} allowed", crate::text::human_duration(*.asked), crate::text::human_duration(*.allowed))]
     RateLimitTooLong {
@@ -137,6 +147,7 @@ impl ApiError {
             Self::Network { .. } => "network",
             Self::Timeout { .. } => "timeout",
             Self::Decode { .. } => "bad_response",
+            Self::Paging { .. } => "endless_list",
             Self::RateLimitTooLong { .. } => "rate_limited",
             Self::Insecure { .. } => "insecure",
             Self::BadBase { .. } => "config",

@@ -82,6 +82,11 @@ impl Client {
         self
     }
 
+    /// The API base: links the server hands out are followed only below it.
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
     /// The retry policy.
     pub fn policy(&self) -> &RetryPolicy {
         &self.policy

@@ -20,12 +20,22 @@ impl Client {
     /// Sends a request and reads its JSON answer, retrying as the policy allows. An empty body
     /// is `null`.
     pub async fn json(&self, request: Request) -> Result<Value, ApiError> {
+        Ok(self.json_with_headers(request).await?.0)
+    }
+
+    /// [`Client::json`], with the answer's headers (a list's `Link` header says where its next
+    /// page is).
+    pub async fn json_with_headers(
+        &self,
+        request: Request,
+    ) -> Result<(Value, HeaderMap), ApiError> {
         let mut state = Attempts::default();
         loop {
             let response = self.send_counted(&request, &mut state).await?;
             let status = response.status().as_u16();
+            let headers = response.headers().clone();
             match response.bytes().await {
-                Ok(bytes) => return self.decode(&request, status, &bytes),
+                Ok(bytes) => return Ok((self.decode(&request, status, &bytes)?, headers)),
                 Err(err) => self.transport_failed(&request, &mut state, &err).await?,
             }
         }

@@ -297,12 +297,9 @@ impl Printer {
         self.stderr(&text);
     }
 
-    /// Writes a line to stderr. Errors writing to stderr are ignored: there is nowhere left to
-    /// report them.
-    #[allow(clippy::print_stderr)]
+    /// Writes a line to stderr (see [`stderr_line`]).
     pub fn stderr(&self, text: &str) {
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{text}");
+        stderr_line(text);
     }
 
     fn paint(&self, text: &str, code: &str) -> String {
@@ -312,6 +309,19 @@ impl Printer {
             text.to_string()
         }
     }
+}
+
+/// Writes `text` and a newline to stderr. A closed or full stderr (`2>/dev/full`, a reader
+/// that went away) is ignored: there is nowhere left to report it, and the command's exit code
+/// must stay that of its work. `eprintln!` would panic instead, so nothing else writes there.
+pub fn stderr_line(text: &str) {
+    stderr_raw(&format!("{text}\n"));
+}
+
+/// Writes `text` to stderr as it is, ignoring errors as [`stderr_line`] does.
+pub fn stderr_raw(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 /// The OSC 8 escape that shows `text` as a link to `url` (control characters in either are

@@ -13,6 +13,7 @@
 mod harness;
 
 mod auth;
+mod bounds;
 mod batch;
 mod completion;
 mod discovery;

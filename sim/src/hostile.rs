@@ -87,22 +87,23 @@ pub async fn trickle(app: Counter, response: Response, ms: u64, limit: Option<u6
     let pause = Duration::from_millis(ms);
     let state = (body.into_data_stream(), Bytes::new(), 0_u64);
     let limit = limit.unwrap_or(u64::MAX);
-    let stream = futures_util::stream::unfold(state, move |(mut inner, mut held, sent)| async move {
-        if sent >= limit {
-            return None;
-        }
-        while held.is_empty() {
-            match inner.next().await? {
-                Ok(chunk) => held = chunk,
-                Err(e) => return Some((Err(std::io::Error::other(e)), (inner, held, limit))),
+    let stream =
+        futures_util::stream::unfold(state, move |(mut inner, mut held, sent)| async move {
+            if sent >= limit {
+                return None;
             }
-        }
-        if sent > 0 {
-            tokio::time::sleep(pause).await;
-        }
-        let byte = held.split_to(1);
-        Some((Ok(byte), (inner, held, sent + 1)))
-    });
+            while held.is_empty() {
+                match inner.next().await? {
+                    Ok(chunk) => held = chunk,
+                    Err(e) => return Some((Err(std::io::Error::other(e)), (inner, held, limit))),
+                }
+            }
+            if sent > 0 {
+                tokio::time::sleep(pause).await;
+            }
+            let byte = held.split_to(1);
+            Some((Ok(byte), (inner, held, sent + 1)))
+        });
     Response::from_parts(parts, guarded(app, stream))
 }
 
@@ -128,7 +129,8 @@ fn json_items() -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send {
         let mut chunk = Vec::with_capacity(CHUNK + 128);
         let mut n = n;
         while chunk.len() < CHUNK {
-            let item = json!({"id": format!("00000000-0000-4000-8000-{n:012x}"), "name": "endless"});
+            let item =
+                json!({"id": format!("00000000-0000-4000-8000-{n:012x}"), "name": "endless"});
             chunk.extend_from_slice(item.to_string().as_bytes());
             chunk.extend_from_slice(b", ");
             n += 1;
@@ -196,7 +198,9 @@ pub fn oversize(app: Counter, response: Response, extra: u64, declare: bool) -> 
             .headers
             .insert(header::CONTENT_LENGTH, HeaderValue::from(len + extra));
     }
-    let real = body.into_data_stream().map(|r| r.map_err(std::io::Error::other));
+    let real = body
+        .into_data_stream()
+        .map(|r| r.map_err(std::io::Error::other));
     Response::from_parts(parts, guarded(app, real.chain(filler(extra))))
 }
 

@@ -63,7 +63,10 @@ fn a_full_stderr_never_aborts_and_the_exit_code_is_that_of_the_work() {
 fn a_closed_stderr_pipe_never_aborts_and_the_exit_code_is_that_of_the_work() {
     let world = World::new();
     let id = asset(&world, "closed.bin", 50_000);
-    for (target, code) in [(id.as_str(), 0), ("00000000-0000-4000-8000-00000000dead", 5)] {
+    for (target, code) in [
+        (id.as_str(), 0),
+        ("00000000-0000-4000-8000-00000000dead", 5),
+    ] {
         let mut child = download_with_stderr(&world, target, "out", Stdio::piped());
         drop(child.stderr.take());
         let output = child.wait_with_output().unwrap();
@@ -75,4 +78,102 @@ fn a_closed_stderr_pipe_never_aborts_and_the_exit_code_is_that_of_the_work() {
             .len(),
         50_000
     );
+}
+
+/// Feeds `pletor ARGS` an endless stdin (`a` bytes, up to 256 MiB) and returns its output, how
+/// long it took and how many bytes it accepted before it closed stdin.
+fn endless_stdin(world: &World, args: &[&str]) -> (std::process::Output, Duration, u64) {
+    use std::io::Write as _;
+    let started = Instant::now();
+    let mut child = world
+        .process(crate::harness::pletor_bin())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pletor starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'a'; 64 * 1024];
+        let mut written = 0_u64;
+        while written < 256 << 20 {
+            match stdin.write(&chunk) {
+                Ok(n) => written += n as u64,
+                Err(_) => break,
+            }
+        }
+        written
+    });
+    let output = child.wait_with_output().unwrap();
+    let took = started.elapsed();
+    (output, took, writer.join().unwrap())
+}
+
+const MIB: u64 = 1024 * 1024;
+
+#[test]
+fn a_text_value_from_an_endless_stdin_stops_at_16_mib_with_exit_2_and_creates_nothing() {
+    let world = World::new();
+    let (output, took, accepted) = endless_stdin(
+        &world,
+        &["run", "Text to Image", "-i", "prompt=@-", "-o", "out"],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("the text on stdin (`@-`) is larger than 16.0 MiB"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("hint: "), "{}", stderr(&output));
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    // Read up to the cap and one byte more; the rest is what the pipe buffers.
+    assert!(accepted > 16 * MIB, "accepted only {accepted}");
+    assert!(
+        accepted <= 18 * MIB,
+        "accepted {accepted}: read past the cap"
+    );
+    assert_eq!(world.stats()["runs_created"], 0);
+}
+
+#[test]
+fn an_inputs_document_from_an_endless_stdin_stops_at_64_mib_with_exit_2() {
+    let world = World::new();
+    let (output, took, accepted) = endless_stdin(
+        &world,
+        &["run", "Text to Image", "--inputs", "-", "-o", "out"],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`--inputs -` is larger than 64.0 MiB"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    assert!(accepted > 64 * MIB, "accepted only {accepted}");
+    assert!(
+        accepted <= 66 * MIB,
+        "accepted {accepted}: read past the cap"
+    );
+    assert_eq!(world.requests().len(), 0, "refused before any request");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn inputs_and_batch_files_that_never_end_are_refused_at_their_cap() {
+    let world = World::new();
+    for args in [
+        &["run", "Text to Image", "--inputs", "/dev/zero"][..],
+        &["run", "Text to Image", "--batch", "/dev/zero"][..],
+    ] {
+        let started = Instant::now();
+        let output = expect_code(world.pletor().args(args), 2);
+        assert!(
+            stderr(&output).contains("/dev/zero` is larger than 64.0 MiB"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(started.elapsed() < Duration::from_secs(20));
+    }
+    assert_eq!(world.stats()["runs_created"], 0);
 }

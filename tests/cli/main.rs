@@ -13,8 +13,8 @@
 mod harness;
 
 mod auth;
-mod bounds;
 mod batch;
+mod bounds;
 mod completion;
 mod discovery;
 mod doctor;

@@ -40,18 +40,26 @@ async fn a_trickle_sends_the_first_byte_at_once_then_one_per_pause() {
     let started = Instant::now();
     let response = ctx.get("/agents/").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    let declared = response.content_length().expect("the real length is declared");
+    let declared = response
+        .content_length()
+        .expect("the real length is declared");
     assert!(declared > 100, "a real listing: {declared} bytes");
     let mut stream = response.bytes_stream();
     let first = stream.next().await.unwrap().unwrap();
     assert_eq!(&first[..], b"{");
-    assert!(started.elapsed() < Duration::from_secs(2), "the first byte comes at once");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "the first byte comes at once"
+    );
     let mut got = 1;
     while got < 6 {
         got += stream.next().await.unwrap().unwrap().len();
     }
     let took = started.elapsed();
-    assert!(took >= Duration::from_millis(900), "five pauses of 200 ms: {took:?}");
+    assert!(
+        took >= Duration::from_millis(900),
+        "five pauses of 200 ms: {took:?}"
+    );
     assert!(took < Duration::from_secs(10), "{took:?}");
     drop(stream);
 }
@@ -80,7 +88,10 @@ async fn an_endless_json_reply_has_no_length_and_stops_at_its_cap() {
     let body = response.bytes().await.unwrap();
     assert_eq!(body.len(), 3_000_000, "the cap ends it");
     assert!(body.starts_with(b"{\"data\": [{\"id\":\"00000000-0000-4000-8000-000000000000\""));
-    assert!(serde_json::from_slice::<Value>(&body).is_err(), "never valid JSON");
+    assert!(
+        serde_json::from_slice::<Value>(&body).is_err(),
+        "never valid JSON"
+    );
     assert_eq!(ctx.stats().await["fault_body_bytes"], 3_000_000);
 }
 
@@ -143,7 +154,11 @@ async fn a_large_json_reply_is_valid_json_of_the_asked_size() {
     let body = chunked.bytes().await.unwrap();
     assert_eq!(body.len(), 5_000_000);
     let value: Value = serde_json::from_slice(&body).unwrap();
-    assert_eq!(value["data"].as_array().unwrap().len(), 5, "the real listing, padded");
+    assert_eq!(
+        value["data"].as_array().unwrap().len(),
+        5,
+        "the real listing, padded"
+    );
     let declared = ctx.get("/agents/").send().await.unwrap();
     assert_eq!(declared.content_length(), Some(5_000_000));
 }
@@ -158,7 +173,10 @@ async fn an_echo_key_reply_repeats_the_key_it_received_in_401_and_500() {
     .await;
     let (status, body) = ctx.get_json("/agents/").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    assert!(body["detail"].as_str().unwrap().contains(&ctx.sim.key()), "{body}");
+    assert!(
+        body["detail"].as_str().unwrap().contains(&ctx.sim.key()),
+        "{body}"
+    );
     let response = ctx.get("/agents/").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(

@@ -177,3 +177,61 @@ fn inputs_and_batch_files_that_never_end_are_refused_at_their_cap() {
     }
     assert_eq!(world.stats()["runs_created"], 0);
 }
+
+/// A file name with a C1 CSI (U+009B), an ESC sequence, DEL and a bell: what a hostile server
+/// could put in any string.
+const CONTROLS: &str = "red\u{9b}31m\u{1b}[2J\u{7f}\u{7}.png";
+
+#[test]
+fn json_output_escapes_c0_and_c1_controls_and_jq_strings_go_raw_to_a_pipe() {
+    let world = World::new();
+    let id = world.admin_post("assets", json!({"filename": CONTROLS, "size": 10}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let output = expect_code(world.pletor().args(["assets", "show", &id, "--json"]), 0);
+    let text = stdout(&output);
+    assert!(
+        text.contains(r#""red\u009b31m\u001b[2J\u007f\u0007.png""#),
+        "{text}"
+    );
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "no raw control in JSON: {text:?}"
+    );
+    let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        back["filename"], CONTROLS,
+        "the escapes read back as the name"
+    );
+    // A raw string from --jq is the data itself on a pipe, as jq -r writes it.
+    let output = expect_code(
+        world
+            .pletor()
+            .args(["assets", "show", &id, "--jq", ".filename"]),
+        0,
+    );
+    assert_eq!(stdout(&output), format!("{CONTROLS}\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn jq_strings_written_to_a_terminal_show_their_control_characters() {
+    use crate::review::{finish, pty};
+    let world = World::new();
+    let id = world.admin_post("assets", json!({"filename": CONTROLS, "size": 10}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let session = pty(&world, &["assets", "show", &id, "--jq", ".filename"], &[]);
+    let (shown, code) = finish(session);
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        shown.contains(r"red\u009b31m\u001b[2J\u007f\u0007.png"),
+        "{shown:?}"
+    );
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{9b}'),
+        "{shown:?}"
+    );
+}

@@ -35,6 +35,8 @@ pub enum Exit {
     Review = 10,
     /// Interrupted by Ctrl-C.
     Interrupted = 130,
+    /// Stopped by SIGTERM (a CI cancel, `timeout`, `kill`): 128 + 15, as a shell reports it.
+    Terminated = 143,
 }
 
 impl Exit {

@@ -235,3 +235,54 @@ fn jq_strings_written_to_a_terminal_show_their_control_characters() {
         "{shown:?}"
     );
 }
+
+/// Starts `pletor download ID -o out` on an asset the simulator trickles (one byte every
+/// 20 ms) and waits until its `.part` exists and the body is flowing; returns the child and the
+/// `.part` path.
+fn slowed_download(
+    world: &World,
+    id: &str,
+    name: &str,
+) -> (std::process::Child, std::path::PathBuf) {
+    world.faults(json!({"path": format!("/assets/{id}/download"), "kind": "trickle", "ms": 20}));
+    let child = world.spawn(&["download", id, "-o", "out"]);
+    let part = world.work().join(format!("out/{name}.part"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !part.exists() || world.stats()["fault_body_bytes"].as_u64().unwrap_or(0) < 3 {
+        assert!(Instant::now() < deadline, "the download never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    (child, part)
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_mid_download_exits_143_keeps_the_part_and_says_how_to_resume() {
+    let world = World::new();
+    let id = asset(&world, "term.bin", 100_000);
+    let (child, part) = slowed_download(&world, &id, "term.bin");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(143), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("error: terminated (SIGTERM)"), "{err}");
+    assert!(
+        err.contains("run the same command again to resume"),
+        "{err}"
+    );
+    assert!(part.exists(), "the .part stays for a resume");
+    assert!(!world.work().join("out/term.bin").exists());
+    // The same command resumes from the .part (a prefix, maybe empty) and finishes the file.
+    assert!(std::fs::metadata(&part).unwrap().len() < 100_000);
+    expect_code(world.pletor().args(["download", &id, "-o", "out"]), 0);
+    assert_eq!(
+        std::fs::metadata(world.work().join("out/term.bin"))
+            .unwrap()
+            .len(),
+        100_000
+    );
+}

@@ -286,3 +286,39 @@ fn sigterm_mid_download_exits_143_keeps_the_part_and_says_how_to_resume() {
         100_000
     );
 }
+
+#[test]
+fn a_second_download_into_the_same_part_is_refused_while_the_first_finishes_intact() {
+    let world = World::new();
+    let id = asset(&world, "twice.bin", 200);
+    let expected = {
+        let asset = world.api("GET", &format!("/assets/{id}"), None);
+        asset["sha256"].as_str().unwrap().to_string()
+    };
+    // The first trickles at one byte per 20 ms (about 4 s); the second comes while it does.
+    let (first, part) = slowed_download(&world, &id, "twice.bin");
+    let second = expect_code(world.pletor().args(["download", &id, "-o", "out"]), 2);
+    let err = stderr(&second);
+    assert!(
+        err.contains("twice.bin.part` is being written by another pletor process"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: wait for the other download to finish"),
+        "{err}"
+    );
+    assert!(part.exists(), "the second leaves the first's .part alone");
+    let first = first.wait_with_output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let saved = std::fs::read(world.work().join("out/twice.bin")).unwrap();
+    assert_eq!(saved.len(), 200);
+    let digest = {
+        use sha2::Digest as _;
+        hex::encode(sha2::Sha256::digest(&saved))
+    };
+    assert_eq!(
+        digest, expected,
+        "one writer: the file is the asset, byte for byte"
+    );
+    assert!(!part.exists());
+}

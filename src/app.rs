@@ -63,6 +63,14 @@ pub async fn run(cli: Cli) -> u8 {
         Err(err) => return fail_early(&cli, &err),
     };
     let ctx = Context::new(settings);
+    // `doctor` reports loose modes among its checks instead of stopping at them.
+    if !matches!(cli.command, Command::Doctor(_)) {
+        match config_modes(&ctx) {
+            Ok(Some(warning)) => ctx.out.warn(&warning),
+            Ok(None) => {}
+            Err(err) => return fail_early(&cli, &err),
+        }
+    }
     let outcome = tokio::select! {
         outcome = dispatch(&ctx, cli.command, setup_error) => outcome,
         exit = stop_signal() => return interrupted(&ctx, exit),
@@ -101,6 +109,13 @@ fn resolve(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
         dir,
         creates_profile || lenient,
     )
+}
+
+/// The config file's modes: an error when others can write it, a warning when they can read
+/// its key (see [`ConfigFile::check_modes`]).
+fn config_modes(ctx: &Context) -> anyhow::Result<Option<String>> {
+    let file = ConfigFile::load(&ctx.settings.config_dir)?;
+    Ok(file.check_modes()?)
 }
 
 fn fail_early(cli: &Cli, err: &anyhow::Error) -> u8 {

@@ -44,6 +44,15 @@ pub enum ConfigError {
     /// No config folder can be found.
     #[error("cannot find a config folder: no home directory")]
     NoDir,
+    /// Others can write the config file or its folder: whoever can could point `api_base` at
+    /// their own host and receive the key, so the file is not used (as ssh refuses a loose key).
+    #[error("{message}")]
+    Exposed {
+        /// What is open, with its mode.
+        message: String,
+        /// The command that closes it.
+        fix: String,
+    },
 }
 
 impl ConfigError {
@@ -57,6 +66,7 @@ impl ConfigError {
                 "check the folder's permissions, or point `PLETOR_CONFIG_DIR` elsewhere".into(),
             ),
             Self::NoDir => Some("set `PLETOR_CONFIG_DIR`".into()),
+            Self::Exposed { fix, .. } => Some(format!("run `{fix}`")),
         }
     }
 }
@@ -183,6 +193,50 @@ impl ConfigFile {
             })
     }
 
+    /// Checks who else may touch the file (Unix modes): a file that exists and that others can
+    /// write, itself or through its folder, is refused (the file decides where the key goes);
+    /// a key others can read is a warning, returned for every command to print. Windows has no
+    /// such modes: there the file is as private as the user profile folder it lives in, and
+    /// nothing is checked.
+    pub fn check_modes(&self) -> Result<Option<String>, ConfigError> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let Some(file_mode) = mode(&self.path) else {
+            return Ok(None);
+        };
+        let mut open = Vec::new();
+        let mut fixes = Vec::new();
+        if let Some(m) = mode(dir).filter(|m| m & 0o022 != 0) {
+            open.push(format!("the folder {} (mode {m:04o})", dir.display()));
+            fixes.push(format!("chmod 700 {}", shell_word(dir)));
+        }
+        if file_mode & 0o022 != 0 {
+            open.push(format!(
+                "the file {} (mode {file_mode:04o})",
+                self.path.display()
+            ));
+        }
+        if file_mode & 0o077 != 0 && (file_mode & 0o022 != 0 || self.holds_a_key()) {
+            fixes.push(format!("chmod 600 {}", shell_word(&self.path)));
+        }
+        if !open.is_empty() {
+            return Err(ConfigError::Exposed {
+                message: format!(
+                    "others can write to {}: whoever can could send your key to their own host, so it is not used",
+                    open.join(" and ")
+                ),
+                fix: fixes.join(" && "),
+            });
+        }
+        if file_mode & 0o044 != 0 && self.holds_a_key() {
+            return Ok(Some(format!(
+                "others can read the key in {} (mode {file_mode:04o}); run `chmod 600 {}`",
+                self.path.display(),
+                shell_word(&self.path)
+            )));
+        }
+        Ok(None)
+    }
+
     /// Sets a profile's key (and API base), keeping everything else.
     pub fn set_profile(&mut self, name: &str, profile: &Profile) {
         let profiles = self
@@ -261,6 +315,31 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// The permission bits of `path` (Unix); `None` where there are none or it does not exist.
+#[cfg(unix)]
+pub(crate) fn mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o777)
+}
+
+#[cfg(not(unix))]
+pub(crate) fn mode(_path: &Path) -> Option<u32> {
+    None
+}
+
+/// `path` as one shell word: as it is when it holds only safe characters, else single-quoted.
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+:@%~,".contains(c);
+    if !text.is_empty() && text.chars().all(safe) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 /// Creates `dir` and its missing parents; on Unix the folder itself is mode 0700.
@@ -349,6 +428,61 @@ mod tests {
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&conf), 0o700);
         assert_eq!(mode(&conf.join("config.toml")), 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn modes_others_can_write_are_refused_with_the_chmod_and_a_readable_key_is_a_warning() {
+        use std::os::unix::fs::PermissionsExt;
+        let set = |p: &Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let conf = dir.path().join("my conf");
+        std::fs::create_dir(&conf).unwrap();
+        let file = conf.join("config.toml");
+        std::fs::write(&file, "[profiles.default]\napi_key = \"sk\"\n").unwrap();
+        let check = |folder: u32, f: u32| {
+            set(&conf, folder);
+            set(&file, f);
+            ConfigFile::load(&conf).unwrap().check_modes()
+        };
+        assert!(check(0o700, 0o600).unwrap().is_none());
+        assert!(
+            check(0o755, 0o600).unwrap().is_none(),
+            "a readable folder alone is fine"
+        );
+        let quoted = format!("'{}'", conf.display());
+        match check(0o775, 0o600).unwrap_err() {
+            ConfigError::Exposed { message, fix } => {
+                assert!(message.contains("(mode 0775)"), "{message}");
+                assert_eq!(fix, format!("chmod 700 {quoted}"));
+            }
+            other => panic!("{other}"),
+        }
+        match check(0o700, 0o646).unwrap_err() {
+            ConfigError::Exposed { message, fix } => {
+                assert!(message.contains("the file"), "{message}");
+                assert_eq!(fix, format!("chmod 600 '{}'", file.display()));
+            }
+            other => panic!("{other}"),
+        }
+        let err = check(0o777, 0o666).unwrap_err();
+        assert_eq!(
+            err.hint().unwrap(),
+            format!("run `chmod 700 {quoted} && chmod 600 '{}'`", file.display())
+        );
+        let warning = check(0o700, 0o644).unwrap().expect("a warning");
+        assert!(
+            warning.starts_with("others can read the key in"),
+            "{warning}"
+        );
+        std::fs::write(&file, "theme = \"dark\"\n").unwrap();
+        assert!(
+            check(0o700, 0o644).unwrap().is_none(),
+            "no key, nothing to read"
+        );
+        set(&conf, 0o700);
     }
 
     #[test]

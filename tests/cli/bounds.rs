@@ -322,3 +322,112 @@ fn a_second_download_into_the_same_part_is_refused_while_the_first_finishes_inta
     );
     assert!(!part.exists());
 }
+
+/// Stores the simulator's key with `auth login` (the config folder 0700, the file 0600).
+#[cfg(unix)]
+fn login(world: &World) {
+    expect_code(
+        world
+            .keyless()
+            .args(["auth", "login", "--with-key"])
+            .write_stdin(world.sim.key()),
+        0,
+    );
+}
+
+#[cfg(unix)]
+fn chmod(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_others_can_write_is_refused_with_the_chmod_that_fixes_it() {
+    let world = World::new();
+    login(&world);
+    let before = world.requests().len();
+    for (folder, file, fix) in [
+        (
+            0o777,
+            0o600,
+            format!("chmod 700 {}", world.config_dir().display()),
+        ),
+        (
+            0o700,
+            0o620,
+            format!("chmod 600 {}", world.config_file(None).display()),
+        ),
+    ] {
+        chmod(&world.config_dir(), folder);
+        chmod(&world.config_file(None), file);
+        let output = expect_code(world.keyless().args(["agents", "list"]), 2);
+        let err = stderr(&output);
+        assert!(err.contains("error: others can write to the "), "{err}");
+        assert!(
+            err.contains(&format!("(mode {file:04o})"))
+                || err.contains(&format!("(mode {folder:04o})")),
+            "{err}"
+        );
+        assert!(err.contains(&format!("hint: run `{fix}`")), "{err}");
+        crate::harness::assert_no_secret(&output, &world.sim.key());
+        // The hint's command, run as it is, is the whole fix.
+        let fixed = std::process::Command::new("sh")
+            .args(["-c", &fix])
+            .status()
+            .unwrap();
+        assert!(fixed.success());
+        expect_code(world.keyless().args(["agents", "list"]), 0);
+    }
+    let refused_sent: usize = world.requests().len() - before;
+    assert_eq!(
+        refused_sent, 2,
+        "only the two commands after each fix reached the API"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_key_others_can_read_is_a_warning_on_every_command_and_doctor_still_reports_it() {
+    let world = World::new();
+    login(&world);
+    chmod(&world.config_file(None), 0o644);
+    let file = world.config_file(None).display().to_string();
+    for args in [
+        &["agents", "list"][..],
+        &["agents", "list", "--json", "--quiet"][..],
+    ] {
+        let output = expect_code(world.keyless().args(args), 0);
+        let err = stderr(&output);
+        assert!(
+            err.contains(&format!(
+                "warning: others can read the key in {file} (mode 0644); run `chmod 600 {file}`"
+            )),
+            "{err}"
+        );
+    }
+    // doctor reports it among its checks (a problem there, exit 2), and so a writable folder.
+    let output = expect_code(world.keyless().args(["doctor", "--json"]), 2);
+    let report = crate::harness::json(&output);
+    let config = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "config")
+        .cloned()
+        .unwrap();
+    assert!(
+        config["message"]
+            .as_str()
+            .unwrap()
+            .contains("others can read the key"),
+        "{config}"
+    );
+    chmod(&world.config_dir(), 0o777);
+    let output = expect_code(world.keyless().args(["doctor"]), 2);
+    assert!(
+        stdout(&output).contains("others can write to the folder"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -431,3 +431,38 @@ fn a_key_others_can_read_is_a_warning_on_every_command_and_doctor_still_reports_
         stdout(&output)
     );
 }
+
+#[test]
+fn auth_login_and_logout_keep_the_comments_and_order_of_a_hand_written_config() {
+    let world = World::new();
+    let written = "# pletor settings, by hand\ntheme = \"dark\" # my choice\n\n[profiles.home]\n# the home key lives elsewhere\napi_base = \"https://home.example/v1\"\n";
+    world.config_file(Some(written));
+    expect_code(
+        world
+            .keyless()
+            .args(["auth", "login", "--with-key", "--profile", "work"])
+            .write_stdin(world.sim.key()),
+        0,
+    );
+    let after = std::fs::read_to_string(world.config_file(None)).unwrap();
+    assert!(
+        after.starts_with(written),
+        "the file as it was comes first:\n{after}"
+    );
+    assert!(after.contains("[profiles.work]"), "{after}");
+    assert_eq!(after.matches(&world.sim.key()).count(), 1, "{after}");
+    expect_code(
+        world
+            .keyless()
+            .args(["auth", "logout", "--profile", "work"]),
+        0,
+    );
+    let after = std::fs::read_to_string(world.config_file(None)).unwrap();
+    assert!(after.starts_with(written), "{after}");
+    assert!(!after.contains(&world.sim.key()), "{after}");
+    let names: Vec<_> = std::fs::read_dir(world.config_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["config.toml"], "no temporary file is left");
+}

@@ -21,6 +21,7 @@ mod doctor;
 mod faults;
 mod help;
 mod http;
+mod inbox;
 mod names;
 mod preflight;
 mod preview;

@@ -351,6 +351,7 @@ mod tests {
             Exit::Cancelled,
             Exit::Review,
             Exit::Interrupted,
+            Exit::Terminated,
         ];
         let listed: Vec<&str> = EXIT_CODES.entries.iter().map(|(code, _)| *code).collect();
         let known: Vec<String> = codes.iter().map(|c| c.code().to_string()).collect();

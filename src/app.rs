@@ -1,6 +1,8 @@
 //! Answers shell completion requests, resolves settings, builds the context, dispatches to the command, and turns the outcome
-//! into an exit code. Ctrl-C is handled here, once: the command is dropped (in-flight
-//! transfers stop, `.part` files stay for resume), the resume note is printed, exit 130.
+//! into an exit code. Ctrl-C and SIGTERM are handled here, once: the command is dropped
+//! (in-flight transfers stop, `.part` files stay for resume), the cursor is shown again, the
+//! resume note is printed, exit 130 (Ctrl-C) or 143 (SIGTERM, Unix only: Windows has no SIGTERM;
+//! a console close or `taskkill /F` ends the process without a word, and `.part` files stay).
 
 use clap::Parser;
 
@@ -61,9 +63,17 @@ pub async fn run(cli: Cli) -> u8 {
         Err(err) => return fail_early(&cli, &err),
     };
     let ctx = Context::new(settings);
+    // `doctor` reports loose modes among its checks instead of stopping at them.
+    if !matches!(cli.command, Command::Doctor(_)) {
+        match config_modes(&ctx) {
+            Ok(Some(warning)) => ctx.out.warn(&warning),
+            Ok(None) => {}
+            Err(err) => return fail_early(&cli, &err),
+        }
+    }
     let outcome = tokio::select! {
         outcome = dispatch(&ctx, cli.command, setup_error) => outcome,
-        _ = tokio::signal::ctrl_c() => return interrupted(&ctx),
+        exit = stop_signal() => return interrupted(&ctx, exit),
     };
     match outcome {
         Ok(exit) => exit.code(),
@@ -71,7 +81,7 @@ pub async fn run(cli: Cli) -> u8 {
         Err(err) => {
             let report = error::classify(&err);
             if report.exit == Exit::Interrupted {
-                return interrupted(&ctx);
+                return interrupted(&ctx, Exit::Interrupted);
             }
             ctx.out.error(&report);
             report.exit.code()
@@ -101,6 +111,13 @@ fn resolve(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
     )
 }
 
+/// The config file's modes: an error when others can write it, a warning when they can read
+/// its key (see [`ConfigFile::check_modes`]).
+fn config_modes(ctx: &Context) -> anyhow::Result<Option<String>> {
+    let file = ConfigFile::load(&ctx.settings.config_dir)?;
+    Ok(file.check_modes()?)
+}
+
 fn fail_early(cli: &Cli, err: &anyhow::Error) -> u8 {
     let printer = Printer::new(OutputSettings {
         json: cli.global.json || cli.global.jq.is_some(),
@@ -116,12 +133,33 @@ fn fail_early(cli: &Cli, err: &anyhow::Error) -> u8 {
     report.exit.code()
 }
 
-fn interrupted(ctx: &Context) -> u8 {
+/// Waits for Ctrl-C or, on Unix, SIGTERM; returns the exit that ends the command.
+async fn stop_signal() -> Exit {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => Exit::Interrupted,
+                _ = term.recv() => Exit::Terminated,
+            };
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    Exit::Interrupted
+}
+
+/// Ends a command stopped by `exit` (Ctrl-C or SIGTERM): the cursor back, the resume note.
+fn interrupted(ctx: &Context, exit: Exit) -> u8 {
     crate::prompt::show_cursor();
+    let (code, message) = match exit {
+        Exit::Terminated => ("terminated", "terminated (SIGTERM)"),
+        _ => ("interrupted", "interrupted"),
+    };
     let mut report = error::Report {
-        exit: Exit::Interrupted,
-        code: "interrupted",
-        message: "interrupted".into(),
+        exit,
+        code,
+        message: message.into(),
         causes: Vec::new(),
         hint: None,
         status: None,
@@ -131,7 +169,7 @@ fn interrupted(ctx: &Context) -> u8 {
     }
     // The hint matters even under --quiet: it is how to get the run back.
     ctx.out.error(&report);
-    Exit::Interrupted.code()
+    exit.code()
 }
 
 /// Runs the command; `setup_error` is what stopped the settings, for `doctor` to report.

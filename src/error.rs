@@ -35,6 +35,8 @@ pub enum Exit {
     Review = 10,
     /// Interrupted by Ctrl-C.
     Interrupted = 130,
+    /// Stopped by SIGTERM (a CI cancel, `timeout`, `kill`): 128 + 15, as a shell reports it.
+    Terminated = 143,
 }
 
 impl Exit {
@@ -224,24 +226,30 @@ fn api_hint(err: &ApiError) -> Option<&'static str> {
 }
 
 /// Replaces the panic message with one that names only the place: a panic payload may carry
-/// values (a request, a header), and no value may reach the terminal unchecked.
-#[allow(clippy::print_stderr)]
+/// values (a request, a header), and no value may reach the terminal unchecked. The hook writes
+/// without `eprintln!`, whose own panic on a full stderr would abort the process.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
             .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
-        eprintln!(
-            "error: pletor hit a bug{place}\n\nhint: please report it with the command you ran and its `-v` output"
-        );
+        to_stderr(&format!(
+            "error: pletor hit a bug{place}\n\nhint: please report it with the command you ran and its `-v` output\n"
+        ));
     }));
 }
 
 /// Reports an error that happened before the Printer exists (the runtime failed to start).
-#[allow(clippy::print_stderr)]
 pub fn report_startup(err: &dyn std::error::Error) -> std::process::ExitCode {
-    eprintln!("error: cannot start: {err}");
+    to_stderr(&format!("error: cannot start: {err}\n"));
     std::process::ExitCode::from(Exit::Error.code())
+}
+
+/// Writes to stderr, ignoring a closed or full one (the Printer is above this module).
+fn to_stderr(text: &str) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub mod catalog;
 mod clock;
 mod faults;
 mod gate;
+mod hostile;
 pub mod png;
 mod ratelimit;
 mod runs;

@@ -3,11 +3,11 @@
 
 use clap::Args as ClapArgs;
 use serde_json::{Map, Value};
-use tokio::io::AsyncReadExt;
 
 use crate::api::Request;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
+use crate::workflow::local_text;
 
 /// Arguments of `api`.
 #[derive(Debug, ClapArgs)]
@@ -137,17 +137,17 @@ fn split_field(field: &str) -> anyhow::Result<(String, String)> {
 }
 
 async fn read_body(source: &str) -> anyhow::Result<Value> {
+    let what = format!("`--input {source}`");
+    let limit = local_text::Source {
+        what: &what,
+        cap: local_text::DOCUMENT_CAP,
+        hint: "`--input` takes a JSON document, not a file to upload (see `pletor upload`)",
+    };
     let text = if source == "-" {
-        let mut text = String::new();
-        tokio::io::stdin().read_to_string(&mut text).await?;
-        text
+        local_text::stdin_text(limit).await?
     } else {
-        tokio::fs::read_to_string(source).await.map_err(|e| {
-            UsageError::new(
-                format!("cannot read `{source}`: {e}"),
-                "check the path given to `--input`",
-            )
-        })?
+        let open_hint = "check the path given to `--input`";
+        local_text::file_text(std::path::Path::new(source), limit, open_hint).await?
     };
     serde_json::from_str(&text).map_err(|e| {
         UsageError::new(

@@ -1,7 +1,7 @@
 //! `pletor run AGENT` and `pletor app-run APP`: upload the inputs, create the run, wait,
 //! handle reviews, download the results.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args as ClapArgs;
 
@@ -16,6 +16,7 @@ use crate::workflow::batch::shard::{self, ShardArg};
 use crate::workflow::cost;
 use crate::workflow::dry_run;
 use crate::workflow::inputs::{self, RawInput, RawValue};
+use crate::workflow::local_text;
 use crate::workflow::next::{self, Next};
 use crate::workflow::outcome::{self, SaveOptions};
 use crate::workflow::start;
@@ -201,15 +202,16 @@ async fn raw_inputs(args: &Args) -> anyhow::Result<Vec<RawInput>> {
     let Some(source) = &args.inputs_file else {
         return Ok(flags);
     };
+    let what = format!("`--inputs {source}`");
+    let limit = local_text::Source {
+        what: &what,
+        cap: local_text::DOCUMENT_CAP,
+        hint: "an inputs document holds values and `@FILE` paths, not the files themselves",
+    };
     let text = if source == "-" {
-        start::read_stdin().await?
+        local_text::stdin_text(limit).await?
     } else {
-        std::fs::read_to_string(source).map_err(|err| {
-            UsageError::new(
-                format!("cannot read `--inputs {source}`: {err}"),
-                "check the path",
-            )
-        })?
+        local_text::file_text(Path::new(source), limit, "check the path").await?
     };
     let mut raw = inputs::parse_inputs_doc(&text, source)?;
     raw.extend(flags);

@@ -188,7 +188,9 @@ impl Printer {
         self.progress().is_live().then(board::Board::new)
     }
 
-    /// Prints the one JSON document of this command (filtered by `--jq`).
+    /// Prints the one JSON document of this command (filtered by `--jq`). A string result of
+    /// `--jq` prints raw, as in jq: its control characters go as they are to a pipe, and are
+    /// shown as `\u001b` escapes on a terminal, where they would be obeyed.
     pub fn json(&self, value: &Value) -> anyhow::Result<()> {
         match &self.settings.jq {
             Some(expr) => {
@@ -196,6 +198,7 @@ impl Printer {
                 let mut text = String::new();
                 for output in outputs {
                     match output {
+                        Value::String(s) if self.stdout_tty => text.push_str(&visible(&s)),
                         Value::String(s) => text.push_str(&s),
                         other => text.push_str(&self.render_json(&other)),
                     }
@@ -209,15 +212,11 @@ impl Printer {
 
     /// Prints one compact JSON line (JSON Lines streams such as batch results).
     pub fn json_line(&self, value: &Value) -> anyhow::Result<()> {
-        self.stdout(&format!("{value}\n"))
+        self.stdout(&format!("{}\n", json_text(value, false)))
     }
 
     fn render_json(&self, value: &Value) -> String {
-        if self.stdout_tty || self.settings.jq.is_none() {
-            serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
-        } else {
-            value.to_string()
-        }
+        json_text(value, self.stdout_tty || self.settings.jq.is_none())
     }
 
     /// Prints a line of data on stdout.
@@ -276,10 +275,7 @@ impl Printer {
                 "status": report.status,
             }});
             // The error document is not filtered: a filter written for data would hide it.
-            let _ = self.stdout(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&doc).unwrap_or_default()
-            ));
+            let _ = self.stdout(&format!("{}\n", json_text(&doc, true)));
         }
     }
 
@@ -297,12 +293,9 @@ impl Printer {
         self.stderr(&text);
     }
 
-    /// Writes a line to stderr. Errors writing to stderr are ignored: there is nowhere left to
-    /// report them.
-    #[allow(clippy::print_stderr)]
+    /// Writes a line to stderr (see [`stderr_line`]).
     pub fn stderr(&self, text: &str) {
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{text}");
+        stderr_line(text);
     }
 
     fn paint(&self, text: &str, code: &str) -> String {
@@ -312,6 +305,125 @@ impl Printer {
             text.to_string()
         }
     }
+}
+
+/// `value` as JSON text, pretty or compact, with every control character in its strings
+/// escaped: serde_json escapes C0 (U+0000 to U+001F) but writes DEL and the C1 controls
+/// (U+0080 to U+009F, `U+009B` is a terminal's CSI) as they are.
+pub fn json_text(value: &Value, pretty: bool) -> String {
+    use serde::Serialize as _;
+    let mut bytes = Vec::new();
+    let written = if pretty {
+        let formatter = ControlEscaping(serde_json::ser::PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut bytes, formatter,
+        ))
+    } else {
+        let formatter = ControlEscaping(serde_json::ser::CompactFormatter);
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut bytes, formatter,
+        ))
+    };
+    match written {
+        // serde_json writes UTF-8 and escapes only with ASCII.
+        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// A formatter that escapes DEL and C1 controls as `\u00XX`, and is `F` otherwise.
+struct ControlEscaping<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for ControlEscaping<F> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(|c: char| c.is_control()) {
+            writer.write_all(rest[..at].as_bytes())?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `text` with its control characters other than newline and tab shown as `\u001b` escapes,
+/// for a raw string headed to a terminal.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
+            shown.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(shown)
+}
+
+/// Writes `text` and a newline to stderr. A closed or full stderr (`2>/dev/full`, a reader
+/// that went away) is ignored: there is nowhere left to report it, and the command's exit code
+/// must stay that of its work. `eprintln!` would panic instead, so nothing else writes there.
+pub fn stderr_line(text: &str) {
+    stderr_raw(&format!("{text}\n"));
+}
+
+/// Writes `text` to stderr as it is, ignoring errors as [`stderr_line`] does.
+pub fn stderr_raw(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 /// The OSC 8 escape that shows `text` as a link to `url` (control characters in either are
@@ -382,6 +494,30 @@ mod tests {
         );
         let relative = file_url(std::path::Path::new("a.png")).unwrap();
         assert!(relative.starts_with("file:///") && relative.ends_with("/a.png"));
+    }
+
+    #[test]
+    fn json_escapes_every_control_character_c1_included() {
+        let value = serde_json::json!({"name": "a\u{9b}31mb\u{1b}[2J\u{7f}\u{85}é\n", "n": [1]});
+        let compact = json_text(&value, false);
+        assert_eq!(
+            compact,
+            r#"{"name":"a\u009b31mb\u001b[2J\u007f\u0085é\n","n":[1]}"#
+        );
+        assert!(!compact.chars().any(|c| c.is_control()));
+        let pretty = json_text(&value, true);
+        assert!(pretty.contains("\\u009b31m") && pretty.contains("\n  \"n\": [\n    1\n  ]"));
+        let back: Value = serde_json::from_str(&pretty).unwrap();
+        assert_eq!(back, value, "the escapes read back as the same text");
+    }
+
+    #[test]
+    fn raw_strings_for_a_terminal_show_controls_but_keep_lines_and_tabs() {
+        assert_eq!(visible("a\tb\nc"), "a\tb\nc");
+        assert_eq!(
+            visible("x\u{1b}[2Jy\u{9b}z\r"),
+            "x\\u001b[2Jy\\u009bz\\u000d"
+        );
     }
 
     #[test]

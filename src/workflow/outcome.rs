@@ -200,7 +200,7 @@ pub fn severity(exit: Exit) -> u8 {
         Exit::NotFound => 7,
         Exit::Auth => 8,
         Exit::Usage => 9,
-        Exit::Interrupted => 10,
+        Exit::Interrupted | Exit::Terminated => 10,
     }
 }
 

@@ -14,6 +14,7 @@ mod harness;
 
 mod auth;
 mod batch;
+mod bounds;
 mod completion;
 mod discovery;
 mod doctor;

@@ -21,6 +21,7 @@ use serde_json::Value;
 use super::csv;
 use crate::error::UsageError;
 use crate::workflow::inputs::{RawInput, RawValue, parse_value};
+use crate::workflow::local_text;
 
 /// One data row.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,20 +56,17 @@ pub struct BatchFile {
 /// to the current folder).
 pub async fn read(path: &Path) -> Result<BatchFile, UsageError> {
     let shown = path.display().to_string();
+    let what = format!("the batch file `{shown}`");
+    let limit = local_text::Source {
+        what: &what,
+        cap: local_text::DOCUMENT_CAP,
+        hint: "split the rows into several batch files",
+    };
     let bytes = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        tokio::io::AsyncReadExt::read_to_end(&mut tokio::io::stdin(), &mut bytes)
-            .await
-            .map(|_| bytes)
+        local_text::read_bytes(tokio::io::stdin(), limit).await?
     } else {
-        tokio::fs::read(path).await
-    }
-    .map_err(|err| {
-        UsageError::new(
-            format!("cannot read the batch file `{shown}`: {err}"),
-            "check the path given to `--batch`",
-        )
-    })?;
+        local_text::file_bytes(path, limit, "check the path given to `--batch`").await?
+    };
     let text = std::str::from_utf8(&bytes).map_err(|err| {
         UsageError::new(
             format!("the batch file `{shown}` is not UTF-8 text: {err}"),

@@ -20,6 +20,7 @@ mod discovery;
 mod doctor;
 mod faults;
 mod help;
+
 mod http;
 mod inbox;
 mod names;
@@ -33,6 +34,7 @@ mod reliability;
 mod review;
 mod runs;
 mod secrets;
+mod server_bounds;
 mod shards;
 mod terminal;
 mod transfers;

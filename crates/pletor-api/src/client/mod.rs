@@ -121,8 +121,8 @@ impl Client {
     /// Says that `clients` processes (this one included) start spending this key together,
     /// such as the shards of a batch: each keeps to its part of the rate limit from the first
     /// window on (see [`super::rate`]).
-    pub fn expect_sharers(&self, clients: u32) {
-        self.rates.expect(clients);
+    pub fn expect_sharers(&self, clients: u32, place: u32) {
+        self.rates.expect(clients, place);
     }
 
     /// The last known state of a rate-limit bucket (`default`, `runs`, `uploads`).

@@ -131,6 +131,34 @@ mod tests {
     }
 
     #[test]
+    fn the_client_redacts_its_own_key_from_server_text_and_skips_proxies_for_loopback() {
+        let client = Client::new(ClientConfig {
+            base: "http://127.0.0.1:9/v1".into(),
+            user_agent: "test".into(),
+            credential: Some(Credential::ApiKey(Secret::new("sk-echoed"))),
+            connect_timeout: Duration::from_secs(1),
+            read_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
+            policy: RetryPolicy::default(),
+        })
+        .unwrap();
+        assert_eq!(
+            client.redact("Invalid key: sk-echoed (sk-echoed)"),
+            "Invalid key: [redacted] ([redacted])"
+        );
+        assert_eq!(client.redact("nothing secret"), "nothing secret");
+        for (url, loopback) in [
+            ("http://127.0.0.1:8080/", true),
+            ("http://localhost/", true),
+            ("http://[::1]/", true),
+            ("https://api.pletor.ai/", false),
+            ("http://localhost.evil.com/", false),
+        ] {
+            assert_eq!(is_loopback(&Url::parse(url).unwrap()), loopback, "{url}");
+        }
+    }
+
+    #[test]
     fn a_key_for_a_plain_http_remote_base_is_refused() {
         let config = ClientConfig {
             base: "http://api.example.com/v1".into(),

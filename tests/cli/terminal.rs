@@ -3,8 +3,8 @@
 
 use pletor_sim::catalog;
 
+use crate::harness::pty::{expect, finish, pty};
 use crate::harness::{World, expect_code, stdout};
-use crate::review::{expect, finish, pty};
 
 #[test]
 fn saved_paths_and_run_ids_are_hyperlinks_on_a_terminal_that_shows_them() {

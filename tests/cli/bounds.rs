@@ -217,7 +217,7 @@ fn json_output_escapes_c0_and_c1_controls_and_jq_strings_go_raw_to_a_pipe() {
 #[cfg(unix)]
 #[test]
 fn jq_strings_written_to_a_terminal_show_their_control_characters() {
-    use crate::review::{finish, pty};
+    use crate::harness::pty::{finish, pty};
     let world = World::new();
     let id = world.admin_post("assets", json!({"filename": CONTROLS, "size": 10}))["id"]
         .as_str()

@@ -39,6 +39,8 @@ pub struct Flags {
     pub read_timeout: Option<Duration>,
     /// `--retries`.
     pub retries: Option<u32>,
+    /// `--request-timeout`.
+    pub request_timeout: Option<Duration>,
     /// `--retry-max-wait`.
     pub retry_max_wait: Option<Duration>,
 }
@@ -86,6 +88,8 @@ pub struct Settings {
     pub connect_timeout: Duration,
     /// Longest silence while reading.
     pub read_timeout: Duration,
+    /// Longest time one attempt of a JSON request may take in all.
+    pub request_timeout: Duration,
     /// Retry budget.
     pub policy: RetryPolicy,
     /// The config folder.
@@ -144,6 +148,11 @@ pub fn resolve(
         read_timeout: vars.duration(
             global.read_timeout,
             "PLETOR_READ_TIMEOUT",
+            Duration::from_secs(60),
+        )?,
+        request_timeout: vars.duration(
+            global.request_timeout,
+            "PLETOR_REQUEST_TIMEOUT",
             Duration::from_secs(60),
         )?,
         policy,

@@ -21,6 +21,7 @@ mod discovery;
 mod doctor;
 mod faults;
 mod help;
+
 mod http;
 mod inbox;
 mod links;
@@ -36,6 +37,7 @@ mod reuse;
 mod review;
 mod runs;
 mod secrets;
+mod server_bounds;
 mod shards;
 mod terminal;
 mod topics;

@@ -33,6 +33,11 @@ pub struct Config {
     /// Largest page a list returns, whatever `?limit=` asks (1 to 100). Small values make
     /// every client's pagination show.
     pub max_page_size: usize,
+    /// How lists page (`--paging`): the default `has_more` + `starting_after`, or another
+    /// common shape, so a client can be tried against each.
+    pub paging: Paging,
+    /// List runs, app runs and assets oldest first instead of newest first (`--oldest-first`).
+    pub oldest_first: bool,
     /// Whether a run shows the `inputs` it was created with. Off, runs answer without them,
     /// as a server that does not echo a request's inputs would.
     pub echo_inputs: bool,
@@ -51,6 +56,8 @@ impl Default for Config {
             data_dir: None,
             page_size: 20,
             max_page_size: 100,
+            paging: Paging::default(),
+            oldest_first: false,
             echo_inputs: true,
         }
     }
@@ -90,4 +97,28 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// How lists page: the shapes clients meet in the wild, so a client can be tried on each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paging {
+    /// `limit` + `starting_after` (an id); `{"data", "has_more"}`. The default.
+    #[default]
+    HasMore,
+    /// `limit` + `cursor` (opaque); `{"data", "next_cursor": "…" | null}`.
+    NextCursor,
+    /// `limit` + `cursor` (opaque); `{"data", "cursor": "…" | null}`.
+    Cursor,
+    /// `{"data", "next": "<absolute URL>" | null}`; the URL carries an opaque `page_token`.
+    NextUrl,
+    /// `{"data"}` and a `Link: <URL>; rel="next"` header while there is more.
+    Link,
+    /// `page` (from 1) + `page_size`; `{"data", "page", "pages", "total", "page_size"}`.
+    Pages,
+    /// `page` (from 1) + `size`; `{"data", "page", "pages", "total", "size"}`.
+    PagesSize,
+    /// `offset` + `limit`; `{"data", "offset", "limit", "total"}`.
+    Offset,
+    /// `{"data", "total"}` and no way at all to the next page: a list a client cannot finish.
+    TotalOnly,
 }

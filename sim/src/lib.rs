@@ -23,6 +23,7 @@ mod clock;
 mod config;
 mod faults;
 mod gate;
+mod hostile;
 pub mod png;
 mod ratelimit;
 mod runs;
@@ -30,6 +31,7 @@ mod server;
 mod state;
 mod sync;
 
+pub use api::Paging;
 pub use config::{ADMIN_PREFIX, API_PREFIX, Config, DEFAULT_KEY};
 pub use ratelimit::RateLimits;
 

@@ -14,16 +14,20 @@ mod harness;
 
 mod auth;
 mod batch;
+mod bounds;
 mod completion;
+mod contract;
 mod discovery;
 mod doctor;
 mod faults;
 mod help;
+
 mod http;
 mod inbox;
 mod layers;
 mod links;
 mod names;
+mod pagination;
 mod preflight;
 mod preview;
 mod readme;
@@ -34,6 +38,7 @@ mod reuse;
 mod review;
 mod runs;
 mod secrets;
+mod server_bounds;
 mod shards;
 mod terminal;
 mod topics;

@@ -17,6 +17,7 @@ mod binary;
 mod catalog;
 mod common;
 mod faults;
+mod hostile;
 mod idempotency;
 mod lifecycle;
 mod ratelimit;

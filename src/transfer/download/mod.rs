@@ -33,8 +33,8 @@ use crate::api::assets;
 use crate::api::download::Download;
 use crate::api::models::Asset;
 use crate::context::Context;
+use crate::output::clean_line;
 use crate::output::progress::Progress;
-use crate::output::{clean_line, truncate};
 use crate::transfer::local::Existing;
 use crate::transfer::names::{self, part_name};
 
@@ -159,7 +159,7 @@ impl Job<'_> {
         }
         let bar = self
             .progress
-            .bar(meta.size.unwrap_or(0), &truncate(&clean_line(&name), 30));
+            .bar(meta.size.unwrap_or(0), &clean_line(&name));
         let outcome = match fetch::fetch(&self.progress, &meta, &target, download, &bar).await {
             Ok(verified) => place::place(self.existing, &target, verified, id),
             Err(err) => Err(err),

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::Client;
 use super::config::{Credential, transport_is_safe};
 use super::events::{Event, redacted};
-use crate::error::ApiError;
+use super::send::SendError;
 
 /// An HTTP method named by the user (`pletor api -X`), checked before anything is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +175,7 @@ impl Client {
                 Body::Empty => builder,
                 Body::Json(value) => {
                     if self.observer.wants_exchanges() {
-                        logged_body = Some(value.to_string());
+                        logged_body = Some(self.redact(&value.to_string()));
                     }
                     builder.json(value)
                 }
@@ -190,34 +190,11 @@ impl Client {
         if self.observer.wants_exchanges() {
             self.observer.on_event(&Event::RequestSent {
                 method: built.method().as_str(),
-                url: built.url().as_str(),
+                url: &self.redact(built.url().as_str()),
                 headers: redacted(built.headers()),
                 body: logged_body,
             });
         }
         Ok(built)
-    }
-}
-
-/// Why one attempt got no answer.
-pub(super) enum SendError {
-    /// The transport failed.
-    Http(reqwest::Error),
-    /// The body could not be built (an upload's file could not be reopened).
-    Body(std::io::Error),
-    /// The request never left: the rate-limit wait would be too long.
-    Api(ApiError),
-}
-
-pub(super) fn body_error(request: &Request, err: &std::io::Error) -> ApiError {
-    ApiError::Body {
-        path: request.path.clone(),
-        reason: err.to_string(),
-    }
-}
-
-impl From<reqwest::Error> for SendError {
-    fn from(err: reqwest::Error) -> Self {
-        Self::Http(err)
     }
 }

@@ -8,7 +8,7 @@ use clap::Args as ClapArgs;
 use super::RunKindArgs;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
-use crate::output::image::PreviewChoice;
+use crate::output::image::{self, PreviewChoice};
 use crate::workflow::review::answer::{self, Ask};
 use crate::workflow::review::decide::Decision;
 use crate::workflow::review::preview::View;
@@ -86,6 +86,10 @@ fn decision(args: &Args) -> Result<Option<Decision>, UsageError> {
 
 /// Runs `review`.
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
+    image::built_in(args.preview, image::BUILT_IN).map_err(|message| UsageError {
+        message,
+        hint: None,
+    })?;
     let decision = decision(&args)?;
     let ask = Ask {
         run: args.run,

@@ -6,7 +6,9 @@ use std::time::Duration;
 use pletor_sim::{Config, catalog};
 use serde_json::json;
 
-use crate::harness::{World, expect_code, fast_config, interrupt, json, stderr, tree};
+#[cfg(unix)]
+use crate::harness::interrupt;
+use crate::harness::{World, expect_code, fast_config, json, stderr, tree};
 
 #[test]
 fn app_run_creates_survive_commit_faults_with_exactly_one_app_run() {
@@ -91,6 +93,7 @@ fn an_unknown_status_keeps_polling_until_the_timeout_and_its_fields_are_kept() {
     assert!(stderr(&output).contains(&format!("pletor runs wait {id}")));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_full_disk_gives_a_clear_error_and_leaves_no_final_file() {
     let world = World::new();
@@ -128,6 +131,7 @@ fn a_full_disk_gives_a_clear_error_and_leaves_no_final_file() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_during_an_upload_exits_130_and_creates_no_run() {
     let world = World::new();

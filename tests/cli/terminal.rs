@@ -4,8 +4,10 @@
 use pletor_sim::catalog;
 
 use crate::harness::{World, expect_code, stdout};
+#[cfg(unix)]
 use crate::review::{expect, finish, pty};
 
+#[cfg(unix)]
 #[test]
 fn saved_paths_and_run_ids_are_hyperlinks_on_a_terminal_that_shows_them() {
     let world = World::new();

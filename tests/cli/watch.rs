@@ -8,7 +8,9 @@ use pletor_sim::{Config, RateLimits, catalog};
 use serde_json::{Value, json};
 
 use crate::harness::{World, expect_code, fast_config, json, stdout};
-use crate::review::{expect, finish, paused_run, pty, run_id};
+#[cfg(unix)]
+use crate::review::{expect, finish, pty};
+use crate::review::{paused_run, run_id};
 
 /// A simulator whose runs last about `seconds` of real time, with `config`'s other settings.
 fn lasting(seconds: f64, config: Config) -> World {
@@ -119,6 +121,7 @@ fn watching_the_keys_runs_follows_only_those_not_ended_and_settles_at_a_review()
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn on_a_terminal_the_watch_is_a_board_redrawn_in_place_until_the_run_ends() {
     let world = World::new();

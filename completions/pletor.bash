@@ -2375,7 +2375,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__review)
-            opts="-q -v -h -V --approve --reject --comment --body --preview --open --keep-drafts --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-y -q -v -h -V --approve --reject --comment --body --pending --agent --since --batch --batch-key --limit --yes --preview --open --keep-drafts --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2386,6 +2386,26 @@ _pletor() {
                     return 0
                     ;;
                 --body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

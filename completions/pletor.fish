@@ -54,7 +54,7 @@ complete -c pletor -n "__fish_pletor_needs_command" -f -a "runs" -d 'List, show,
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "upload" -d 'Upload files as assets and print their ids'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "download" -d 'Download assets, or every result asset of a run'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "assets" -d 'List and show assets'
-complete -c pletor -n "__fish_pletor_needs_command" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
+complete -c pletor -n "__fish_pletor_needs_command" -f -a "review" -d 'Approve or reject what runs wait for a person to check: one run, or the inbox of every review that waits'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "auth" -d 'Log in, check which key is in use, log out'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
 complete -c pletor -n "__fish_pletor_needs_command" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'
@@ -393,7 +393,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "watch" -d 'Watch runs live: status, agent, elapsed time and pending reviews'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "cancel" -d 'Cancel a run'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l status -d 'Keep runs in this state (pending, running, completed, failed, cancelled)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l status -d 'Keep runs in this state (pending, running, awaiting_review, completed, failed, cancelled)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l external-id -d 'Keep the run created with this idempotency key' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l agent -d 'Keep runs of this agent: its id, an id prefix (8+ hex), its name or its slug' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l since -d 'Keep runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)' -r
@@ -650,7 +650,12 @@ complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_su
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an asset\'s metadata'
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l comment -d 'A comment sent with --approve or --reject' -r
-complete -c pletor -n "__fish_pletor_using_subcommand review" -l body -d 'Send this JSON as the decision body instead of the built-in one' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l body -d 'Send this JSON as the decision body instead of the built-in one (with RUN)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l agent -d 'Only runs of this agent (of this app with --app): its id, an id prefix, its name or its slug' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l since -d 'Only runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l batch -d 'Only the runs of the batch run from this file (JSON Lines or CSV; `-`: stdin), every shard included' -r -F
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l batch-key -d 'The key the batch\'s row external ids derive from, when it was given one [default: as the batch derived it]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l limit -d 'At most N reviews, the oldest' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l preview -d 'How to show image drafts inline [default: auto on a terminal, none elsewhere]' -r -f -a "auto\t'The protocol the terminal is known to speak (asked, never guessed), else none'
 kitty\t'kitty graphics (kitty, Ghostty, WezTerm, Konsole), if the terminal confirms'
 iterm\t'iTerm2 inline images (iTerm2, WezTerm, mintty, Konsole)'
@@ -674,9 +679,11 @@ complete -c pletor -n "__fish_pletor_using_subcommand review" -l retries -d 'Att
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l approve -d 'Approve without asking'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l reject -d 'Reject without asking'
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l pending -d 'List every review that waits (or decide them all with --approve/--reject) instead of asking'
+complete -c pletor -n "__fish_pletor_using_subcommand review" -s y -l yes -d 'Decide every listed review without asking (required in scripts with --pending --approve|--reject)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l open -d 'Open the drafts\' copies with the system viewer (the copies are then kept)'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l keep-drafts -d 'Keep the drafts\' temporary copies after the command ends (their folder is printed)'
-complete -c pletor -n "__fish_pletor_using_subcommand review" -l app -d 'The id is an app run (skips the guess between agent runs and app runs)'
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l app -d 'The run is an app run (skips the guess); without RUN, review app runs instead of agent runs'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l json -d 'Print exactly one JSON document on stdout, errors included'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -s q -l quiet -d 'Print only data and errors: no progress, no hints'
 complete -c pletor -n "__fish_pletor_using_subcommand review" -s v -l verbose -d 'Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted'
@@ -853,7 +860,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "upload" -d 'Upload files as assets and print their ids'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "download" -d 'Download assets, or every result asset of a run'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "assets" -d 'List and show assets'
-complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "review" -d 'Approve or reject what a run waits for a person to check'
+complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "review" -d 'Approve or reject what runs wait for a person to check: one run, or the inbox of every review that waits'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "auth" -d 'Log in, check which key is in use, log out'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "api" -d 'Make an authenticated request to any API path and print the response'
 complete -c pletor -n "__fish_pletor_using_subcommand help; and not __fish_seen_subcommand_from agents apps run app-run batch runs upload download assets review auth api completions doctor help" -f -a "completions" -d 'Print a shell completion script, or write the man pages (--man DIR)'

@@ -193,7 +193,7 @@ pub enum Command {
     /// List and show assets
     #[command(subcommand)]
     Assets(commands::assets::Command),
-    /// Approve or reject what a run waits for a person to check
+    /// Approve or reject what runs wait for a person to check: one run, or the inbox of every review that waits
     Review(commands::review::Args),
     /// Log in, check which key is in use, log out
     #[command(subcommand)]

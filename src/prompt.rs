@@ -99,3 +99,34 @@ pub async fn text(prompt: &str) -> anyhow::Result<String> {
     })
     .await
 }
+
+/// Waits for one key among `keys` (lower-case letters; upper case counts too) and returns it.
+/// Other keys are ignored. Ctrl-C is the same interrupted error as at every other prompt.
+pub async fn key(keys: &'static [char]) -> anyhow::Result<char> {
+    let read = tokio::task::spawn_blocking(move || {
+        let term = console::Term::stderr();
+        if !term.is_term() {
+            return Err(std::io::Error::other("not a terminal"));
+        }
+        loop {
+            match term.read_key_raw()? {
+                console::Key::CtrlC => return Ok(None),
+                console::Key::Char(c) if keys.contains(&c.to_ascii_lowercase()) => {
+                    return Ok(Some(c.to_ascii_lowercase()));
+                }
+                _ => {}
+            }
+        }
+    })
+    .await?;
+    match read {
+        Ok(Some(c)) => Ok(c),
+        Ok(None) => {
+            show_cursor();
+            Err(interrupted())
+        }
+        Err::<_, std::io::Error>(err) => {
+            Err(anyhow::Error::new(err).context("cannot read the answer"))
+        }
+    }
+}

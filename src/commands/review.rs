@@ -1,25 +1,39 @@
-//! `pletor review RUN [REVIEW]`: approve or reject what a run waits for a person to check.
+//! `pletor review [RUN [REVIEW]]`: approve or reject what runs wait for a person to check.
 //!
-//! This file only reads the command line into a [`Decision`] (or none); the work, and the
-//! rules for every exit code, are in `workflow::review::answer`.
+//! This file only reads the command line into a [`Decision`] (or none) and the inbox's filters;
+//! the work, and the rules for every exit code, are in `workflow::review::answer` (one run) and
+//! `workflow::review::inbox` (every review that waits).
 
 use clap::Args as ClapArgs;
 
-use super::RunKindArgs;
+use std::path::PathBuf;
+
+use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
 use crate::output::image::{self, PreviewChoice};
 use crate::workflow::review::answer::{self, Ask};
 use crate::workflow::review::decide::Decision;
+use crate::workflow::review::inbox;
 use crate::workflow::review::preview::View;
+use crate::workflow::review::queue::Filters;
 
 /// Arguments of `review`.
 #[derive(Debug, ClapArgs)]
 #[command(group(clap::ArgGroup::new("verdict").args(["approve", "reject"])))]
 #[command(
-    after_help = "Examples:\n  pletor review RUN                      # interactive\n  \
-pletor review RUN --approve            # every pending review\n  pletor review RUN REVIEW --reject --comment \"too dark\"\n  \
+    after_help = "Examples:\n  pletor review                          # the inbox: every review that waits, one key each\n  \
+pletor review --batch rows.csv         # only the runs of that batch, every shard included\n  \
+pletor review --pending --json         # list what waits, decide nothing\n  \
+pletor review --pending --agent \"Reviewed Post\" --approve --yes\n  \
+pletor review RUN                      # one run, interactive\n  \
+pletor review RUN --approve            # every pending review of RUN\n  pletor review RUN REVIEW --reject --comment \"too dark\"\n  \
 pletor review RUN --body '{\"decision\": \"approve\", \"note\": \"ok\"}'\n\n\
+The inbox walks the runs that await a review, oldest first: a to approve, r to reject (with an\n\
+optional comment), s to skip, o to open the drafts in the system viewer, q to quit. Each\n\
+decision is sent at once. It exits 0 when nothing is left, 10 when reviews still wait.\n\
+--pending lists (exit 0); with --approve or --reject it decides every listed review, after a\n\
+confirmation on a terminal, and only with --yes in a script (else exit 2, nothing sent).\n\n\
 Without a terminal (or with --no-input, PLETOR_NO_INPUT=1 or CI set) and without a decision\n\
 flag, the pending reviews are listed and the command exits 10.\n\
 When nothing is left to decide (409, or the run does not wait), the exit is 0 if the wanted\n\
@@ -27,9 +41,9 @@ outcome already holds, else 1: an approval holds when the run went on (running o
 a rejection when the run failed or was cancelled, a custom --body never."
 )]
 pub struct Args {
-    /// The run id (agent run or app run), or its first 8+ hex digits
+    /// The run id (agent run or app run), or its first 8+ hex digits [default: every run that waits, the inbox]
     #[arg(add = clap_complete::ArgValueCompleter::new(crate::commands::complete::run_ids))]
-    pub run: String,
+    pub run: Option<String>,
 
     /// One review id [default: every pending review]
     pub review: Option<String>,
@@ -46,9 +60,37 @@ pub struct Args {
     #[arg(long, value_name = "TEXT", requires = "verdict")]
     pub comment: Option<String>,
 
-    /// Send this JSON as the decision body instead of the built-in one
-    #[arg(long, value_name = "JSON")]
+    /// Send this JSON as the decision body instead of the built-in one (with RUN)
+    #[arg(long, value_name = "JSON", conflicts_with = "pending")]
     pub body: Option<String>,
+
+    /// List every review that waits (or decide them all with --approve/--reject) instead of asking
+    #[arg(long, conflicts_with = "run")]
+    pub pending: bool,
+
+    /// Only runs of this agent (of this app with --app): its id, an id prefix, its name or its slug
+    #[arg(long, value_name = "AGENT", conflicts_with = "run", add = clap_complete::ArgValueCompleter::new(crate::commands::complete::targets))]
+    pub agent: Option<String>,
+
+    /// Only runs created since then: a duration back from now (90m, 2h, 7d) or a date (2026-01-15, 2026-01-15T10:00:00Z)
+    #[arg(long, value_name = "DUR|DATE", conflicts_with = "run", value_parser = crate::workflow::listing::parse_since)]
+    pub since: Option<jiff::Timestamp>,
+
+    /// Only the runs of the batch run from this file (JSON Lines or CSV; `-`: stdin), every shard included
+    #[arg(long, value_name = "FILE", conflicts_with = "run")]
+    pub batch: Option<PathBuf>,
+
+    /// The key the batch's row external ids derive from, when it was given one [default: as the batch derived it]
+    #[arg(long, value_name = "K", conflicts_with = "run")]
+    pub batch_key: Option<String>,
+
+    /// At most N reviews, the oldest
+    #[arg(long, value_name = "N", conflicts_with = "run", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
+
+    /// Decide every listed review without asking (required in scripts with --pending --approve|--reject)
+    #[arg(short, long)]
+    pub yes: bool,
 
     /// How to show image drafts inline [default: auto on a terminal, none elsewhere]
     #[arg(long, value_enum, value_name = "HOW", default_value_t = PreviewChoice::Auto, hide_default_value = true)]
@@ -62,8 +104,9 @@ pub struct Args {
     #[arg(long)]
     pub keep_drafts: bool,
 
-    #[command(flatten)]
-    pub kind: RunKindArgs,
+    /// The run is an app run (skips the guess); without RUN, review app runs instead of agent runs
+    #[arg(long)]
+    pub app: bool,
 }
 
 /// The decision the flags ask for, if any; `--body` must be valid JSON.
@@ -84,23 +127,49 @@ fn decision(args: &Args) -> Result<Option<Decision>, UsageError> {
     })
 }
 
-/// Runs `review`.
+/// Runs `review`: one run's reviews with RUN, else the inbox.
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     image::built_in(args.preview, image::BUILT_IN).map_err(|message| UsageError {
         message,
         hint: None,
     })?;
     let decision = decision(&args)?;
+    let view = View {
+        preview: args.preview,
+        open: args.open,
+        keep: args.keep_drafts,
+    };
+    let kind = args.app.then_some(RunKind::App);
+    let Some(run) = args.run else {
+        if decision.is_some() && !args.pending {
+            return Err(UsageError::new(
+                "`--approve` and `--reject` without RUN need `--pending`",
+                "`pletor review --pending --approve --yes` decides every review that waits; `pletor review RUN --approve` one run's",
+            )
+            .into());
+        }
+        let ask = inbox::Ask {
+            filters: Filters {
+                kind: kind.unwrap_or(RunKind::Agent),
+                agent: args.agent,
+                since: args.since,
+                batch: args.batch,
+                batch_key: args.batch_key,
+                limit: args.limit.map(|n| n as usize),
+            },
+            pending: args.pending,
+            decision,
+            yes: args.yes,
+            view,
+        };
+        return inbox::inbox(ctx, ask).await;
+    };
     let ask = Ask {
-        run: args.run,
-        kind: args.kind.kind(),
+        run,
+        kind,
         review: args.review,
         decision,
-        view: View {
-            preview: args.preview,
-            open: args.open,
-            keep: args.keep_drafts,
-        },
+        view,
     };
     answer::answer(ctx, ask).await
 }
@@ -126,6 +195,17 @@ mod tests {
     #[test]
     fn flags_name_one_decision_and_a_body_must_be_json() {
         assert_eq!(parse(&["r"]), Ok(None));
+        assert_eq!(
+            parse(&["--pending", "--approve", "--yes"]),
+            Ok(Some(Decision::Approve(None)))
+        );
+        assert!(
+            parse(&["r", "--pending"]).is_err(),
+            "RUN or the inbox, not both"
+        );
+        assert!(parse(&["r", "--agent", "x"]).is_err());
+        assert!(parse(&["--pending", "--body", "{}"]).is_err());
+        assert!(parse(&["--limit", "0"]).is_err());
         assert_eq!(
             parse(&["r", "--approve"]),
             Ok(Some(Decision::Approve(None)))

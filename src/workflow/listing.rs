@@ -75,6 +75,47 @@ pub async fn target(ctx: &Context, kind: Kind, id: &str) -> Option<Agent> {
     catalog::get(ctx.api().ok()?, kind, id).await.ok()
 }
 
+/// A run's inputs as `(key, value)`: the key is the input's name (`prompt`) when `target`
+/// declares it, else its id; the value is the server's, unchanged. For views that name inputs
+/// (`runs show`, the review inbox).
+pub fn inputs_by_name(raw: &Value, target: Option<&Agent>) -> Vec<(String, Value)> {
+    let Some(items) = raw.get("inputs").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    let key = |id: &str| {
+        target
+            .and_then(|t| t.inputs.iter().find(|s| s.id.eq_ignore_ascii_case(id)))
+            .map_or_else(|| id.to_string(), |s| s.key().to_string())
+    };
+    items
+        .iter()
+        .map(|item| {
+            let id = key(item.get("id").and_then(Value::as_str).unwrap_or("?"));
+            (id, item.get("value").cloned().unwrap_or(Value::Null))
+        })
+        .collect()
+}
+
+/// An input's value in one line for people: text (cut at `max` characters), or the asset ids
+/// a file input holds; cleaned of control characters.
+pub fn input_value_line(value: &Value, max: usize) -> String {
+    let text = match value {
+        Value::String(text) => crate::output::truncate(text, max),
+        Value::Null => String::new(),
+        other => match other.get("asset_ids").and_then(Value::as_array) {
+            Some(ids) => format!(
+                "assets {}",
+                ids.iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => crate::output::truncate(&other.to_string(), max),
+        },
+    };
+    crate::output::clean_line(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

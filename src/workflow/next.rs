@@ -110,13 +110,30 @@ pub fn review_pause(kind: RunKind, run: &Run, count: usize, answerer: Answerer<'
     }
 }
 
+/// The review inbox for one batch's runs: `pletor review --batch FILE` (`--batch-key KEY` when
+/// the batch was given one; only the key when the rows came from stdin, which cannot be read
+/// again; `--app` for app runs).
+pub fn review_batch(kind: RunKind, file: &str, key: Option<&str>) -> String {
+    let mut command = String::from("pletor review");
+    if file != "-" {
+        command.push_str(&format!(" --batch {}", shell_word(file)));
+    }
+    if let Some(key) = key {
+        command.push_str(&format!(" --batch-key {}", shell_word(key)));
+    }
+    if kind == RunKind::App {
+        command.push_str(" --app");
+    }
+    command
+}
+
 /// A word safe to paste into a shell: ids stay as they are, anything else is single-quoted.
-fn shell_word(text: &str) -> String {
+pub fn shell_word(text: &str) -> String {
     let text = clean_line(text);
     if !text.is_empty()
         && text
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:+".contains(c))
     {
         text
     } else {
@@ -157,6 +174,14 @@ mod tests {
             "pletor runs wait xy"
         );
         assert_eq!(shell_word("a b'c"), "'a b'\\''c'");
+        assert_eq!(
+            review_batch(RunKind::Agent, "in/rows 1.csv", None),
+            "pletor review --batch 'in/rows 1.csv'"
+        );
+        assert_eq!(
+            review_batch(RunKind::App, "-", Some("k1")),
+            "pletor review --batch-key k1 --app"
+        );
     }
 
     #[test]

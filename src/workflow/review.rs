@@ -7,14 +7,17 @@
 //! answer the wait goes on; when the person skipped or quit, it stops like `fail`, since the
 //! run cannot go on until someone answers.
 //!
-//! Submodules: `pletor review`'s own work ([`answer`]), and what it shares with the wait loop:
+//! Submodules: `pletor review`'s own work ([`answer`] for one run, [`inbox`] and [`queue`] for
+//! every review that waits), and what it shares with the wait loop:
 //! one decision and its `409` ([`decide`]), the interactive questions ([`prompt`]) and the
 //! file previews they show.
 
 pub mod answer;
 pub mod decide;
+pub mod inbox;
 pub mod preview;
 pub mod prompt;
+pub mod queue;
 
 use crate::api::models::Run;
 use crate::api::runs::{self, RunKind};

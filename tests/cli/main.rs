@@ -24,6 +24,7 @@ mod doctor;
 mod faults;
 mod help;
 mod http;
+mod inbox;
 mod names;
 mod preflight;
 // Pictures drawn on a Unix pseudo-terminal, by a build with the `preview` feature.

@@ -108,25 +108,45 @@ fn a_server_that_accepts_and_never_answers_fails_within_the_timeout() {
     assert_eq!(proxy.connections(), 2);
 }
 
-fn retried_once_after(world: &World, rule: Value) -> std::process::Output {
+/// Runs `agents list` with `rule` as a fault once, checks it was retried exactly once, and
+/// returns when the simulator received the two requests (Unix seconds).
+fn retried_once_after(world: &World, rule: Value) -> (f64, f64) {
     world.faults(json!([rule]));
-    let output = world.run_expect(&["agents", "list", "--json"], 0);
-    let statuses: Vec<u64> = agents_requests(world)
+    world.run_expect(&["agents", "list", "--json"], 0);
+    let requests = agents_requests(world);
+    let statuses: Vec<u64> = requests
         .iter()
         .map(|r| r["status"].as_u64().unwrap())
         .collect();
     assert_eq!(statuses.len(), 2, "{statuses:?}");
     assert_eq!(statuses[1], 200);
-    output
+    let at = |i: usize| requests[i]["t"].as_f64().unwrap();
+    (at(0), at(1))
 }
+
+fn unix(time: SystemTime) -> f64 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64()
+}
+
+/// The first backoff step is at most 250 ms (`RetryPolicy::base`, full jitter): a retry within
+/// this, the slack of a loaded machine included, followed no server-told wait.
+const SHORT: f64 = 2.0;
 
 #[test]
 fn a_429_with_retry_after_as_an_http_date_is_waited_out() {
     let world = World::new();
-    let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(1));
-    retried_once_after(
-        &world,
-        json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": date}),
+    // The retry may not come before the date (whole seconds), however late the client started.
+    let date = SystemTime::now() + Duration::from_secs(3);
+    let rule = json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
+        "retry_after": httpdate::fmt_http_date(date)});
+    let (_, retried) = retried_once_after(&world, rule);
+    let due = unix(date).floor();
+    assert!(
+        (due - 0.05..due + 10.0).contains(&retried),
+        "retried {:.2}s after the date",
+        retried - due
     );
 }
 
@@ -134,43 +154,53 @@ fn a_429_with_retry_after_as_an_http_date_is_waited_out() {
 fn a_429_with_retry_after_in_the_past_is_retried_at_once() {
     let world = World::new();
     let date = httpdate::fmt_http_date(SystemTime::now() - Duration::from_secs(3600));
-    retried_once_after(
-        &world,
-        json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": date}),
+    let rule = json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
+        "retry_after": date});
+    let (first, retried) = retried_once_after(&world, rule);
+    let waited = retried - first;
+    assert!(
+        waited < SHORT,
+        "a date an hour ago means now: waited {waited:.2}s"
     );
 }
 
 #[test]
 fn a_429_with_garbage_retry_after_falls_back_to_backoff() {
     let world = World::new();
-    retried_once_after(
-        &world,
-        json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429, "retry_after": "soon-ish"}),
+    // Garbage is no wait at all, so the retry takes the first backoff step (at most 250 ms),
+    // not the clamp's longest wait nor a refusal.
+    let rule = json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
+        "retry_after": "soon-ish"});
+    let (first, retried) = retried_once_after(&world, rule);
+    let waited = retried - first;
+    assert!(
+        waited < SHORT,
+        "the first backoff step is short: waited {waited:.2}s"
     );
 }
 
 #[test]
 fn a_429_with_a_spent_budget_and_a_reset_delta_waits_for_the_reset() {
     let world = World::new();
-    retried_once_after(
-        &world,
-        json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
-        "headers": {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"}}),
-    );
+    let rule = json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
+        "headers": {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2"}});
+    let (first, retried) = retried_once_after(&world, rule);
+    let waited = retried - first;
+    assert!((1.9..12.0).contains(&waited), "waited {waited:.2}s");
 }
 
 #[test]
 fn a_429_with_a_spent_budget_and_a_reset_epoch_waits_for_the_reset() {
     let world = World::new();
-    let epoch = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        + 1;
-    retried_once_after(
-        &world,
-        json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
-        "headers": {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": epoch.to_string()}}),
+    // The retry may not come before the reset, however late the client started.
+    let epoch = unix(SystemTime::now()).floor() + 3.0;
+    let rule = json!({"method": "GET", "path": "/agents/", "kind": "status", "status": 429,
+        "headers": {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": format!("{epoch}")}});
+    let (_, retried) = retried_once_after(&world, rule);
+    assert!(
+        (epoch - 0.05..epoch + 10.0).contains(&retried),
+        "retried {:.2}s after the reset",
+        retried - epoch
     );
 }
 

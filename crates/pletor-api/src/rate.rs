@@ -27,6 +27,17 @@
 //! racing for it; the few 429s of the first window teach the estimate and are retried. A caller
 //! that knows how many processes start together (`--shard K/N`) says so ([`RateBook::expect`])
 //! and skips that lesson. Alone, a client spends the whole budget at once, as before.
+//!
+//! A part is rarely whole: 8 shards of a 20-request window get 2.5 each. Rounding every part
+//! down wasted a fifth of every window (8 × 2 = 16 of 20), so the fraction is carried to the
+//! next window instead (2, 3, 2, 3, …). Were every client to carry in step, all of them would
+//! take their third request in the same window; so each starts its carry at its own phase, its
+//! place among the clients (`K-1 ÷ N` for shard K of N, at random when the sharers were only
+//! estimated). With phases `0, 1/N, …, (N-1)/N` the parts of one window add up to the limit
+//! exactly, whole windows long (Hermite's identity: `Σ floor(x + k/N) = floor(N·x)`). Known
+//! clients therefore never send beyond their part (a view that seems to leave room only
+//! predates the others' requests), and keep N as the count of sharers rather than one window's
+//! noisy ratio; a client idle for whole windows moves its carry on as if it had sent.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -101,14 +112,29 @@ struct Entry {
     /// Of the last windows (newest last, at most [`SHARE_MEMORY`]): `used ÷ own`, and whether
     /// the count rose by more than our own requests while we were sending.
     ratios: Vec<(f64, bool)>,
+    /// How many clients were said to share the key from the start (`--shard K/N`): then the
+    /// sharers are taken to be exactly these, and the parts of one window add up to the limit.
+    expected: Option<f64>,
+    /// The window's length, once two answers of consecutive windows told it: a client idle
+    /// for whole windows still moves its carry on by one part for each, so it stays in turn.
+    window: Option<Duration>,
+    /// The fraction of a request this client's part carries into the window, in `[0, 1)`:
+    /// starts at the client's phase (see the module's docs), then keeps what rounding the
+    /// parts down left over.
+    carry: f64,
 }
 
 impl Entry {
     fn admit(&mut self, now: SystemTime) -> Admit {
-        if self.reset_at.is_some_and(|reset| reset <= now) {
+        if let Some(reset) = self.reset_at.filter(|reset| *reset <= now) {
             // The window is over: a new one holds the whole limit, less what is still on the
             // wire (those may land in the new window).
+            let idle = self.window.map_or(0, |window| {
+                let past = now.duration_since(reset).unwrap_or_default();
+                (past.as_secs_f64() / window.as_secs_f64().max(0.001)) as u32
+            });
             self.roll();
+            self.pass_idle_windows(idle);
             self.reset_at = None;
             self.lowest = None;
             self.known = self.limit.is_some();
@@ -131,8 +157,9 @@ impl Entry {
 
     /// `Some` when others share the bucket and this request would pass this client's part of
     /// the window: within its part, the freshest view must leave room for one request of every
-    /// other client; beyond it, the same, and only one request at a time (each answer is a
-    /// fresh view).
+    /// other client (unless the clients are known: their parts add up to the limit, so a part
+    /// is always there to spend); beyond it, the same, and only one request at a time (each
+    /// answer is a fresh view).
     fn over_our_part(&self, now: SystemTime) -> Option<Admit> {
         let (Some(sharers), Some(limit)) = (self.sharers, self.limit) else {
             return None;
@@ -141,9 +168,15 @@ impl Entry {
             // The first request of a window always goes: the server tells the rest.
             return None;
         }
-        let part = ((limit as f64 / sharers).floor() as u64).max(1);
-        // Room for one request of each other client: a partial one counts as a whole.
-        let room = self.remaining as f64 >= sharers.ceil();
+        let part = (self.part_of(limit, sharers).floor() as u64).max(1);
+        // Room for one request of each other client: a partial one counts as a whole. When the
+        // clients are known, their parts add up to the limit: a part is always there to spend,
+        // and nothing beyond it ever is (a view that seems to leave room only predates the
+        // others' requests).
+        let room = match self.expected {
+            Some(_) => self.sent < part,
+            None => self.remaining as f64 >= sharers.ceil(),
+        };
         if room && (self.sent < part || self.in_flight == 0) {
             return None;
         }
@@ -155,10 +188,27 @@ impl Entry {
         })
     }
 
+    /// Moves the carry on by one part for each of `idle` whole windows that passed without a
+    /// request of ours, as the others' carries moved.
+    fn pass_idle_windows(&mut self, idle: u32) {
+        if let (Some(sharers), Some(limit)) = (self.sharers, self.limit) {
+            self.carry = (self.carry + f64::from(idle) * (limit as f64 / sharers)).fract();
+        }
+    }
+
+    /// This client's part of a window of `limit` shared by `sharers`, with the carried fraction.
+    fn part_of(&self, limit: u64, sharers: f64) -> f64 {
+        limit as f64 / sharers + self.carry
+    }
+
     /// Closes this window's books: what it showed of the others updates the sharers estimate.
     /// A count that only ever rose by our own requests means we were alone, whatever was spent
     /// before our first one (an earlier command that has ended, not a sharer).
     fn roll(&mut self) {
+        let before = self.sharers;
+        if let (Some(sharers), Some(limit)) = (self.sharers, self.limit) {
+            self.carry = self.part_of(limit, sharers).fract();
+        }
         if self.own > 0 && self.limit.is_some() {
             let ratio = (self.used as f64 / self.own as f64).max(1.0);
             if self.ratios.len() == SHARE_MEMORY {
@@ -172,6 +222,11 @@ impl Entry {
                 .fold(1.0, f64::max);
             let shared = self.ratios.iter().any(|(_, seen)| *seen);
             self.sharers = (shared && most > 1.0).then_some(most);
+        }
+        // Known clients stay known: one window's ratio is too noisy (whole requests against
+        // fractional parts, views taken before the others sent) to replace an exact count.
+        if let (Some(expected), Some(_)) = (self.expected, before) {
+            self.sharers = Some(expected);
         }
         self.sent = 0;
         self.own = 0;
@@ -209,6 +264,12 @@ impl Entry {
                 .reset_at
                 .is_none_or(|old| fresh.reset_at <= old + Duration::from_millis(500));
         if self.known && !same_window {
+            if let Some(old) = self.reset_at {
+                let gap = fresh.reset_at.duration_since(old).unwrap_or_default();
+                if self.window.is_none_or(|window| gap < window) && !gap.is_zero() {
+                    self.window = Some(gap);
+                }
+            }
             self.roll();
         }
         self.count(&fresh, counted);
@@ -269,12 +330,26 @@ fn until(reset: SystemTime, now: SystemTime) -> Duration {
 }
 
 /// The rate-limit books of one client.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RateBook {
     buckets: Mutex<HashMap<&'static str, Entry>>,
     answered: Notify,
     /// Clients expected to share the key from the start ([`RateBook::expect`]; 0: unknown).
     expected: std::sync::atomic::AtomicU32,
+    /// This client's place among them, from 0 ([`RateBook::expect`]): its phase is
+    /// `place ÷ expected`. Unknown (`u32::MAX`): a random phase.
+    place: std::sync::atomic::AtomicU32,
+}
+
+impl Default for RateBook {
+    fn default() -> Self {
+        Self {
+            buckets: Mutex::default(),
+            answered: Notify::default(),
+            expected: std::sync::atomic::AtomicU32::new(0),
+            place: std::sync::atomic::AtomicU32::new(u32::MAX),
+        }
+    }
 }
 
 impl RateBook {
@@ -313,16 +388,23 @@ impl RateBook {
     }
 
     /// Says that `clients` processes (this one included) start spending every bucket of this
-    /// key together, such as the `N` shards of a batch: each keeps to its part of a window from
-    /// the first one, instead of learning from 429s that the budget is shared. What the
-    /// server's counts then show replaces the guess after a window.
-    pub fn expect(&self, clients: u32) {
+    /// key together, such as the `N` shards of a batch, and that this one is the `place`th of
+    /// them (from 0): each keeps to its part of a window from the first one, instead of
+    /// learning from 429s that the budget is shared, and takes the fractions of its parts in
+    /// turn with the others (its phase). What the server's counts then show replaces the guess
+    /// of how many share it after a window.
+    pub fn expect(&self, clients: u32, place: u32) {
         if clients > 1 {
             let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
             self.expected
                 .store(clients, std::sync::atomic::Ordering::Relaxed);
+            let place = place.min(clients - 1);
+            self.place
+                .store(place, std::sync::atomic::Ordering::Relaxed);
             for entry in buckets.values_mut() {
                 entry.sharers.get_or_insert(f64::from(clients));
+                entry.expected = Some(f64::from(clients));
+                entry.carry = f64::from(place) / f64::from(clients);
             }
         }
     }
@@ -345,8 +427,15 @@ impl RateBook {
     fn with<R>(&self, bucket: &'static str, f: impl FnOnce(&mut Entry) -> R) -> R {
         let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
         let expected = self.expected.load(std::sync::atomic::Ordering::Relaxed);
+        let place = self.place.load(std::sync::atomic::Ordering::Relaxed);
         f(buckets.entry(bucket).or_insert_with(|| Entry {
             sharers: (expected > 1).then_some(f64::from(expected)),
+            expected: (expected > 1).then_some(f64::from(expected)),
+            carry: if place == u32::MAX {
+                rand::random::<f64>()
+            } else {
+                f64::from(place) / f64::from(expected.max(1))
+            },
             ..Entry::default()
         }))
     }
@@ -622,7 +711,7 @@ mod tests {
     #[test]
     fn clients_expected_to_start_together_split_the_first_window() {
         let book = Arc::new(RateBook::default());
-        book.expect(4);
+        book.expect(4, 0);
         let now = SystemTime::now();
         let (first, probe) = book.admit("runs", now);
         assert_eq!(first, Admit::Go);
@@ -638,6 +727,60 @@ mod tests {
             }
         }
         assert_eq!(held.len() + 1, 5, "a quarter of 20");
+    }
+
+    #[test]
+    fn fractional_parts_are_carried_in_turn_so_every_window_is_spent_whole() {
+        // 8, 16 and 3 clients on a window of 20: parts of 2.5, 1.25 and 6.67 requests. Each
+        // client starts at its phase; over 40 windows the parts of one window always add up to
+        // the limit (never over it, which would be 429s; never under, which would be waste).
+        for clients in [2u32, 3, 4, 8, 16] {
+            let mut entries: Vec<Entry> = (0..clients)
+                .map(|place| Entry {
+                    limit: Some(20),
+                    sharers: Some(f64::from(clients)),
+                    carry: f64::from(place) / f64::from(clients),
+                    ..Entry::default()
+                })
+                .collect();
+            for window in 0..40 {
+                let parts: u64 = entries
+                    .iter()
+                    .map(|entry| entry.part_of(20, f64::from(clients)).floor() as u64)
+                    .sum();
+                assert_eq!(parts, 20, "{clients} clients, window {window}");
+                entries.iter_mut().for_each(Entry::roll);
+            }
+        }
+    }
+
+    #[test]
+    fn a_client_idle_for_whole_windows_keeps_its_turn() {
+        // 8 clients, 20 a window (2.5 each): the 4th client's carry starts at 3/8. It sends in
+        // window 0, then nothing until 2 s into window 3: its carry must be where the others'
+        // are, three parts later.
+        let mut entry = Entry {
+            limit: Some(20),
+            sharers: Some(8.0),
+            expected: Some(8.0),
+            window: Some(Duration::from_secs(10)),
+            carry: 3.0 / 8.0,
+            ..Entry::default()
+        };
+        assert_eq!(entry.admit(at(0)), Admit::Go);
+        entry.answered(answer(20, 19, at(10)), true, at(0));
+        entry.admit(at(32));
+        let expected = (3.0 / 8.0 + 3.0 * 2.5f64).fract();
+        assert!((entry.carry - expected).abs() < 1e-9, "{}", entry.carry);
+    }
+
+    #[test]
+    fn the_place_given_with_the_expected_clients_sets_the_phase() {
+        let book = RateBook::default();
+        book.expect(8, 5);
+        book.with("runs", |entry| assert_eq!(entry.carry, 5.0 / 8.0));
+        let alone = RateBook::default();
+        alone.with("runs", |entry| assert!((0.0..1.0).contains(&entry.carry)));
     }
 
     #[test]

@@ -29,6 +29,7 @@ const ORDER: [RowStatus; 7] = [
 
 /// Prints where every row of the batch stands.
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
+    let inbox = inbox_command(&args.batch);
     let survey = status::survey(ctx, args.batch.options()).await?;
     if ctx.out.is_json() {
         let rows = survey.rows.iter().map(|row| row.json()).collect();
@@ -49,8 +50,22 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     }
     ctx.out.line("")?;
     ctx.out.table(&counts)?;
-    hint(ctx, &survey);
+    hint(ctx, &survey, inbox);
     Ok(survey.exit())
+}
+
+/// `pletor review --batch FILE`: the inbox of this batch's rows that wait for a person, given
+/// the key the survey used. The key is named when it was given, or when the rows came from stdin,
+/// which cannot be read again.
+fn inbox_command(batch: &super::BatchArgs) -> impl Fn(&str) -> String + use<> {
+    let kind = if batch.app {
+        crate::api::runs::RunKind::App
+    } else {
+        crate::api::runs::RunKind::Agent
+    };
+    let file = batch.file.display().to_string();
+    let named = batch.batch_key.is_some() || file == "-";
+    move |key| crate::workflow::next::review_batch(kind, &file, named.then_some(key))
 }
 
 /// The table of the rows in `state`, under a heading; nothing when there is none. Rows not
@@ -86,10 +101,16 @@ fn print_state(ctx: &Context, survey: &Survey, state: RowStatus) -> anyhow::Resu
     ctx.out.table(&table)
 }
 
-/// What to do next, on stderr: rows that have not started or still run.
-fn hint(ctx: &Context, survey: &Survey) {
+/// What to do next, on stderr: rows that wait for a review, have not started or still run.
+fn hint(ctx: &Context, survey: &Survey, inbox: impl Fn(&str) -> String) {
     let counts = survey.counts();
     let count = |state| counts.get(&state).copied().unwrap_or(0);
+    if count(RowStatus::AwaitingReview) > 0 {
+        ctx.out.hint(&format!(
+            "answer the rows that wait for a review with `{}`",
+            inbox(&survey.batch_key)
+        ));
+    }
     if count(RowStatus::NotStarted) > 0 {
         ctx.out.hint(
             "the batch command starts the rows not started (each shard with its `--shard K/N`); rows that exist are adopted, not paid for again",

@@ -73,7 +73,11 @@ fn table(kind: RunKind, items: &[Value], names: &HashMap<String, String>) -> Tab
             .map_or(target_id, |name| clean_line(name));
         table.row([
             text(&["id", "run_id"]),
-            text(&["status"]),
+            if awaits_review(item) {
+                "awaiting review".to_string()
+            } else {
+                text(&["status"])
+            },
             target,
             text(&["created_at"]),
             text(&["external_id"]),
@@ -89,10 +93,23 @@ fn made_with(item: &Value, kind: RunKind, id: &str) -> bool {
         .is_some_and(|target| target.eq_ignore_ascii_case(id))
 }
 
-/// Whether a listed run is in state `wanted` (`canceled` matches `cancelled`).
+/// Whether a listed run is in state `wanted` (`canceled` matches `cancelled`). `awaiting_review`
+/// is not a server status: a run that still runs and waits for a person.
 fn has_status(item: &Value, wanted: &str) -> bool {
     let status = item.get("status").and_then(Value::as_str).unwrap_or("");
+    if wanted.eq_ignore_ascii_case(AWAITING_REVIEW) {
+        return awaits_review(item);
+    }
     RunStatus::parse(status) == RunStatus::parse(wanted)
+}
+
+/// The state `--status` takes for runs that wait for a person.
+const AWAITING_REVIEW: &str = "awaiting_review";
+
+/// Whether a listed run waits for a person (the API keeps it `running` meanwhile).
+fn awaits_review(item: &Value) -> bool {
+    crate::api::models::Run::from_value(item.clone())
+        .is_some_and(|run| run.awaiting_review && !run.status.is_terminal())
 }
 
 #[cfg(test)]
@@ -106,6 +123,13 @@ mod tests {
         assert!(has_status(&json!({"status": "RUNNING"}), "running"));
         assert!(!has_status(&json!({"status": "failed"}), "completed"));
         assert!(!has_status(&json!({}), "completed"));
+        let waiting = json!({"id": "r", "status": "running", "awaiting_human_review": true});
+        assert!(has_status(&waiting, "awaiting_review"));
+        assert!(has_status(&waiting, "running"), "it still runs");
+        assert!(!has_status(
+            &json!({"id": "r", "status": "running"}),
+            "awaiting_review"
+        ));
     }
 
     #[test]

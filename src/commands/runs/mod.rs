@@ -44,7 +44,7 @@ terminal); the other codes: 0 completed, 3 failed, 8 cancelled, the worst one wi
 /// Arguments of `runs list`.
 #[derive(Debug, Args)]
 pub struct ListCmd {
-    /// Keep runs in this state (pending, running, completed, failed, cancelled)
+    /// Keep runs in this state (pending, running, awaiting_review, completed, failed, cancelled)
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
 

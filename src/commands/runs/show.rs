@@ -79,33 +79,13 @@ fn section(title: &str, items: Vec<String>) -> Vec<String> {
 
 /// One line per input, named by its key (`prompt`) when the target declares it, else its id.
 fn inputs(raw: &Value, target: Option<&Agent>) -> Vec<String> {
-    let Some(items) = raw.get("inputs").and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    let key = |id: &str| {
-        target
-            .and_then(|t| t.inputs.iter().find(|s| s.id.eq_ignore_ascii_case(id)))
-            .map_or_else(|| id.to_string(), |s| s.key().to_string())
-    };
-    items
-        .iter()
-        .map(|item| {
-            let id = key(item.get("id").and_then(Value::as_str).unwrap_or("?"));
-            let value = match item.get("value") {
-                Some(Value::String(text)) => crate::output::truncate(text, 100),
-                Some(other) => match other.get("asset_ids").and_then(Value::as_array) {
-                    Some(ids) => format!(
-                        "assets {}",
-                        ids.iter()
-                            .filter_map(Value::as_str)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    None => crate::output::truncate(&other.to_string(), 100),
-                },
-                None => String::new(),
-            };
-            clean_line(&format!("{id}: {value}"))
+    crate::workflow::listing::inputs_by_name(raw, target)
+        .into_iter()
+        .map(|(key, value)| {
+            clean_line(&format!(
+                "{key}: {}",
+                crate::workflow::listing::input_value_line(&value, 100)
+            ))
         })
         .collect()
 }

@@ -97,6 +97,8 @@ struct Job {
     /// The batch file, as given.
     source: String,
     key: String,
+    /// The key was given (`--batch-key`), so naming the file alone would not find the rows.
+    key_given: bool,
     plan: Plan,
     save: Option<SaveSpec>,
     concurrency: usize,
@@ -137,8 +139,20 @@ pub async fn run(ctx: &Context, options: Options) -> anyhow::Result<Exit> {
             job.plan.rows.len()
         )));
     }
+    // Rows waiting for a person: the inbox of this batch answers them all.
+    let next_step = board.awaits_review().then(|| {
+        let key = (job.key_given || job.source == "-").then_some(job.key.as_str());
+        crate::workflow::next::review_batch(job.kind, &job.source, key)
+    });
+    if let Some(step) = &next_step {
+        ctx.out.hint(&format!(
+            "answer the reviews with `{step}`, then run the same command again"
+        ));
+    }
     if ctx.out.is_json() {
-        ctx.out.json(&board.document(&job.key))?;
+        let mut document = board.document(&job.key);
+        document["next_step"] = serde_json::json!(next_step);
+        ctx.out.json(&document)?;
     }
     Ok(board.exit())
 }
@@ -180,6 +194,7 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         &options.target,
     )
     .await?;
+    let key_given = options.batch_key.is_some();
     let key = options
         .batch_key
         .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));
@@ -200,6 +215,7 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         target,
         source,
         key,
+        key_given,
         plan,
         save,
         concurrency: options.concurrency.max(1),

@@ -304,6 +304,13 @@ impl<'a> Board<'a> {
         ));
     }
 
+    /// Whether some row waits for a review.
+    pub fn awaits_review(&self) -> bool {
+        self.counts
+            .get(&RowStatus::AwaitingReview)
+            .is_some_and(|n| *n > 0)
+    }
+
     /// The batch's exit code from the rows so far (see [`verdict`]).
     pub fn exit(&self) -> Exit {
         verdict(&self.counts)

@@ -338,8 +338,11 @@ pub(super) fn select(
         "shard {shard}: `{source}` holds {total} rows; this shard runs {which}"
     ));
     if shard.count > 1 {
-        ctx.api()?
-            .expect_sharers(u32::try_from(shard.count).unwrap_or(u32::MAX));
+        // Shard K is the (K-1)th place: the shards take the fractions of their parts in turn.
+        ctx.api()?.expect_sharers(
+            u32::try_from(shard.count).unwrap_or(u32::MAX),
+            u32::try_from(shard.index - 1).unwrap_or(0),
+        );
     }
     Ok(())
 }

@@ -67,31 +67,62 @@ impl Previews {
         if review.asset_ids.is_empty() {
             return;
         }
-        let copies = match self.copy(ctx, &review.asset_ids, number).await {
-            Ok(saved) => saved,
-            Err(err) => {
-                ctx.out
-                    .warn(&format!("cannot download the review's files: {err:#}"));
-                Vec::new()
-            }
+        let fetched = match self.folder() {
+            Ok(root) => fetch(ctx, &root, &review.asset_ids, number).await,
+            Err(err) => Fetched::unreadable(&review.asset_ids, &err),
         };
-        for asset_id in &review.asset_ids {
-            let asset = metadata(ctx, asset_id).await;
-            ctx.out
-                .stderr(&format!("  file: {}", describe(asset_id, asset.as_ref())));
-            let Some(saved) = copies.iter().find(|s| &s.asset_id == asset_id) else {
+        self.present(ctx, &fetched).await;
+    }
+
+    /// The folder the copies go in, made on first use.
+    pub fn folder(&mut self) -> anyhow::Result<PathBuf> {
+        match &self.dir {
+            Some(dir) => Ok(dir.path().to_path_buf()),
+            None => Ok(self.dir.insert(private_temp_dir()?).path().to_path_buf()),
+        }
+    }
+
+    /// Prints what [`fetch`] made ready: its warnings, then each file (name, type, size, local
+    /// copy) and its draft as the view says.
+    pub async fn present(&mut self, ctx: &Context, fetched: &Fetched) {
+        for warning in &fetched.warnings {
+            ctx.out.warn(warning);
+        }
+        for file in &fetched.files {
+            ctx.out.stderr(&format!(
+                "  file: {}",
+                describe(&file.asset_id, file.asset.as_ref())
+            ));
+            let Some(copy) = &file.copy else {
                 continue;
             };
             ctx.out.stderr(&format!(
                 "        copy: {}",
-                ctx.out.file_link(&saved.path, output::Stream::Stderr)
+                ctx.out.file_link(copy, output::Stream::Stderr)
             ));
-            let mime = asset.as_ref().and_then(|a| a.mime_type.as_deref());
-            self.draft(ctx, &saved.path, mime).await;
+            let mime = file.asset.as_ref().and_then(|a| a.mime_type.as_deref());
+            self.draft(ctx, copy, mime).await;
             if self.view.open {
-                open(ctx, &saved.path).await;
+                open(ctx, copy).await;
             }
         }
+    }
+
+    /// Hands every copy of `fetched` to the system viewer, and keeps the copies from then on
+    /// (the viewer may read them after pletor has ended).
+    pub async fn open_copies(&mut self, ctx: &Context, fetched: &Fetched) {
+        let copies: Vec<&PathBuf> = fetched
+            .files
+            .iter()
+            .filter_map(|f| f.copy.as_ref())
+            .collect();
+        if copies.is_empty() {
+            ctx.out.status("        (no copy to open)");
+        }
+        for copy in copies {
+            open(ctx, copy).await;
+        }
+        self.view.keep = true;
     }
 
     /// Shows the draft at `path` inline: a picture, or a text, or nothing for other files.
@@ -150,22 +181,6 @@ impl Previews {
         }
         self.dir.take().map(tempfile::TempDir::keep)
     }
-
-    async fn copy(
-        &mut self,
-        ctx: &Context,
-        asset_ids: &[String],
-        number: usize,
-    ) -> anyhow::Result<Vec<transfer::Saved>> {
-        let root = match &self.dir {
-            Some(dir) => dir.path().to_path_buf(),
-            None => self.dir.insert(private_temp_dir()?).path().to_path_buf(),
-        };
-        let dir = root.join(format!("review-{number}"));
-        std::fs::create_dir_all(&dir)
-            .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))?;
-        transfer::download_assets(ctx, asset_ids, &dir, Existing::Overwrite, CONCURRENCY).await
-    }
 }
 
 impl Drop for Previews {
@@ -174,6 +189,81 @@ impl Drop for Previews {
     fn drop(&mut self) {
         let _ = self.kept();
     }
+}
+
+/// A review's files made ready to show, nothing printed yet: their metadata read and their
+/// copies downloaded. The inbox makes the next review's while the reviewer looks at this one.
+#[derive(Debug, Default)]
+pub struct Fetched {
+    files: Vec<FetchedFile>,
+    warnings: Vec<String>,
+}
+
+#[derive(Debug)]
+struct FetchedFile {
+    asset_id: String,
+    asset: Option<Asset>,
+    copy: Option<PathBuf>,
+}
+
+impl Fetched {
+    /// Files whose copies could not even be started: named by id, with the reason.
+    pub fn unreadable(asset_ids: &[String], err: &anyhow::Error) -> Self {
+        Self {
+            files: asset_ids
+                .iter()
+                .map(|id| FetchedFile {
+                    asset_id: id.clone(),
+                    asset: None,
+                    copy: None,
+                })
+                .collect(),
+            warnings: vec![format!("cannot download the review's files: {err:#}")],
+        }
+    }
+}
+
+/// Reads the metadata of review number `number`'s files and downloads their copies into
+/// `root/review-NUMBER` (the shared verified download). Prints nothing: what goes wrong is kept
+/// as a warning for [`Previews::present`], since the reviewer can still decide without it.
+pub async fn fetch(ctx: &Context, root: &Path, asset_ids: &[String], number: usize) -> Fetched {
+    let mut fetched = Fetched::default();
+    let dir = root.join(format!("review-{number}"));
+    let copies = match std::fs::create_dir_all(&dir) {
+        Ok(()) => transfer::download_assets(ctx, asset_ids, &dir, Existing::Overwrite, CONCURRENCY)
+            .await
+            .unwrap_or_else(|err| {
+                fetched
+                    .warnings
+                    .push(format!("cannot download the review's files: {err:#}"));
+                Vec::new()
+            }),
+        Err(err) => {
+            fetched
+                .warnings
+                .push(format!("cannot create {}: {err}", dir.display()));
+            Vec::new()
+        }
+    };
+    for asset_id in asset_ids {
+        let asset = match metadata(ctx, asset_id).await {
+            Ok(asset) => Some(asset),
+            Err(warning) => {
+                fetched.warnings.push(warning);
+                None
+            }
+        };
+        let copy = copies
+            .iter()
+            .find(|s| &s.asset_id == asset_id)
+            .map(|s| s.path.clone());
+        fetched.files.push(FetchedFile {
+            asset_id: asset_id.clone(),
+            asset,
+            copy,
+        });
+    }
+    fetched
 }
 
 /// Whether a file is text to show in full.
@@ -209,20 +299,18 @@ async fn show_text(ctx: &Context, path: &Path) {
     }
 }
 
-/// The asset's metadata, or a warning and `None`.
-async fn metadata(ctx: &Context, asset_id: &str) -> Option<Asset> {
+/// The asset's metadata, or the warning that says why not.
+async fn metadata(ctx: &Context, asset_id: &str) -> Result<Asset, String> {
     let fetched = match ctx.api() {
         Ok(client) => assets::get(client, asset_id)
             .await
             .map_err(anyhow::Error::from),
         Err(err) => Err(err),
     };
-    fetched
-        .map_err(|err| {
-            let id = output::clean_line(asset_id);
-            ctx.out.warn(&format!("cannot read asset {id}: {err:#}"));
-        })
-        .ok()
+    fetched.map_err(|err| {
+        let id = output::clean_line(asset_id);
+        format!("cannot read asset {id}: {err:#}")
+    })
 }
 
 /// `name · type · size`, with what is known.

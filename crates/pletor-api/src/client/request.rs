@@ -1,0 +1,170 @@
+//! A request described before it is sent (so it can be sent again), and how one attempt of it
+//! is built: the URL, the key for the base's origin only, the body.
+
+use std::sync::Arc;
+
+use reqwest::{Method, Url};
+use serde_json::Value;
+
+use super::Client;
+use super::config::{Credential, transport_is_safe};
+use super::events::{Event, redacted};
+use super::send::SendError;
+
+/// Builds a multipart form anew for every attempt (a streamed body cannot be replayed).
+pub type FormFactory =
+    Arc<dyn Fn() -> std::io::Result<reqwest::multipart::Form> + Send + Sync + 'static>;
+
+/// A request body.
+#[derive(Clone, Default)]
+pub enum Body {
+    /// No body.
+    #[default]
+    Empty,
+    /// A JSON document.
+    Json(Value),
+    /// A multipart form, rebuilt per attempt.
+    Multipart(FormFactory),
+}
+
+/// One API request, described before it is sent so that it can be sent again.
+#[derive(Clone)]
+pub struct Request {
+    pub(super) method: Method,
+    pub(super) path: String,
+    pub(super) query: Vec<(String, String)>,
+    pub(super) body: Body,
+    pub(super) headers: Vec<(&'static str, String)>,
+    pub(super) retry_safe: bool,
+}
+
+impl Request {
+    /// A request with any method; GET, HEAD, PUT and DELETE are retried, others only when
+    /// [`Request::idempotent`].
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        let retry_safe = matches!(
+            method,
+            Method::GET | Method::HEAD | Method::DELETE | Method::PUT
+        );
+        Self {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: Body::Empty,
+            headers: Vec::new(),
+            retry_safe,
+        }
+    }
+
+    /// A GET.
+    pub fn get(path: impl Into<String>) -> Self {
+        Self::new(Method::GET, path)
+    }
+
+    /// A POST with a JSON body.
+    pub fn post_json(path: impl Into<String>, body: Value) -> Self {
+        Self::new(Method::POST, path).json(body)
+    }
+
+    /// Sets a JSON body.
+    pub fn json(mut self, body: Value) -> Self {
+        self.body = Body::Json(body);
+        self
+    }
+
+    /// Sets a multipart body.
+    pub fn multipart(mut self, factory: FormFactory) -> Self {
+        self.body = Body::Multipart(factory);
+        self
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.query.push((key.to_string(), value.into()));
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    /// Marks the request safe to repeat: it carries an idempotency key.
+    pub fn idempotent(mut self) -> Self {
+        self.retry_safe = true;
+        self
+    }
+
+    /// Marks the request as sent once, never retried here: the caller owns the cadence (a poll
+    /// loop that must not knock faster than its own interval).
+    pub fn once(mut self) -> Self {
+        self.retry_safe = false;
+        self
+    }
+
+    /// The path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl Client {
+    pub(super) fn url_for(&self, request: &Request) -> Url {
+        let mut url = self.base.clone();
+        let joined = format!("{}{}", self.base.path().trim_end_matches('/'), request.path);
+        url.set_path(&joined);
+        if !request.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(request.query.iter());
+        }
+        url
+    }
+
+    pub(super) fn build(
+        &self,
+        request: &Request,
+        method: &Method,
+        url: Url,
+        with_body: bool,
+    ) -> Result<reqwest::Request, SendError> {
+        let same_origin = url.origin() == self.base.origin() && transport_is_safe(&url);
+        let mut builder = self.http.request(method.clone(), url);
+        if same_origin {
+            builder = match &self.credential {
+                Some(Credential::ApiKey(key)) => builder.header("X-Api-Key", key.expose()),
+                Some(Credential::Bearer(token)) => builder.bearer_auth(token.expose()),
+                None => builder,
+            };
+        }
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value);
+        }
+        let mut logged_body = None;
+        if with_body {
+            builder = match &request.body {
+                Body::Empty => builder,
+                Body::Json(value) => {
+                    if self.observer.wants_exchanges() {
+                        logged_body = Some(value.to_string());
+                    }
+                    builder.json(value)
+                }
+                Body::Multipart(factory) => {
+                    logged_body = Some("<multipart form>".to_string());
+                    let form = factory().map_err(SendError::Body)?;
+                    builder.multipart(form)
+                }
+            };
+        }
+        let built = builder.build()?;
+        if self.observer.wants_exchanges() {
+            self.observer.on_event(&Event::RequestSent {
+                method: built.method().as_str(),
+                url: built.url().as_str(),
+                headers: redacted(built.headers()),
+                body: logged_body,
+            });
+        }
+        Ok(built)
+    }
+}

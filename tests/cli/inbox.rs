@@ -8,15 +8,17 @@
 use std::process::Output;
 use std::time::Duration;
 
+#[cfg(unix)]
 use expectrl::Expect;
 use pletor_sim::{Config, catalog};
 use serde_json::{Value, json};
 
 use crate::harness::{World, expect_code, fast_config, json, stderr, stdout};
 use crate::review::{
-    decisions, expect, finish, paused_run, paused_run_about, pty, resolved, review_id, run_id,
-    wait_for,
+    decisions, paused_run, paused_run_about, resolved, review_id, run_id, wait_for,
 };
+#[cfg(unix)]
+use crate::review::{expect, finish, pty};
 
 /// `pletor review ARGS` without a terminal, bounded in time, expected to exit with `code`.
 #[track_caller]

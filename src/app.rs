@@ -2,8 +2,6 @@
 //! into an exit code. Ctrl-C is handled here, once: the command is dropped (in-flight
 //! transfers stop, `.part` files stay for resume), the resume note is printed, exit 130.
 
-use clap::Parser;
-
 use crate::cli::{Cli, Command};
 use crate::commands;
 use crate::config::{self, ConfigFile};
@@ -19,7 +17,14 @@ pub fn parse() -> Result<Cli, u8> {
     if let Some(code) = commands::complete::from_env(<Cli as clap::CommandFactory>::command) {
         return Err(code);
     }
-    match Cli::try_parse() {
+    if let Some(code) = help_topic() {
+        return Err(code);
+    }
+    let parsed = crate::cli::tree()
+        .try_get_matches()
+        .and_then(|mut matches| <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches))
+        .map_err(|err| err.format(&mut crate::cli::tree()));
+    match parsed {
         Ok(cli) => Ok(cli),
         Err(err) => {
             let code = u8::try_from(err.exit_code()).unwrap_or(Exit::Usage.code());
@@ -46,6 +51,24 @@ pub fn parse() -> Result<Cli, u8> {
             Err(code)
         }
     }
+}
+
+/// `pletor help TOPIC` for a topic of [`topics`](crate::topics) (clap's `help` knows only
+/// commands): prints it and returns the exit code.
+fn help_topic() -> Option<u8> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let [help, name] = args.as_slice() else {
+        return None;
+    };
+    let topic = crate::topics::find(name.to_str()?).filter(|_| help == "help")?;
+    let mut stdout = std::io::stdout().lock();
+    let written = std::io::Write::write_all(&mut stdout, topic.text(80).as_bytes())
+        .and_then(|()| std::io::Write::flush(&mut stdout));
+    Some(match written {
+        Ok(()) => Exit::Success.code(),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success.code(),
+        Err(_) => Exit::Error.code(),
+    })
 }
 
 /// Runs the parsed command line and returns the exit code.

@@ -25,7 +25,8 @@ use crate::workflow::review::OnReview;
     max_term_width = 100
 )]
 #[command(
-    after_help = "Try it offline: `pletor-sim exec -- pletor agents list`\n\
+    after_help = "Help topics: pletor help exit-codes, pletor help environment, pletor help files\n\
+Try it offline: `pletor-sim exec -- pletor agents list`\n\
 Docs: https://github.com/pletor-ai/pletor-cli#readme"
 )]
 pub struct Cli {
@@ -181,7 +182,14 @@ pub enum Command {
     /// Run an app: the same as `run`, over app runs
     AppRun(commands::run::Args),
     /// One view of a batch across every shard: where each row stands, or the batch's report
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "A batch is started by `run` (or `app-run`) with --batch; these commands look at it.\n\n\
+Examples:\n  pletor run AGENT --batch rows.csv -o out/              # one run per row; again to resume\n  \
+pletor run AGENT --batch rows.csv -o out/ --shard 2/4   # job 2 of 4, on its own machine\n  \
+pletor batch status AGENT rows.csv                      # where every row stands\n  \
+pletor batch report AGENT rows.csv -o out/ > rows.jsonl # every row's JSON line"
+    )]
     Batch(commands::batch::Command),
     /// List, show, wait for, watch and cancel runs (agent runs and app runs)
     #[command(subcommand)]
@@ -206,6 +214,44 @@ pub enum Command {
     Doctor(commands::doctor::Args),
 }
 
+/// The line `-h` adds in place of the global and network options it leaves out.
+const SHORT_HELP_POINTER: &str = "Global options (--json, --jq, --quiet, --verbose, --profile, …) and network options: see --help";
+
+/// The command tree as `pletor` parses it. `-h` shows each command's own flags and points at
+/// `--help` for the global and network ones, which every command repeats; `--help`, the man
+/// pages and completions show everything.
+pub fn tree() -> clap::Command {
+    use clap::CommandFactory;
+    let root = Cli::command().mut_args(|arg| {
+        let global = arg.is_global_set();
+        arg.hide_short_help(global)
+    });
+    with_pointer(root)
+}
+
+/// Adds [`SHORT_HELP_POINTER`] to the `-h` of `cmd` and of every command below it, keeping the
+/// `--help` text as it was.
+fn with_pointer(cmd: clap::Command) -> clap::Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    let cmd = names
+        .iter()
+        .fold(cmd, |cmd, name| cmd.mut_subcommand(name, with_pointer));
+    let long = cmd
+        .get_after_long_help()
+        .or(cmd.get_after_help())
+        .map(ToString::to_string);
+    match long {
+        Some(long) => cmd
+            .after_help(format!("{long}\n\n{SHORT_HELP_POINTER}"))
+            .after_long_help(long),
+        // clap trims the blank lines an empty text leaves.
+        None => cmd.after_help(SHORT_HELP_POINTER).after_long_help(""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +260,13 @@ mod tests {
     fn the_command_tree_is_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+        tree().debug_assert();
+    }
+
+    #[test]
+    fn the_root_help_lists_every_help_topic() {
+        use clap::CommandFactory;
+        let help = Cli::command().get_after_help().unwrap().to_string();
+        assert!(help.contains(&crate::topics::listing()), "{help}");
     }
 }

@@ -77,14 +77,35 @@ pub struct ConfigFile {
     table: toml::Table,
 }
 
-/// The default config folder: `PLETOR_CONFIG_DIR`, else the platform's.
+/// The default config folder: `PLETOR_CONFIG_DIR`, else `$XDG_CONFIG_HOME/pletor` on every
+/// system (macOS and Windows included: people who set it expect it honoured), else the
+/// system's: `~/.config/pletor` on Linux, `~/Library/Application Support/ai.pletor.pletor` on
+/// macOS, `%APPDATA%\pletor\pletor\config` on Windows. `pletor help files` lists them.
 pub fn default_dir(env_dir: Option<String>) -> Result<PathBuf, ConfigError> {
     if let Some(dir) = env_dir.filter(|d| !d.is_empty()) {
         return Ok(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("ai", "pletor", "pletor")
-        .map(|dirs| dirs.config_dir().to_path_buf())
+    xdg_dir(std::env::var_os("XDG_CONFIG_HOME"))
+        .or_else(|| project_dirs().map(|dirs| dirs.config_dir().to_path_buf()))
         .ok_or(ConfigError::NoDir)
+}
+
+/// The cache folder: `$XDG_CACHE_HOME/pletor` on every system, else the system's
+/// (`~/.cache/pletor`, `~/Library/Caches/ai.pletor.pletor`, `%LOCALAPPDATA%\pletor\pletor\cache`).
+pub fn cache_dir() -> Option<PathBuf> {
+    xdg_dir(std::env::var_os("XDG_CACHE_HOME"))
+        .or_else(|| project_dirs().map(|dirs| dirs.cache_dir().to_path_buf()))
+}
+
+/// `$VAR/pletor` for an XDG base variable's value; like the XDG specification, an empty or
+/// relative value counts as unset.
+fn xdg_dir(value: Option<std::ffi::OsString>) -> Option<PathBuf> {
+    let base = PathBuf::from(value?);
+    base.is_absolute().then(|| base.join("pletor"))
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("ai", "pletor", "pletor")
 }
 
 impl ConfigFile {
@@ -295,6 +316,18 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xdg_base_folders_count_only_when_absolute() {
+        let absolute = std::env::temp_dir().join("xdg");
+        assert_eq!(
+            xdg_dir(Some(absolute.clone().into_os_string())),
+            Some(absolute.join("pletor"))
+        );
+        assert_eq!(xdg_dir(Some("relative/dir".into())), None);
+        assert_eq!(xdg_dir(Some("".into())), None);
+        assert_eq!(xdg_dir(None), None);
+    }
 
     #[test]
     fn a_corrupt_file_names_its_line() {

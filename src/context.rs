@@ -103,6 +103,11 @@ impl Context {
         crate::prompt::can_prompt(self.settings.no_input)
     }
 
+    /// Why no person can be asked here, or `None` when one can.
+    pub fn no_person(&self) -> Option<&'static str> {
+        crate::prompt::no_person(self.settings.no_input)
+    }
+
     /// Sets what to tell the user if they press Ctrl-C now (e.g. how to resume a run).
     pub fn set_resume_note(&self, note: Option<String>) {
         *self

@@ -9,7 +9,7 @@ use std::fmt;
 
 use crate::api::ApiError;
 
-/// The documented exit codes (PRODUCT.md, "Exit codes").
+/// The exit codes: a promise to scripts, listed by `pletor help exit-codes` (see `topics`).
 /// No `Ord`: the codes' numeric order is not their severity (see `workflow::outcome::worst`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -174,7 +174,7 @@ pub fn classify(err: &anyhow::Error) -> Report {
     report
 }
 
-/// The exit code of an API error (PRODUCT.md's table).
+/// The exit code of an API error, as `pletor help exit-codes` lists them.
 fn api_exit(err: &ApiError) -> Exit {
     match err {
         ApiError::Status { status, .. } => match status {

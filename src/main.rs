@@ -11,6 +11,7 @@ mod error;
 mod output;
 mod prompt;
 mod settings;
+mod topics;
 mod transfer;
 mod workflow;
 

@@ -13,7 +13,20 @@ use crate::error::{Exit, Failure};
 
 /// Whether a person can be asked.
 pub fn can_prompt(no_input: bool) -> bool {
-    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    no_person(no_input).is_none()
+}
+
+/// Why no person can be asked (`stdin is not a terminal`), or `None` when one can.
+pub fn no_person(no_input: bool) -> Option<&'static str> {
+    if no_input {
+        Some("`--no-input` (or `PLETOR_NO_INPUT`, or `CI`) is set")
+    } else if !std::io::stdin().is_terminal() {
+        Some("stdin is not a terminal")
+    } else if !std::io::stderr().is_terminal() {
+        Some("stderr is not a terminal")
+    } else {
+        None
+    }
 }
 
 /// The error when a question cannot be asked: names the flag that answers it.

@@ -3,7 +3,8 @@
 //! The ids are public constants so that tests can name them; they never change between
 //! versions. Each entry carries what the API shows (name, description, tags, visibility, cost,
 //! inputs, outputs) and what the simulator needs to run it (a nominal duration and a
-//! [`Behaviour`]). Apps have the same shape as agents (a D choice of `pletor-api.md`).
+//! [`Behaviour`]). Apps have the same shape as agents (a guessed point of the API;
+//! sim/README.md lists the simulator's choices).
 
 use serde_json::{Value, json};
 

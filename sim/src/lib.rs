@@ -2,8 +2,8 @@
 //!
 //! The contract of this crate is the library surface that tests use: a [`Config`], a [`Sim`]
 //! handle that serves on its own thread (for synchronous tests) and [`serve`] for async callers
-//! and the binary. Everything the server does follows `shared/pletor-api.md`, with one
-//! documented choice per open (grade D) point; `sim/README.md` lists those choices. State lives
+//! and the binary. Everything the server does follows the API contract (docs/api-contract.md),
+//! with one consistent choice per guessed point; `sim/README.md` lists those choices. State lives
 //! in memory; file bytes live in a data folder (a temporary one unless configured).
 
 use std::future::Future;
@@ -56,6 +56,9 @@ pub struct Config {
     /// Largest page a list returns, whatever `?limit=` asks (1 to 100). Small values make
     /// every client's pagination show.
     pub max_page_size: usize,
+    /// Whether a run shows the `inputs` it was created with. Off, runs answer without them,
+    /// as a server that does not echo a request's inputs would.
+    pub echo_inputs: bool,
 }
 
 impl Default for Config {
@@ -71,6 +74,7 @@ impl Default for Config {
             data_dir: None,
             page_size: 20,
             max_page_size: 100,
+            echo_inputs: true,
         }
     }
 }

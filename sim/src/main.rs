@@ -70,6 +70,9 @@ struct ServerOptions {
     /// Largest page a list returns, whatever `?limit=` asks (1 to 100).
     #[arg(long, default_value_t = 100, value_name = "N")]
     max_page_size: usize,
+    /// Answer runs without the `inputs` they were created with.
+    #[arg(long)]
+    hide_inputs: bool,
 }
 
 #[derive(Args)]
@@ -101,6 +104,7 @@ impl ServerOptions {
             data_dir: self.data_dir,
             page_size: self.page_size,
             max_page_size: self.max_page_size,
+            echo_inputs: !self.hide_inputs,
         })
     }
 }

@@ -266,7 +266,6 @@ fn source(question: &str) -> Option<Source> {
 
 /// `<cache>/completion/<hash of base and key>-<question>.json`.
 fn cache_file(base: &str, credential: &Credential, question: &str) -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("ai", "pletor", "pletor")?;
     let mut hash = Sha256::new();
     hash.update(base.as_bytes());
     hash.update([0]);
@@ -284,7 +283,7 @@ fn cache_file(base: &str, credential: &Credential, question: &str) -> Option<Pat
         })
         .collect();
     Some(
-        dirs.cache_dir()
+        config::cache_dir()?
             .join("completion")
             .join(format!("{who}-{safe}.json")),
     )

@@ -42,20 +42,43 @@ pub fn script(shell: Shell, mut tree: clap::Command) -> Vec<u8> {
 /// their paths, sorted. Hidden commands get none (as `clap_mangen::generate_to` does; this
 /// walk also collects the paths).
 pub fn man_pages(tree: clap::Command, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    fn generate(cmd: clap::Command, dir: &Path, pages: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    fn generate(
+        cmd: clap::Command,
+        dir: &Path,
+        pages: &mut Vec<PathBuf>,
+        root: bool,
+    ) -> std::io::Result<()> {
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
-            generate(sub, dir, pages)?;
+            generate(sub, dir, pages, false)?;
         }
-        pages.push(clap_mangen::Man::new(cmd).generate_to(dir)?);
+        let man = clap_mangen::Man::new(cmd);
+        pages.push(if root {
+            root_page(&man, dir)?
+        } else {
+            man.generate_to(dir)?
+        });
         Ok(())
     }
     std::fs::create_dir_all(dir).map_err(|err| cannot_write(dir, &err))?;
     let mut tree = tree.disable_help_subcommand(true);
     tree.build();
     let mut pages = Vec::new();
-    generate(tree, dir, &mut pages).map_err(|err| cannot_write(dir, &err))?;
+    generate(tree, dir, &mut pages, true).map_err(|err| cannot_write(dir, &err))?;
     pages.sort();
     Ok(pages)
+}
+
+/// Writes `pletor.1` with the help topics as its EXIT STATUS, ENVIRONMENT and FILES sections,
+/// before VERSION as man pages order them; the same text `pletor help TOPIC` prints.
+fn root_page(man: &clap_mangen::Man, dir: &Path) -> std::io::Result<PathBuf> {
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    let page = String::from_utf8(page).map_err(std::io::Error::other)?;
+    let sections: String = crate::topics::TOPICS.iter().map(|t| t.roff()).collect();
+    let at = page.find("\n.SH VERSION").map_or(page.len(), |i| i + 1);
+    let path = dir.join(man.get_filename());
+    std::fs::write(&path, format!("{}{sections}{}", &page[..at], &page[at..]))?;
+    Ok(path)
 }
 
 fn cannot_write(dir: &Path, err: &std::io::Error) -> anyhow::Error {

@@ -13,11 +13,11 @@ use crate::output::Stream;
 use crate::transfer::{self, Existing};
 use crate::workflow::batch;
 use crate::workflow::batch::shard::{self, ShardArg};
-use crate::workflow::cost;
 use crate::workflow::dry_run;
 use crate::workflow::inputs::{self, RawInput, RawValue};
 use crate::workflow::next::{self, Next};
 use crate::workflow::outcome::{self, SaveOptions};
+use crate::workflow::reuse;
 use crate::workflow::start;
 use crate::workflow::wait::WaitOptions;
 
@@ -101,6 +101,8 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     if let Some(file) = args.batch.clone() {
         return run_batch(ctx, kind, file, args).await;
     }
+    // Before anything is read, uploaded or created: nobody to answer means nothing to pay for.
+    let on_review = OnReview::resolve(args.on_review, ctx.no_person())?;
     let external_id = match &args.external_id {
         Some(key) => {
             inputs::check_external_id(key)?;
@@ -111,22 +113,21 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     let raw = raw_inputs(&args).await?;
     let options = WaitOptions {
         deadline: args.timeout.map(|t| std::time::Instant::now() + t),
-        on_review: OnReview::resolve(args.on_review, ctx.can_prompt()),
+        on_review,
     };
     let prepared = start::prepare(ctx, kind, &args.target, raw).await?;
     let save = save_options(&args.save, args.no_wait || args.no_download)?;
     if args.dry_run {
+        if let Some(key) = &args.external_id {
+            reuse::preview(ctx, kind, &prepared, key).await?;
+        }
         return dry_run::print(
             ctx,
             &dry_run_plan(kind, &prepared, args.external_id.as_deref()),
         );
     }
-    cost::announce(
-        ctx,
-        &start::naming(kind, &prepared.target).0,
-        &prepared.target,
-    );
-    let created = start::submit(ctx, kind, prepared, &external_id).await?;
+    let given = args.external_id.as_deref();
+    let created = reuse::obtain(ctx, kind, &prepared, given, &external_id).await?;
     if args.no_wait {
         return print_created(ctx, kind, &created.run);
     }

@@ -64,6 +64,26 @@ pub struct LocalFile {
     pub size: u64,
 }
 
+/// The SHA-256 of a file's bytes, in lowercase hex, read in blocks (memory stays flat).
+pub fn sha256_file(path: &Path) -> anyhow::Result<String> {
+    use anyhow::Context as _;
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        let n = file
+            .read(&mut buffer)
+            .with_context(|| format!("cannot read `{}`", path.display()))?;
+        if n == 0 {
+            return Ok(hex::encode(hasher.finalize()));
+        }
+        hasher.update(&buffer[..n]);
+    }
+}
+
 /// Checks every path before any request: exists, regular file, readable; UsageError naming the
 /// path (the first bad one, with a count of the others).
 pub fn check_files(paths: &[PathBuf]) -> anyhow::Result<Vec<LocalFile>> {

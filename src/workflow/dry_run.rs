@@ -2,7 +2,7 @@
 //!
 //! By the time a plan is printed the target was resolved and read, and every input, row and
 //! file passed the checks a real run makes; only `GET` requests were sent. The plan goes to
-//! stdout: a readable summary, or with `--json` one document (README, "Dry runs"):
+//! stdout: a readable summary, or with `--json` one document (docs/running.md, "Dry runs"):
 //!
 //! ```json
 //! {"dry_run": true, "kind": "agent", "target": {"id", "name"}, "runs": 1,

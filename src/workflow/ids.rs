@@ -1,7 +1,7 @@
 //! RUN and ASSET arguments: what a user types, checked or resolved client-side, so a typo never
 //! reaches the server as a `422` with a validation message.
 //!
-//! Ids are lowercase hyphenated UUIDs (`pletor-api.md`, B); [`canonical`] is the one place that
+//! Ids are lowercase hyphenated UUIDs (observed: docs/api-contract.md); [`canonical`] is the one place that
 //! decides what an id looks like.
 //!
 //! - An ASSET (`download ASSET`, `assets show ASSET`, `-i KEY=asset:ID`) must be a full UUID, in

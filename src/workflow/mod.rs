@@ -3,7 +3,7 @@
 //! from a prefix ([`ids`]), inputs from the command line to the API
 //! body ([`inputs`]), the checks before anything costs ([`preflight`]), the plan a `--dry-run`
 //! prints ([`dry_run`]) and the estimated cost ([`cost`]), starting a run without paying twice
-//! ([`start`]), waiting at the one polling policy ([`wait`], [`cadence`]), review pauses
+//! ([`start`]) and adopting only the run that was asked for ([`reuse`]), waiting at the one polling policy ([`wait`], [`cadence`]), review pauses
 //! ([`review`]) and the end of a run: files, exit code and envelope ([`outcome`]); batches of
 //! runs, one per row of a file ([`batch`]); lists of runs people can read ([`listing`]); and the
 //! live view of many runs ([`watch`]).
@@ -19,6 +19,7 @@ pub mod next;
 pub mod outcome;
 pub mod preflight;
 pub mod resolve;
+pub mod reuse;
 pub mod review;
 pub mod start;
 pub mod wait;

@@ -3,7 +3,7 @@
 //! `app-run` and every row of a batch:
 //!
 //! - [`required`]: every input the catalog marks `required` has a value. When the catalog says
-//!   nothing about `required`, nothing is enforced (the field may be absent, D).
+//!   nothing about `required`, nothing is enforced (the field is a guess and may be absent).
 //! - [`contents`]: every local file fits the inputs it is given to: it is not empty, and an
 //!   image input gets an image, told by the file's first bytes (not its name), unless the input
 //!   says it accepts that type (`accept`, see `api::spec`).

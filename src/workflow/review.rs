@@ -23,7 +23,7 @@ use crate::api::models::Run;
 use crate::api::runs::{self, RunKind};
 use crate::api::spec;
 use crate::context::Context;
-use crate::error::Exit;
+use crate::error::{Exit, UsageError};
 use crate::workflow::next::{self, Answerer};
 
 /// What to do when a run pauses for a human review (`--on-review`; its command-line names are
@@ -44,10 +44,26 @@ pub enum OnReview {
 
 impl OnReview {
     /// The mode to use: the one given, else `prompt` when a person can answer, else `fail`.
-    pub fn resolve(given: Option<Self>, can_prompt: bool) -> Self {
-        given.unwrap_or(if can_prompt { Self::Prompt } else { Self::Fail })
+    /// `no_person` says why no one can be asked here (`None`: someone can). An explicit
+    /// `prompt` with no one to ask is refused at once, before anything is uploaded, created or
+    /// waited for: found only at the pause, the run would be paid for and left waiting.
+    pub fn resolve(given: Option<Self>, no_person: Option<&str>) -> Result<Self, UsageError> {
+        match (given, no_person) {
+            (Some(Self::Prompt), Some(why)) => Err(UsageError::new(
+                format!(
+                    "`--on-review prompt` needs a person to answer at the terminal, and there is none: {why}"
+                ),
+                NO_PERSON_MODES,
+            )),
+            (Some(mode), _) => Ok(mode),
+            (None, None) => Ok(Self::Prompt),
+            (None, Some(_)) => Ok(Self::Fail),
+        }
     }
 }
+
+/// The `--on-review` modes that need no one at the terminal, as a hint.
+pub const NO_PERSON_MODES: &str = "use a mode that needs no one here: `--on-review fail` (then answer with `pletor review RUN`), `--on-review wait` (someone answers in the web app) or `--on-review approve`";
 
 /// What the wait loop does next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,11 +147,21 @@ mod tests {
 
     #[test]
     fn the_default_mode_asks_only_where_someone_can_answer() {
-        assert_eq!(OnReview::resolve(None, true), OnReview::Prompt);
-        assert_eq!(OnReview::resolve(None, false), OnReview::Fail);
-        assert_eq!(
-            OnReview::resolve(Some(OnReview::Approve), false),
-            OnReview::Approve
+        let nobody = Some("stdin is not a terminal");
+        assert_eq!(OnReview::resolve(None, None).unwrap(), OnReview::Prompt);
+        assert_eq!(OnReview::resolve(None, nobody).unwrap(), OnReview::Fail);
+        for mode in [OnReview::Fail, OnReview::Wait, OnReview::Approve] {
+            assert_eq!(OnReview::resolve(Some(mode), nobody).unwrap(), mode);
+        }
+        let err = OnReview::resolve(Some(OnReview::Prompt), nobody).unwrap_err();
+        assert!(
+            err.message.ends_with(": stdin is not a terminal"),
+            "{}",
+            err.message
         );
+        let hint = err.hint.unwrap();
+        for mode in ["fail", "wait", "approve"] {
+            assert!(hint.contains(&format!("`--on-review {mode}`")), "{hint}");
+        }
     }
 }

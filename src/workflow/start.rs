@@ -2,7 +2,9 @@
 //! costs anything (the agent resolved, keys known, shapes right, required inputs given, files
 //! readable, not empty and of the right kind, assets that exist: see [`preflight`]), then the files are uploaded under
 //! keys derived from the run's external id and the run is created with that id, so that a retry
-//! or a second invocation adopts the first run instead of paying again.
+//! or a second invocation adopts the first run instead of paying again. A run is adopted only
+//! when it is the one asked for (`workflow::reuse`); with a key the user gave, it is looked up
+//! before any upload.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -94,11 +96,13 @@ pub async fn read_stdin() -> anyhow::Result<String> {
     Ok(text)
 }
 
-/// Uploads the files and creates the run, both under keys derived from `external_id`.
+/// Uploads the files and creates the run, both under keys derived from `external_id`. A run the
+/// key already names (a `409`) comes back `adopted`: the caller checks it (`workflow::reuse::adopt`)
+/// before it goes on.
 pub async fn submit(
     ctx: &Context,
     kind: RunKind,
-    prepared: Prepared,
+    prepared: &Prepared,
     external_id: &str,
 ) -> anyhow::Result<Created> {
     // Interrupted from here on, the run may exist: the same key picks it up without paying.
@@ -109,9 +113,9 @@ pub async fn submit(
     let paths = inputs::files(&prepared.plan);
     let keyed: Vec<(LocalFile, String)> = prepared
         .files
-        .into_iter()
-        .enumerate()
-        .map(|(n, file)| (file, inputs::upload_key(external_id, n)))
+        .iter()
+        .cloned()
+        .zip(upload_keys(external_id, prepared.files.len()))
         .collect();
     let uploaded = if keyed.is_empty() {
         Vec::new()
@@ -123,13 +127,10 @@ pub async fn submit(
         .zip(uploaded.into_iter().map(|u| u.asset.id))
         .collect();
     let body = inputs::build_body(&prepared.plan, &ids)?;
-    let created = runs::create(ctx.api()?, kind, &prepared.target.id, external_id, body).await?;
-    if created.adopted {
-        ctx.out.status(&format!(
-            "reusing run {} (external id {})",
-            crate::output::clean_line(&created.run.id),
-            crate::output::clean_line(external_id)
-        ));
-    }
-    Ok(created)
+    Ok(runs::create(ctx.api()?, kind, &prepared.target.id, external_id, body).await?)
+}
+
+/// The upload key of each of `n` files of the run keyed `external_id`, in order.
+pub fn upload_keys(external_id: &str, n: usize) -> Vec<String> {
+    (0..n).map(|i| inputs::upload_key(external_id, i)).collect()
 }

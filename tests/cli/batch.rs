@@ -5,50 +5,18 @@ use std::path::Path;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
+use pletor_sim::Config;
 use pletor_sim::catalog::{ALWAYS_FAILS, PRODUCT_SHOT, REVIEWED_POST, SOCIAL_POST, TEXT_TO_IMAGE};
-use pletor_sim::{Config, RateLimits};
 use serde_json::{Value, json};
 
-use crate::harness::{World, expect_code, fast_config, json, stderr, stdout, tree};
-
-/// The JSON lines on stdout.
-pub(crate) fn lines(output: &Output) -> Vec<Value> {
-    stdout(output)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
-        .collect()
-}
+use crate::harness::batch::{lines, prompts, run_limit, stat};
+use crate::harness::{World, expect_code, json, stderr, stdout, tree};
 
 /// The JSON lines sorted by row.
 fn by_row(output: &Output) -> Vec<Value> {
     let mut rows = lines(output);
     rows.sort_by_key(|r| r["row"].as_u64().unwrap());
     rows
-}
-
-/// One of the simulator's counters.
-pub(crate) fn stat(world: &World, name: &str) -> u64 {
-    world.stats()[name].as_u64().unwrap()
-}
-
-/// Writes `rows` Text to Image prompts as JSON Lines.
-pub(crate) fn prompts(world: &World, name: &str, rows: usize) {
-    let text: String = (1..=rows)
-        .map(|n| format!("{{\"prompt\": \"a fox, take {n}\"}}\n"))
-        .collect();
-    world.file(name, text.as_bytes());
-}
-
-/// Fast runs, and at most `runs` run creations per `window`.
-pub(crate) fn run_limit(runs: u32, window: Duration) -> Config {
-    Config {
-        rate_limits: RateLimits {
-            runs,
-            ..RateLimits::default()
-        },
-        rate_window: window,
-        ..fast_config()
-    }
 }
 
 /// A Product Shot CSV of `rows` rows, each with its own real PNG under `shots/`.

@@ -56,10 +56,12 @@ fn two_processes_with_one_external_id_create_one_run_and_print_the_same_id() {
     assert!(!id_a.is_empty());
     assert_eq!(id_a, id_b);
     assert_eq!(world.stats()["runs_created"], 1);
-    assert_eq!(
-        world.stats()["conflicts"],
-        1,
-        "the second create was answered 409 and adopted"
+    // The second process either found the run by its key before creating, or was answered
+    // 409 and adopted it: never a second run.
+    assert!(
+        world.stats()["conflicts"].as_u64().unwrap() <= 1,
+        "{}",
+        world.stats()
     );
 }
 

@@ -13,12 +13,12 @@ use expectrl::Expect;
 use pletor_sim::{Config, catalog};
 use serde_json::{Value, json};
 
-use crate::harness::{World, expect_code, fast_config, json, stderr, stdout};
-use crate::review::{
+#[cfg(unix)]
+use crate::harness::pty::{expect, finish, pty};
+use crate::harness::review::{
     decisions, paused_run, paused_run_about, resolved, review_id, run_id, wait_for,
 };
-#[cfg(unix)]
-use crate::review::{expect, finish, pty};
+use crate::harness::{World, expect_code, fast_config, json, stderr, stdout};
 
 /// `pletor review ARGS` without a terminal, bounded in time, expected to exit with `code`.
 #[track_caller]
@@ -616,7 +616,7 @@ fn the_open_key_hands_the_drafts_to_the_viewer_and_asks_again() {
     let opened = std::fs::read_to_string(&record).expect("the viewer was called");
     assert_eq!(
         std::path::Path::new(opened.trim()),
-        crate::review::copy_path(&shown),
+        crate::harness::review::copy_path(&shown),
         "the shown copy was opened"
     );
     assert!(decisions(&world).is_empty(), "opening decides nothing");

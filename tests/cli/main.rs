@@ -25,20 +25,23 @@ mod faults;
 mod help;
 mod http;
 mod inbox;
+mod links;
 mod names;
 mod preflight;
 // Pictures drawn on a Unix pseudo-terminal, by a build with the `preview` feature.
 #[cfg(all(unix, feature = "preview"))]
 mod preview;
-mod proxy;
 mod readme;
 mod recipes;
 mod release;
 mod reliability;
+mod reuse;
 mod review;
 mod runs;
 mod secrets;
 mod shards;
 mod terminal;
+mod topics;
 mod transfers;
+mod unattended;
 mod watch;

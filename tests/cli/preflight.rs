@@ -8,10 +8,10 @@ use expectrl::Expect;
 use pletor_sim::catalog;
 use serde_json::{Value, json};
 
-use crate::harness::{World, expect_code, json, stderr, stdout};
+use crate::harness::assert_nothing_paid;
 #[cfg(unix)]
-use crate::review::{expect, finish, pty};
-use crate::runs::assert_nothing_paid;
+use crate::harness::pty::{expect, finish, pty};
+use crate::harness::{World, expect_code, json, stderr, stdout};
 
 /// Runs `pletor ARGS`, which must exit 2 saying `words` on stderr, print nothing on stdout and
 /// spend nothing; returns stderr.

@@ -11,9 +11,8 @@ use expectrl::session::OsSession as Session;
 use image::GenericImageView as _;
 
 use crate::harness::World;
-use crate::review::{
-    copy_path, expect, finish, paused_run, paused_run_about, pty, resolved, run_id,
-};
+use crate::harness::pty::{expect, finish, pty};
+use crate::harness::review::{copy_path, paused_run, paused_run_about, resolved, run_id};
 
 /// The draft image of a paused Reviewed Post run, decoded from the simulator's own bytes (a
 /// known 64×64 PNG).

@@ -1,8 +1,8 @@
-//! README.md's first `sh` block is what a new user runs first: exactly two commands, one that
-//! runs the main job offline against the simulator, one that runs the whole test suite. These
-//! tests read them from the README, so it cannot drift from what works: the first command's
-//! `pletor` part runs against a simulator started with the same options, and the second must be
-//! the test command `.ci/run` runs.
+//! The `sh` block under README.md's "Try it: two commands" is what a new user runs first, and
+//! CONTRIBUTING.md opens with the same two: one that runs the main job offline against the
+//! simulator, one that runs the whole test suite. These tests read them from the files, so they
+//! cannot drift from what works: the first command's `pletor` part runs against a simulator
+//! started with the same options, and the second must be the test command `.ci/run` runs.
 
 use std::path::Path;
 
@@ -15,17 +15,29 @@ fn repo_file(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The commands of README.md's first ```` ```sh ```` block, each split into words as `sh`
-/// would (quotes, comments, `\` line continuations).
-fn first_commands() -> Vec<Vec<String>> {
-    let readme = repo_file("README.md");
-    let start = readme.find("\n```sh\n").expect("README.md has an sh block") + "\n```sh\n".len();
-    let block = &readme[start..start + readme[start..].find("\n```").expect("the block ends")];
+/// The heading of README.md's section with the two commands.
+const TRY_IT: &str = "\n## Try it: two commands\n";
+
+/// The commands of the first ```` ```sh ```` block after `heading` in `file`, each split into
+/// words as `sh` would (quotes, comments, `\` line continuations).
+fn commands_of(file: &str, heading: &str) -> Vec<Vec<String>> {
+    let text = repo_file(file);
+    let section = text
+        .find(heading)
+        .unwrap_or_else(|| panic!("{file} has no {heading:?} section"));
+    let text = &text[section..];
+    let start = text.find("\n```sh\n").expect("the section has an sh block") + "\n```sh\n".len();
+    let block = &text[start..start + text[start..].find("\n```").expect("the block ends")];
     block
         .replace("\\\n", " ")
         .lines()
         .filter_map(|line| shlex::split(line).filter(|words| !words.is_empty()))
         .collect()
+}
+
+/// The commands of README.md's "Try it" block.
+fn first_commands() -> Vec<Vec<String>> {
+    commands_of("README.md", TRY_IT)
 }
 
 /// Splits `words` at each `--`.
@@ -68,6 +80,11 @@ fn readme_starts_with_two_commands_the_second_is_the_suite_ci_runs() {
         ci.lines().any(|l| l.trim_start().starts_with(&suite)),
         ".ci/run no longer runs `{suite}`"
     );
+    assert_eq!(
+        commands_of("CONTRIBUTING.md", "\n## The two commands\n"),
+        commands,
+        "CONTRIBUTING.md gives the README's two commands"
+    );
 }
 
 #[test]
@@ -95,4 +112,35 @@ fn readme_first_command_runs_the_main_job_offline_and_prints_the_saved_file() {
         assert!(bytes.starts_with(b"\x89PNG"), "{path} is an image");
     }
     assert_eq!(world.stats()["runs_created"], 1);
+}
+
+#[test]
+fn the_changelog_has_an_unreleased_section_then_this_version_each_with_its_link() {
+    let changelog = repo_file("CHANGELOG.md");
+    let sections: Vec<&str> = changelog
+        .lines()
+        .filter_map(|l| l.strip_prefix("## ["))
+        .collect();
+    assert_eq!(sections.first(), Some(&"Unreleased]"), "{sections:?}");
+    // The package's version is released, with a date: what a tag publishes as its notes.
+    let version = env!("CARGO_PKG_VERSION");
+    let released = sections
+        .iter()
+        .find_map(|s| s.strip_prefix(&format!("{version}] - ")))
+        .unwrap_or_else(|| panic!("no `## [{version}] - DATE` in CHANGELOG.md"));
+    let date: Vec<&str> = released.split('-').collect();
+    assert!(
+        date.len() == 3 && date.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())),
+        "`{released}` is not a YYYY-MM-DD date"
+    );
+    let repo = "https://github.com/pletor-ai/pletor-cli/";
+    for section in sections {
+        let name = &section[..section.find(']').unwrap()];
+        assert!(
+            changelog
+                .lines()
+                .any(|l| l.starts_with(&format!("[{name}]: {repo}"))),
+            "`## [{name}]` has no link to {repo}…"
+        );
+    }
 }

@@ -5,8 +5,8 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
 
+use crate::harness::proxy::{Fault, Proxy};
 use crate::harness::{World, expect_code, json, stderr, stdout};
-use crate::proxy::{Fault, Proxy};
 
 fn agents_requests(world: &World) -> Vec<Value> {
     world

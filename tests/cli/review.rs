@@ -5,139 +5,17 @@
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-// The terminal tests drive the binary on a Unix pseudo-terminal; the same commands without a
-// terminal are tested everywhere.
 #[cfg(unix)]
-use expectrl::process::unix::WaitStatus;
-#[cfg(unix)]
-use expectrl::session::OsSession as Session;
-#[cfg(unix)]
-use expectrl::{Eof, Expect};
+use expectrl::Expect;
 use pletor_sim::catalog;
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::harness::{World, expect_code, json, pletor_bin, stderr, stdout};
-
-/// Generous bound for one interaction: a hang fails the test instead of blocking the suite.
 #[cfg(unix)]
-pub(crate) const PTY_TIMEOUT: Duration = Duration::from_secs(20);
-
-/// Creates a Reviewed Post run (or a Reviewed Ad app run) directly on the simulator and waits
-/// until it pauses for its review; returns the run as the server shows it.
-pub(crate) fn paused_run(world: &World, app: bool) -> Value {
-    paused_run_about(world, app, "sea")
-}
-
-/// [`paused_run`] with a given prompt (a Reviewed Post shows `Post: PROMPT` for review).
-pub(crate) fn paused_run_about(world: &World, app: bool, prompt: &str) -> Value {
-    let (path, body) = if app {
-        (
-            "/app-runs/",
-            json!({"app_id": catalog::REVIEWED_AD,
-            "inputs": [{"id": catalog::REVIEWED_AD_BRIEF, "value": "spring shoes"}]}),
-        )
-    } else {
-        (
-            "/runs/",
-            json!({"agent_id": catalog::REVIEWED_POST,
-            "inputs": [{"id": catalog::REVIEWED_POST_PROMPT, "value": prompt}]}),
-        )
-    };
-    let created = world.api("POST", path, Some(body));
-    let id = created["id"]
-        .as_str()
-        .expect("the run has an id")
-        .to_string();
-    wait_for(world, &format!("{path}{id}"), |run| {
-        run["awaiting_human_review"] == true
-    })
-}
-
-/// Polls an API path until `done` holds for its answer (bounded, so a bug fails, not hangs).
-pub(crate) fn wait_for(world: &World, path: &str, done: impl Fn(&Value) -> bool) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let value = world.api("GET", path, None);
-        if done(&value) {
-            return value;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{path} never reached the state: {value}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-pub(crate) fn run_id(run: &Value) -> String {
-    run["id"].as_str().unwrap().to_string()
-}
-
-pub(crate) fn review_id(run: &Value) -> String {
-    run["pending_reviews"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-/// The review decisions the simulator received, in order.
-pub(crate) fn decisions(world: &World) -> Vec<Value> {
-    world
-        .requests()
-        .into_iter()
-        .filter(|r| r["method"] == "POST" && r["path"].as_str().unwrap_or("").contains("/reviews/"))
-        .collect()
-}
-
-pub(crate) fn resolved(world: &World) -> u64 {
-    world.stats()["reviews_resolved"].as_u64().unwrap()
-}
-
-/// `pletor ARGS` on a pseudo-terminal, with the same clean environment as the harness.
-#[cfg(unix)]
-pub(crate) fn pty(world: &World, args: &[&str], env: &[(&str, &str)]) -> Session {
-    let mut cmd = world.process(pletor_bin());
-    cmd.env("TERM", "xterm").args(args);
-    for (key, value) in env {
-        cmd.env(key, value);
-    }
-    let mut session = Session::spawn(cmd).expect("the binary starts on a pty");
-    session.get_process_mut().set_window_size(120, 40).unwrap();
-    session.set_expect_timeout(Some(PTY_TIMEOUT));
-    session
-}
-
-/// Waits for `needle` and returns everything printed up to it.
-#[cfg(unix)]
-pub(crate) fn expect(session: &mut Session, needle: &str) -> String {
-    let found = session
-        .expect(needle)
-        .unwrap_or_else(|e| panic!("`{needle}` never appeared: {e}"));
-    String::from_utf8_lossy(found.before()).into_owned()
-}
-
-/// The `copy:` path the review prompt printed in `shown`.
-#[cfg(unix)]
-pub(crate) fn copy_path(shown: &str) -> std::path::PathBuf {
-    let line = shown
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("copy: "))
-        .unwrap_or_else(|| panic!("no copy path in {shown}"));
-    std::path::PathBuf::from(line.trim())
-}
-
-/// Reads the rest of the output and returns it with the exit code.
-#[cfg(unix)]
-pub(crate) fn finish(mut session: Session) -> (String, i32) {
-    let found = session
-        .expect(Eof)
-        .unwrap_or_else(|e| panic!("reading the rest failed: {e}"));
-    let rest = String::from_utf8_lossy(found.as_bytes()).into_owned();
-    match session.get_process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => (rest, code),
-        other => panic!("pletor did not exit normally: {other:?}\n{rest}"),
-    }
-}
+use crate::harness::pty::{expect, finish, pty};
+use crate::harness::review::{
+    copy_path, decisions, paused_run, paused_run_about, resolved, review_id, run_id, wait_for,
+};
+use crate::harness::{World, expect_code, json, stderr, stdout};
 
 #[cfg(unix)]
 #[test]

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use pletor_sim::{Config, catalog};
 use serde_json::{Value, json};
 
+use crate::harness::assert_nothing_paid;
 use crate::harness::{World, block, expect_code, fast_config, json, stderr, stdout, tree};
 
 /// A simulator whose runs last `seconds` of real time.
@@ -85,15 +86,6 @@ fn assert_files_match(world: &World, envelope: &Value, dir: &Path) {
         );
         assert_eq!(file["bytes"].as_u64().unwrap(), bytes.len() as u64);
     }
-}
-
-/// Nothing was uploaded or created: runs, app runs and assets stay at zero.
-#[track_caller]
-pub(crate) fn assert_nothing_paid(world: &World) {
-    let stats = world.stats();
-    assert_eq!(stats["runs_created"], 0, "{stats}");
-    assert_eq!(stats["app_runs_created"], 0, "{stats}");
-    assert_eq!(stats["assets_uploaded"], 0, "{stats}");
 }
 
 #[test]

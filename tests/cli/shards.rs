@@ -8,7 +8,7 @@ use pletor_sim::Config;
 use pletor_sim::catalog::{REVIEWED_AD, REVIEWED_AD_BRIEF, TEXT_TO_IMAGE};
 use serde_json::{Value, json};
 
-use crate::batch::{lines, prompts, run_limit, stat};
+use crate::harness::batch::{lines, prompts, run_limit, stat};
 use crate::harness::{World, expect_code, json, stderr, stdout, tree};
 
 /// Lines of several outputs, sorted by row.

@@ -3,9 +3,9 @@
 
 use pletor_sim::catalog;
 
-use crate::harness::{World, expect_code, stdout};
 #[cfg(unix)]
-use crate::review::{expect, finish, pty};
+use crate::harness::pty::{expect, finish, pty};
+use crate::harness::{World, expect_code, stdout};
 
 #[cfg(unix)]
 #[test]

@@ -10,8 +10,8 @@ use pletor_sim::catalog;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::harness::proxy::{Fault, Proxy};
 use crate::harness::{World, expect_code, json, stderr, stdout, tree};
-use crate::proxy::{Fault, Proxy};
 
 /// The simulator's filler content for an asset of `size` bytes: byte i is i mod 251.
 fn filler(size: usize) -> Vec<u8> {
@@ -876,7 +876,7 @@ impl PlainServer {
         Self::with_metadata(body, disposition, true)
     }
 
-    /// Without metadata, `GET /assets/{id}` answers 404 (the endpoint is a C-grade guess).
+    /// Without metadata, `GET /assets/{id}` answers 404 (the endpoint is only observed, not documented).
     fn with_metadata(body: Vec<u8>, disposition: &'static str, metadata: bool) -> Self {
         use std::io::{BufRead, BufReader};
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -7,10 +7,10 @@ use std::time::Duration;
 use pletor_sim::{Config, RateLimits, catalog};
 use serde_json::{Value, json};
 
-use crate::harness::{World, expect_code, fast_config, json, stdout};
 #[cfg(unix)]
-use crate::review::{expect, finish, pty};
-use crate::review::{paused_run, run_id};
+use crate::harness::pty::{expect, finish, pty};
+use crate::harness::review::{paused_run, run_id};
+use crate::harness::{World, expect_code, fast_config, json, stdout};
 
 /// A simulator whose runs last about `seconds` of real time, with `config`'s other settings.
 fn lasting(seconds: f64, config: Config) -> World {

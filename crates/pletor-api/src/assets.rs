@@ -69,7 +69,7 @@ pub async fn upload(
 
 /// Bytes read from disk at a time for an upload. Every read of a `tokio::fs::File` is a trip
 /// to the blocking thread pool: at 64 KiB those trips cost a quarter to a third of `curl`'s
-/// upload throughput (issue 9, BENCHMARKS.md); 256 KiB costs about 1 MiB more memory per upload.
+/// upload throughput (BENCHMARKS.md, "Uploads"); 256 KiB costs about 1 MiB more memory per upload.
 const READ_CHUNK: usize = 256 * 1024;
 
 /// The file's bytes as a stream of chunks of about [`READ_CHUNK`] bytes.

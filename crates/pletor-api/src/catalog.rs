@@ -1,4 +1,5 @@
-//! Agents and apps: list and fetch (A for the endpoints, C for the filters).
+//! Agents and apps: list and fetch (the endpoints are certain, the filters observed; see
+//! docs/api-contract.md).
 
 use serde_json::Value;
 
@@ -43,7 +44,7 @@ pub struct Filters {
 }
 
 /// Lists agents or apps. Filters go to the server and are applied again here, since whether
-/// the server honours them is not documented (C).
+/// the server honours them is not documented, only observed.
 pub async fn list(
     client: &Client,
     kind: Kind,

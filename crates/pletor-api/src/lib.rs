@@ -7,8 +7,8 @@
 //!   models) and as [`Event`]s to an [`Observer`] the caller installs;
 //! - it knows no exit codes, no hints and no command lines: the CLI maps [`ApiError`] to those;
 //! - it knows nothing of clap, indicatif, comfy-table or dialoguer;
-//! - every guess about the API (grades C and D of `pletor-api.md`) lives in [`spec`], one place
-//!   per fact;
+//! - every point of the API that Pletor does not document (docs/api-contract.md says which)
+//!   lives in [`spec`], one place per point;
 //! - server text is untrusted: the messages it builds are cleaned with its own [`text`] helpers.
 
 pub mod assets;

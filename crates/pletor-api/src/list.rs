@@ -1,4 +1,4 @@
-//! Lists across pages (D: `limit` + `starting_after` cursor + `has_more`; a bare array or an
+//! Lists across pages (guessed: `limit` + `starting_after` cursor + `has_more`; a bare array or an
 //! envelope without `has_more` is one complete page).
 
 use std::collections::HashSet;

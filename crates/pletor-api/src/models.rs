@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::spec::{self, first_str};
 
-/// The lifecycle state of a run (A). An unknown state is kept and treated as not terminal.
+/// The lifecycle state of a run (certain: documented). An unknown state is kept and treated as not terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RunStatus {
     /// Accepted, not started yet (`pending`, `queued`).
@@ -72,7 +72,7 @@ pub enum RunResult {
     Text(String),
 }
 
-/// A pending human review (D).
+/// A pending human review (its shape is guessed: see docs/api-contract.md).
 #[derive(Debug, Clone)]
 pub struct PendingReview {
     /// Where a decision is sent (`…/reviews/{id}`), and what `pletor review RUN REVIEW` takes.
@@ -92,10 +92,10 @@ pub struct Run {
     pub id: String,
     /// Where it is in its lifecycle; a wait ends once it [is terminal](RunStatus::is_terminal).
     pub status: RunStatus,
-    /// Whether it waits for a person (A: `awaiting_human_review`; when absent, whether any
+    /// Whether it waits for a person (certain: `awaiting_human_review`; when absent, whether any
     /// review is pending).
     pub awaiting_review: bool,
-    /// The reviews it waits for (D); may be empty while `awaiting_review` is true, when the
+    /// The reviews it waits for (their shape is guessed); may be empty while `awaiting_review` is true, when the
     /// server does not list them.
     pub pending_reviews: Vec<PendingReview>,
     /// Its results so far, in the server's order (`results`, else `outputs`).
@@ -174,7 +174,7 @@ impl PendingReview {
     }
 }
 
-/// Results under `results` (A), or `outputs[].asset_ids[]` (C).
+/// Results under `results` (certain), or `outputs[].asset_ids[]` (observed in one client).
 fn results_of(raw: &Value) -> Vec<RunResult> {
     let mut results = Vec::new();
     if let Some(items) = raw.get("results").and_then(Value::as_array) {
@@ -214,7 +214,7 @@ fn results_of(raw: &Value) -> Vec<RunResult> {
     results
 }
 
-/// `error` as a string (C) or `error.message`.
+/// `error` as a string (observed) or `error.message`.
 fn error_of(raw: &Value) -> Option<String> {
     match raw.get("error")? {
         Value::Null => None,
@@ -246,21 +246,21 @@ fn string_list(value: Option<&Value>) -> Vec<String> {
 pub struct InputSpec {
     /// The input id (what the API wants).
     pub id: String,
-    /// The name, when the agent gives one (D).
+    /// The name, when the agent gives one (guessed: inputs may carry only an id).
     pub name: Option<String>,
     /// The type string (`text_input`, `image_input`, …).
     pub kind: String,
     /// What it is for, in the catalog's words: `agents show` lists it beside the key.
     pub description: Option<String>,
-    /// Whether a run must give it: only when the catalog says so (D: the field may be absent,
+    /// Whether a run must give it: only when the catalog says so (guessed: the field may be absent,
     /// and then nothing is enforced).
     pub required: bool,
-    /// The media types it says it accepts (D: `accept` and its alternatives), such as `*/*` for
+    /// The media types it says it accepts (guessed: `accept` and its alternatives), such as `*/*` for
     /// an image input that takes any file; empty when it says nothing.
     pub accept: Vec<String>,
 }
 
-/// How an input's value is shaped in a run body (B).
+/// How an input's value is shaped in a run body (observed in several public clients).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueShape {
     /// A JSON string (`text_input`): a file or asset given to it is refused.
@@ -346,7 +346,7 @@ fn accepted_types(value: &Value) -> Vec<String> {
     }
 }
 
-/// An agent or an app (the same shape, D for apps).
+/// An agent or an app (the same shape; guessed for apps).
 #[derive(Debug, Clone)]
 pub struct Agent {
     /// What a run is created with; the names, slugs and prefixes people type resolve to it.
@@ -355,7 +355,7 @@ pub struct Agent {
     pub name: String,
     /// The inputs it declares: `-i` keys are matched against them before anything is sent.
     pub inputs: Vec<InputSpec>,
-    /// Credits one run costs, when the catalog says (C: `estimated_cost`).
+    /// Credits one run costs, when the catalog says (observed: `estimated_cost`).
     pub estimated_cost: Option<f64>,
     /// The server's object, unchanged: what `--json` prints, and where `show` reads the
     /// description, tags and visibility.
@@ -393,7 +393,7 @@ impl Agent {
     }
 }
 
-/// An asset's metadata (C/D).
+/// An asset's metadata (observed, with guessed alternative field names).
 #[derive(Debug, Clone)]
 pub struct Asset {
     /// What runs take (`asset:ID`) and downloads fetch.

@@ -281,7 +281,7 @@ impl Entry {
             // Every request sent is answered, so the server counted them all and the lowest
             // count it reported is exact: this gives back what answers arriving out of order
             // took from the estimate (a lost slot per window made a batch at 20 per 10 s use
-            // only 19 of each window, issue 9).
+            // only 19 of each window; BENCHMARKS.md, "Batch pacing").
             lowest
         } else if same_window {
             self.remaining.min(estimate)

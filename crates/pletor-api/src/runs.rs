@@ -9,9 +9,9 @@ use super::{ApiError, Client, Request, spec};
 /// Agent runs or app runs: the same lifecycle at different paths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunKind {
-    /// `/runs/` (A).
+    /// `/runs/` (certain).
     Agent,
-    /// `/app-runs/` (A; cancel and review D).
+    /// `/app-runs/` (certain; cancel and review there are guessed).
     App,
 }
 
@@ -72,7 +72,7 @@ pub async fn create(
     }
 }
 
-/// Finds the run created with `external_id` (A: the list filter).
+/// Finds the run created with `external_id` (certain: the list filter).
 pub async fn find_by_external_id(
     client: &Client,
     kind: RunKind,
@@ -142,7 +142,7 @@ pub fn listing(kind: RunKind) -> list::Pager {
     list::Pager::new(Request::get(spec::collection(kind.collection())))
 }
 
-/// Cancels a run (C; D for app runs).
+/// Cancels a run (observed; guessed for app runs).
 pub async fn cancel(client: &Client, kind: RunKind, id: &str) -> Result<Value, ApiError> {
     let request = Request::new(reqwest::Method::DELETE, spec::item(kind.collection(), id));
     client.json(request).await

@@ -1,15 +1,16 @@
-//! Every choice about the Pletor API that is not documented for certain (grades C and D of
-//! `pletor-api.md`), each in one place, so that learning the real answer is a one-line change.
-//!
-//! Facts graded A or B are used directly where they belong; anything guessed lives here.
+//! Every point of the Pletor API that Pletor's documentation does not settle, each in one place,
+//! so that learning the real answer is a one-line change. docs/api-contract.md lists the
+//! contract and how sure each point is: "certain" (documented), "observed" (public clients use
+//! it) or "guessed" (nothing public answers; a choice). Certain facts are used directly where
+//! they belong; observed and guessed ones live here.
 
 use serde_json::{Value, json};
 
-/// The production API base (B).
+/// The production API base (observed).
 pub const DEFAULT_API_BASE: &str = "https://api.pletor.ai/api/public/v1";
 
-/// Collections are called with a trailing slash, items without (B; the 307 for the other form is
-/// D). A redirected streaming upload can lose its body, so we always send the canonical form.
+/// Collections are called with a trailing slash, items without (observed; the 307 for the other
+/// form is guessed). A redirected streaming upload can lose its body, so we always send the canonical form.
 pub fn collection(name: &str) -> String {
     format!("/{name}/")
 }
@@ -27,29 +28,29 @@ pub fn encode_segment(segment: &str) -> String {
         .replace("%2D", "-")
 }
 
-/// The address a run id links to on a terminal (D): the web app's page for a run is not
+/// The address a run id links to on a terminal (guessed): the web app's page for a run is not
 /// documented, so the link goes to the API's own resource for the run (JSON, behind the key).
 /// One place to change when the page is known.
 pub fn run_link(base: &str, collection: &str, id: &str) -> String {
     format!("{}{}", base.trim_end_matches('/'), item(collection, id))
 }
 
-/// The download path of an asset (A).
+/// The download path of an asset (certain).
 pub fn asset_download(id: &str) -> String {
     format!("{}/download", item("assets", id))
 }
 
-/// The upload path (A/B): multipart, one file part named `file`.
+/// The upload path (certain; the part's name observed): multipart, one file part named `file`.
 pub const UPLOAD_PATH: &str = "/assets/upload/";
-/// The multipart part that carries the file (A/B).
+/// The multipart part that carries the file (observed).
 pub const UPLOAD_FILE_PART: &str = "file";
-/// The multipart form field that carries the upload's idempotency key (B).
+/// The multipart form field that carries the upload's idempotency key (observed).
 pub const UPLOAD_EXTERNAL_ID_FIELD: &str = "external_id";
 
-/// Longest accepted `external_id` (A: longer is 422).
+/// Longest accepted `external_id` (certain: longer is 422).
 pub const EXTERNAL_ID_MAX: usize = 255;
 
-/// The body of a review decision (D: not public). Callers may send any JSON instead.
+/// The body of a review decision (guessed: not public). Callers may send any JSON instead.
 pub fn review_body(approve: bool, comment: Option<&str>) -> Value {
     let mut body = json!({ "decision": if approve { "approve" } else { "reject" } });
     if let Some(comment) = comment {
@@ -58,7 +59,7 @@ pub fn review_body(approve: bool, comment: Option<&str>) -> Value {
     body
 }
 
-/// The path that resolves one review (A for runs, D for app runs).
+/// The path that resolves one review (certain for runs, guessed for app runs).
 pub fn review_path(runs_collection: &str, run_id: &str, review_id: &str) -> String {
     format!(
         "{}/reviews/{}",
@@ -67,14 +68,14 @@ pub fn review_path(runs_collection: &str, run_id: &str, review_id: &str) -> Stri
     )
 }
 
-/// Query parameters of pagination (D): page size and cursor (the last id of the previous page).
+/// Query parameters of pagination (guessed): page size and cursor (the last id of the previous page).
 pub const PAGE_LIMIT_PARAM: &str = "limit";
 /// See [`PAGE_LIMIT_PARAM`].
 pub const PAGE_CURSOR_PARAM: &str = "starting_after";
-/// Largest page we ask for (D).
+/// Largest page we ask for (guessed).
 pub const PAGE_MAX: usize = 100;
 
-/// One page of a list (C: `{"data": [...]}`; D: `has_more`; a bare array is accepted too). A
+/// One page of a list (observed: `{"data": [...]}`; guessed: `has_more`; a bare array is accepted too). A
 /// list without `has_more` is complete.
 pub fn parse_page(body: Value) -> Option<(Vec<Value>, bool)> {
     match body {
@@ -93,16 +94,16 @@ pub fn parse_page(body: Value) -> Option<(Vec<Value>, bool)> {
     }
 }
 
-/// `X-RateLimit-Reset` is not specified (D): values below this are seconds from now, values at
+/// `X-RateLimit-Reset` is not specified (guessed): values below this are seconds from now, values at
 /// or above it are Unix epoch seconds.
 pub const RESET_EPOCH_THRESHOLD: u64 = 1_000_000_000;
 
-/// The documented rate limits per key and minute, per bucket (A): what `pletor doctor` quotes
+/// The documented rate limits per key and minute, per bucket (certain): what `pletor doctor` quotes
 /// for a bucket no answer has described yet.
 pub const DOCUMENTED_RATE_LIMITS: &[(&str, u64)] =
     &[("default", 2000), ("runs", 600), ("uploads", 600)];
 
-/// Which rate-limit bucket a request draws from (A for the limits themselves).
+/// Which rate-limit bucket a request draws from (certain: the documented limits).
 pub fn rate_bucket(method: &reqwest::Method, path: &str) -> &'static str {
     match (method.as_str(), path) {
         ("POST", "/runs/" | "/app-runs/") => "runs",
@@ -111,7 +112,7 @@ pub fn rate_bucket(method: &reqwest::Method, path: &str) -> &'static str {
     }
 }
 
-/// The first string among several alternative field names (C: `id` or `run_id`, `filename` or
+/// The first string among several alternative field names (observed: `id` or `run_id`, `filename` or
 /// `name`, …).
 pub fn first_str<'a>(value: &'a Value, names: &[&str]) -> Option<&'a str> {
     names
@@ -126,16 +127,16 @@ pub const FILENAME_FIELDS: &[&str] = &["filename", "name", "file_name"];
 /// Field names of an asset's media type.
 pub const MIME_FIELDS: &[&str] = &["mime_type", "media_type", "content_type"];
 
-/// Field names that say an input must be given (D: not in the public docs; the simulator sends
+/// Field names that say an input must be given (guessed: not in the public docs; the simulator sends
 /// `required`). When none is present nothing is enforced.
 pub const INPUT_REQUIRED_FIELDS: &[&str] = &["required", "is_required"];
-/// Field names that list the media types an input accepts (D: no agent is known to send one);
+/// Field names that list the media types an input accepts (guessed: no agent is known to send one);
 /// a list, or one comma-separated string as in HTML's `accept`.
 pub const INPUT_ACCEPT_FIELDS: &[&str] = &["accept", "accepts", "accepted_types", "mime_types"];
-/// Field names of the credits one run of an agent or app costs (C: `estimated_cost`).
+/// Field names of the credits one run of an agent or app costs (observed: `estimated_cost`).
 pub const COST_FIELDS: &[&str] = &["estimated_cost"];
 
-/// Renders an error body (C: FastAPI `detail` as a string or a list of `{loc, msg}`); `None`
+/// Renders an error body (observed: FastAPI `detail` as a string or a list of `{loc, msg}`); `None`
 /// when the body is not one of those shapes.
 pub fn error_detail(body: &Value) -> Option<String> {
     match body.get("detail")? {

@@ -1,4 +1,5 @@
-//! The public API under `/api/public/v1`: one route per endpoint of `pletor-api.md`.
+//! The public API under `/api/public/v1`: one route per endpoint of the API contract
+//! (docs/api-contract.md).
 //!
 //! Collections are routed with their trailing slash and items without; `gate.rs` answers the
 //! other form with a 307 before routing, and does auth, rate limits, faults and logging, so
@@ -60,7 +61,7 @@ pub fn router() -> Router<App> {
 
 /// The canonical form of an API path when `path` is the other slash form of a known route.
 ///
-/// Collections are canonical with a trailing slash, items without (`pletor-api.md`).
+/// Collections are canonical with a trailing slash, items without, as the API is observed to be.
 pub fn canonical_path(path: &str) -> Option<String> {
     let trimmed = path.trim_end_matches('/');
     let segments: Vec<&str> = trimmed.trim_start_matches('/').split('/').collect();

@@ -131,7 +131,7 @@ fn create(app: &App, kind: Kind, body: &[u8]) -> Result<(StatusCode, Json<Value>
         now,
         app.run_duration(entry),
     );
-    let json = run.to_json(now);
+    let json = shown(app, run.to_json(now));
     if let Some(key) = &request.external_id {
         store.claim(ns, key, run.id);
     }
@@ -389,7 +389,7 @@ fn list(app: &App, kind: Kind, raw: Option<&str>) -> JsonResult {
     let items = table
         .newest_first()
         .filter(|r| wanted.is_none_or(|w| r.external_id.as_deref() == Some(w)))
-        .map(|r| (r.id.to_string(), r.to_json(now)))
+        .map(|r| (r.id.to_string(), shown(app, r.to_json(now))))
         .collect();
     Ok(Json(page.page(items)?))
 }
@@ -411,7 +411,17 @@ fn with_run(
     run.advance(now, assets);
     f(run, now)?;
     run.advance(now, assets);
-    Ok(Json(run.to_json(now)))
+    Ok(Json(shown(app, run.to_json(now))))
+}
+
+/// A run as the server answers it: without its `inputs` when the simulator does not echo them.
+fn shown(app: &App, mut run: Value) -> Value {
+    if !app.config.echo_inputs
+        && let Some(object) = run.as_object_mut()
+    {
+        object.remove("inputs");
+    }
+    run
 }
 
 fn show(app: &App, kind: Kind, raw_id: &str) -> JsonResult {

@@ -162,3 +162,25 @@ async fn a_key_stays_claimed_after_the_run_failed_or_was_cancelled() {
     let (status, _) = slow.post_json("/runs/", &run_body("stopped")).await;
     assert_eq!(status, StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn runs_echo_their_inputs_unless_the_simulator_hides_them() {
+    let ctx = Ctx::with(fast());
+    let (_, created) = ctx.post_json("/runs/", &run_body("echo-1")).await;
+    assert_eq!(created["inputs"], run_body("echo-1")["inputs"]);
+    let (_, found) = ctx.get_json("/runs/?external_id=echo-1").await;
+    assert_eq!(found["data"][0]["inputs"], run_body("echo-1")["inputs"]);
+
+    let hidden = Ctx::with(pletor_sim::Config {
+        echo_inputs: false,
+        ..fast()
+    });
+    let (_, created) = hidden.post_json("/runs/", &run_body("echo-2")).await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let (_, shown) = hidden.get_json(&format!("/runs/{id}")).await;
+    let (_, found) = hidden.get_json("/runs/?external_id=echo-2").await;
+    for run in [&created, &shown, &found["data"][0]] {
+        assert_eq!(run["id"], id.as_str());
+        assert!(run.get("inputs").is_none(), "{run}");
+    }
+}

@@ -15,10 +15,11 @@ use crate::workflow::wait::WaitOptions;
 
 /// Waits for every run given.
 pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
+    let on_review = OnReview::resolve(args.on_review, ctx.no_person())?;
     let save = save_options(&args.save, args.no_download)?;
     let options = WaitOptions {
         deadline: args.timeout.map(|t| std::time::Instant::now() + t),
-        on_review: OnReview::resolve(args.on_review, ctx.can_prompt()),
+        on_review,
     };
     if let [id] = args.runs.as_slice() {
         let outcome = follow(ctx, id, args.kind.kind(), options, &save).await?;

@@ -208,7 +208,7 @@ impl Job<'_> {
     }
 }
 
-/// The asset's metadata. `GET /assets/{id}` is a C-grade fact: when it answers 404 or 405 the
+/// The asset's metadata. `GET /assets/{id}` is only observed, not documented: when it answers 404 or 405 the
 /// download itself decides (it names the file and says whether the asset exists), and only the
 /// checks the metadata would have allowed are lost.
 async fn metadata(client: &Client, id: &str) -> anyhow::Result<Asset> {

@@ -162,8 +162,8 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
     let on_review = options.on_review.unwrap_or(OnReview::Fail);
     if on_review == OnReview::Prompt {
         return Err(UsageError::new(
-            "`--on-review prompt` cannot be used with `--batch`",
-            "use `--on-review fail` (then `pletor review RUN`), `wait`, `approve` or `reject`",
+            "`--on-review prompt` cannot be used with `--batch`: a batch never stops to ask",
+            crate::workflow::review::NO_PERSON_MODES,
         )
         .into());
     }
@@ -293,7 +293,7 @@ async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Resul
     let uploads = Uploads::new(&job.plan);
     let target = Target {
         kind: job.kind,
-        id: &job.target.id,
+        agent: &job.target,
     };
     let driver = Driver {
         ctx,

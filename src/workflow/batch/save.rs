@@ -12,12 +12,10 @@
 //! their place without replacing anything that appeared meanwhile. A cut download stays in the
 //! staging folder and resumes on the next run.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use futures_util::{StreamExt, stream};
-use sha2::{Digest, Sha256};
 
 use crate::api::assets;
 use crate::api::models::{Asset, Run};
@@ -119,7 +117,7 @@ async fn placements(
     Ok(place(&spec.template, row, &run.id, metas))
 }
 
-/// The asset's metadata. `GET /assets/{id}` is a C-grade fact: when it answers 404 or 405 the
+/// The asset's metadata. `GET /assets/{id}` is only observed, not documented: when it answers 404 or 405 the
 /// file is named after the asset id, and a file already in place is taken for it on trust.
 async fn metadata(client: &crate::api::Client, id: &str) -> anyhow::Result<Asset> {
     match assets::get(client, id).await {
@@ -248,26 +246,10 @@ fn same_file(
     if !found.is_file() || asset.size.is_some_and(|size| size != found.len()) {
         return Ok(None);
     }
-    let sha256 = hash_file(path)?;
+    let sha256 = transfer::sha256_file(path)?;
     match &asset.sha256 {
         Some(expected) if *expected != sha256 => Ok(None),
         _ => Ok(Some(sha256)),
-    }
-}
-
-fn hash_file(path: &Path) -> anyhow::Result<String> {
-    let mut file =
-        std::fs::File::open(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    let mut hasher = Sha256::new();
-    let mut buffer = vec![0u8; 64 * 1024];
-    loop {
-        let n = file
-            .read(&mut buffer)
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
-        if n == 0 {
-            return Ok(hex::encode(hasher.finalize()));
-        }
-        hasher.update(&buffer[..n]);
     }
 }
 

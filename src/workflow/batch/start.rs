@@ -3,8 +3,8 @@
 //! A row that uploads files first looks its run up by external id: a rerun finds it and sends
 //! no byte again. Otherwise its files are uploaded (each local file once per batch, see
 //! [`super::plan`]; a `409` adopts an earlier upload) and the run is created (a `409` adopts the
-//! earlier run). An adopted run must be one of this target's, or the row fails: its external id
-//! belongs to something else.
+//! earlier run). An adopted run must be this target's run with the row's inputs
+//! (`workflow::reuse`), or the row fails: its external id belongs to another request.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -13,18 +13,19 @@ use std::sync::Arc;
 use futures_util::future::try_join_all;
 use tokio::sync::OnceCell;
 
-use crate::api::models::Run;
+use crate::api::models::{Agent, Run};
 use crate::api::runs::{self, RunKind};
 use crate::context::Context;
-use crate::error::UsageError;
 use crate::transfer;
-use crate::workflow::inputs;
+use crate::workflow::{inputs, reuse};
 
 use super::plan::{Plan, RowPlan, SharedFile};
 
 /// The asset id of every local file, filled by whichever row uploads it first.
 pub struct Uploads {
     cells: HashMap<PathBuf, (SharedFile, Arc<OnceCell<String>>)>,
+    /// What checking adopted runs read (assets, local hashes), once per batch.
+    evidence: reuse::Evidence,
 }
 
 impl Uploads {
@@ -35,7 +36,10 @@ impl Uploads {
             .iter()
             .map(|(path, file)| (path.clone(), (file.clone(), Arc::default())))
             .collect();
-        Self { cells }
+        Self {
+            cells,
+            evidence: reuse::Evidence::default(),
+        }
     }
 
     /// The asset id of `path`, uploading it if no row has yet.
@@ -61,9 +65,9 @@ impl Uploads {
 pub struct Target<'a> {
     /// Agent runs or app runs: where rows' runs are created and looked up.
     pub kind: RunKind,
-    /// The resolved agent or app id: runs are created against it, and a run found under a
-    /// row's external id must name it.
-    pub id: &'a str,
+    /// The resolved agent or app: runs are created against it, and a run found under a row's
+    /// external id must be its run with the row's inputs.
+    pub agent: &'a Agent,
 }
 
 /// Starts (or finds) the run of `row`.
@@ -77,7 +81,7 @@ pub async fn start(
     if !row.files.is_empty()
         && let Some(run) = runs::find_by_external_id(client, target.kind, &row.external_id).await?
     {
-        return ours(target, row, run);
+        return ours(ctx, target, row, uploads, run).await;
     }
     let ids: HashMap<PathBuf, String> =
         try_join_all(row.files.iter().map(|path| uploads.asset_id(ctx, path)))
@@ -85,25 +89,48 @@ pub async fn start(
             .into_iter()
             .collect();
     let body = inputs::build_body(&row.inputs, &ids)?;
-    let created = runs::create(client, target.kind, target.id, &row.external_id, body).await?;
-    ours(target, row, created.run)
+    let created = runs::create(
+        client,
+        target.kind,
+        &target.agent.id,
+        &row.external_id,
+        body,
+    )
+    .await?;
+    if created.adopted {
+        return ours(ctx, target, row, uploads, created.run).await;
+    }
+    Ok(created.run)
 }
 
-/// The run, if it belongs to this target.
-fn ours(target: &Target<'_>, row: &RowPlan, run: Run) -> anyhow::Result<Run> {
-    let field = target.kind.target_field();
-    match run.raw.get(field).and_then(serde_json::Value::as_str) {
-        Some(other) if other != target.id => Err(UsageError::new(
-            format!(
-                "the external id `{}` already names run {} of another {} ({})",
-                row.external_id,
-                crate::output::clean_line(&run.id),
-                field.trim_end_matches("_id"),
-                crate::output::clean_line(other)
-            ),
-            "choose another `--batch-key`",
-        )
-        .into()),
-        _ => Ok(run),
-    }
+/// The run, once [`reuse::check`] finds it is what the row asks for: a row whose key names
+/// another agent's run, or a run with other inputs, fails (an `error` row).
+async fn ours(
+    ctx: &Context,
+    target: &Target<'_>,
+    row: &RowPlan,
+    uploads: &Uploads,
+    run: Run,
+) -> anyhow::Result<Run> {
+    let asked = reuse::Asked {
+        kind: target.kind,
+        target: target.agent,
+        inputs: &row.inputs,
+        files: row
+            .files
+            .iter()
+            .filter_map(|path| uploads.cells.get(path))
+            .map(|(shared, _)| (&shared.file, shared.upload_key.as_str()))
+            .collect(),
+    };
+    let key = reuse::Key {
+        named: format!(
+            "row {}'s external id `{}`",
+            row.number,
+            crate::output::clean_line(&row.external_id)
+        ),
+        renew: "choose another `--batch-key`",
+    };
+    reuse::check(ctx, &asked, &run, &key, &uploads.evidence).await?;
+    Ok(run)
 }

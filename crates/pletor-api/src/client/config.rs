@@ -30,7 +30,7 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-/// How the client authenticates (A: `X-Api-Key` or a Bearer JWT).
+/// How the client authenticates (certain: `X-Api-Key` or a Bearer JWT).
 #[derive(Debug, Clone)]
 pub enum Credential {
     /// `X-Api-Key: <key>`.

@@ -1,4 +1,12 @@
-//! The test harness: a simulator, a scratch folder, and the binary with a clean environment.
+//! The test harness: a simulator, a scratch folder, and the binary with a clean environment;
+//! the helpers more than one test file uses live here too (terminal sessions, paused runs,
+//! batches, the fault proxy), never in a sibling test file.
+
+pub mod batch;
+pub mod proxy;
+#[cfg(unix)]
+pub mod pty;
+pub mod review;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -334,4 +342,13 @@ pub fn snapshot(name: &str, actual: &str) {
         expected, actual,
         "snapshot {name} is stale: run with UPDATE_SNAPSHOTS=1 and review the diff"
     );
+}
+
+/// Nothing was uploaded or created: runs, app runs and assets stay at zero.
+#[track_caller]
+pub fn assert_nothing_paid(world: &World) {
+    let stats = world.stats();
+    assert_eq!(stats["runs_created"], 0, "{stats}");
+    assert_eq!(stats["app_runs_created"], 0, "{stats}");
+    assert_eq!(stats["assets_uploaded"], 0, "{stats}");
 }

@@ -1,6 +1,8 @@
 //! Answers shell completion requests, resolves settings, builds the context, dispatches to the command, and turns the outcome
-//! into an exit code. Ctrl-C is handled here, once: the command is dropped (in-flight
-//! transfers stop, `.part` files stay for resume), the resume note is printed, exit 130.
+//! into an exit code. Ctrl-C and SIGTERM are handled here, once: the command is dropped
+//! (in-flight transfers stop, `.part` files stay for resume), the cursor is shown again, the
+//! resume note is printed, exit 130 (Ctrl-C) or 143 (SIGTERM, Unix only: Windows has no SIGTERM;
+//! a console close or `taskkill /F` ends the process without a word, and `.part` files stay).
 
 use crate::cli::{Cli, Command};
 use crate::commands;
@@ -29,8 +31,12 @@ pub fn parse() -> Result<Cli, u8> {
         Err(err) => {
             let code = u8::try_from(err.exit_code()).unwrap_or(Exit::Usage.code());
             let _ = err.print();
-            if err.use_stderr() && std::env::args().any(|a| a == "--json" || a.starts_with("--jq"))
-            {
+            // The error document goes on stdout with `--json` alone: under `--jq`, stdout carries
+            // only filtered data.
+            let flag = |name: &str| {
+                std::env::args().any(|a| a == name || a.starts_with(&format!("{name}=")))
+            };
+            if err.use_stderr() && flag("--json") && !flag("--jq") {
                 let message = err
                     .kind()
                     .as_str()
@@ -84,9 +90,27 @@ pub async fn run(cli: Cli) -> u8 {
         Err(err) => return fail_early(&cli, &err),
     };
     let ctx = Context::new(settings);
-    let outcome = tokio::select! {
-        outcome = dispatch(&ctx, cli.command, setup_error) => outcome,
-        _ = tokio::signal::ctrl_c() => return interrupted(&ctx),
+    // `doctor` reports loose modes among its checks instead of stopping at them.
+    if !matches!(cli.command, Command::Doctor(_)) {
+        match config_modes(&ctx) {
+            Ok(Some(warning)) => ctx.out.warn(&warning),
+            Ok(None) => {}
+            Err(err) => return fail_early(&cli, &err),
+        }
+    }
+    let command = dispatch(&ctx, cli.command, setup_error);
+    tokio::pin!(command);
+    let outcome = loop {
+        tokio::select! {
+            outcome = &mut command => break outcome,
+            exit = stop_signal() => {
+                // A command that ends on Ctrl-C (a watch of every run) finishes by itself;
+                // SIGTERM always ends the process.
+                if exit == Exit::Terminated || !ctx.deliver_interrupt() {
+                    return interrupted(&ctx, exit);
+                }
+            }
+        }
     };
     match outcome {
         Ok(exit) => exit.code(),
@@ -94,7 +118,7 @@ pub async fn run(cli: Cli) -> u8 {
         Err(err) => {
             let report = error::classify(&err);
             if report.exit == Exit::Interrupted {
-                return interrupted(&ctx);
+                return interrupted(&ctx, Exit::Interrupted);
             }
             ctx.out.error(&report);
             report.exit.code()
@@ -124,27 +148,55 @@ fn resolve(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
     )
 }
 
+/// The config file's modes: an error when others can write it, a warning when they can read
+/// its key (see [`ConfigFile::check_modes`]).
+fn config_modes(ctx: &Context) -> anyhow::Result<Option<String>> {
+    let file = ConfigFile::load(&ctx.settings.config_dir)?;
+    Ok(file.check_modes()?)
+}
+
 fn fail_early(cli: &Cli, err: &anyhow::Error) -> u8 {
     let printer = Printer::new(OutputSettings {
         json: cli.global.json || cli.global.jq.is_some(),
-        jq: None,
+        jq: cli.global.jq.clone(),
         quiet: cli.global.quiet,
         verbose: 0,
         color: cli.global.color.unwrap_or(crate::output::ColorChoice::Auto),
         progress: crate::output::ProgressMode::None,
-        no_color_env: std::env::var_os("NO_COLOR").is_some(),
+        no_color_env: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     });
     let report = error::classify(err);
     printer.error(&report);
     report.exit.code()
 }
 
-fn interrupted(ctx: &Context) -> u8 {
+/// Waits for Ctrl-C or, on Unix, SIGTERM; returns the exit that ends the command.
+async fn stop_signal() -> Exit {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => Exit::Interrupted,
+                _ = term.recv() => Exit::Terminated,
+            };
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    Exit::Interrupted
+}
+
+/// Ends a command stopped by `exit` (Ctrl-C or SIGTERM): the cursor back, the resume note.
+fn interrupted(ctx: &Context, exit: Exit) -> u8 {
     crate::prompt::show_cursor();
+    let (code, message) = match exit {
+        Exit::Terminated => ("terminated", "terminated (SIGTERM)"),
+        _ => ("interrupted", "interrupted"),
+    };
     let mut report = error::Report {
-        exit: Exit::Interrupted,
-        code: "interrupted",
-        message: "interrupted".into(),
+        exit,
+        code,
+        message: message.into(),
         causes: Vec::new(),
         hint: None,
         status: None,
@@ -154,7 +206,7 @@ fn interrupted(ctx: &Context) -> u8 {
     }
     // The hint matters even under --quiet: it is how to get the run back.
     ctx.out.error(&report);
-    Exit::Interrupted.code()
+    exit.code()
 }
 
 /// Runs the command; `setup_error` is what stopped the settings, for `doctor` to report.

@@ -89,6 +89,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub read_timeout: Option<Duration>,
 
+    /// Longest time one API request may take to answer in full, so a reply that trickles ends
+    /// like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
+    pub request_timeout: Option<Duration>,
+
     /// Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]
     #[arg(long, global = true, value_name = "N", help_heading = "Network")]
     pub retries: Option<u32>,
@@ -162,6 +167,7 @@ impl GlobalArgs {
             progress: self.progress,
             connect_timeout: self.connect_timeout,
             read_timeout: self.read_timeout,
+            request_timeout: self.request_timeout,
             retries: self.retries,
             retry_max_wait: self.retry_max_wait,
         }

@@ -5,11 +5,11 @@
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::api::catalog::{self, Filters, Kind};
-use crate::api::list::Limit;
+use crate::api::list::{Limit, Shortfall};
 use crate::api::models::Agent;
 use crate::api::{Client, ClientConfig};
 use crate::error::{Exit, Failure};
-use crate::output::{Log, Printer};
+use crate::output::{Log, Printer, clean_line};
 use crate::settings::Settings;
 
 /// The command context, passed as `&Context`.
@@ -22,6 +22,10 @@ pub struct Context {
     resume_note: Mutex<Option<String>>,
     agents: tokio::sync::OnceCell<Vec<Agent>>,
     apps: tokio::sync::OnceCell<Vec<Agent>>,
+    /// Set by a command for which Ctrl-C is its normal end (`runs watch` of every run); `app`
+    /// then tells it through `interrupt` instead of ending the program with 130.
+    ends_on_interrupt: std::sync::atomic::AtomicBool,
+    interrupt: tokio::sync::watch::Sender<bool>,
 }
 
 impl Context {
@@ -35,7 +39,35 @@ impl Context {
             resume_note: Mutex::new(None),
             agents: tokio::sync::OnceCell::new(),
             apps: tokio::sync::OnceCell::new(),
+            ends_on_interrupt: std::sync::atomic::AtomicBool::new(false),
+            interrupt: tokio::sync::watch::Sender::new(false),
         }
+    }
+
+    /// Makes Ctrl-C this command's normal end: from now on it is told through
+    /// [`Context::interrupted`] and finishes as it would otherwise (exit 0, no error).
+    pub fn end_on_interrupt(&self) {
+        self.ends_on_interrupt
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Called by `app` on Ctrl-C: `true` when the command ends on it by itself (and is now
+    /// told), `false` when the program is to stop with 130.
+    pub fn deliver_interrupt(&self) -> bool {
+        let ends = self
+            .ends_on_interrupt
+            .load(std::sync::atomic::Ordering::SeqCst);
+        if ends {
+            self.interrupt.send_replace(true);
+        }
+        ends
+    }
+
+    /// Resolves once Ctrl-C was pressed after [`Context::end_on_interrupt`]: a state, not an
+    /// event, so a press while the command was busy elsewhere is not missed.
+    pub async fn interrupted(&self) {
+        let mut seen = self.interrupt.subscribe();
+        let _ = seen.wait_for(|pressed| *pressed).await;
     }
 
     /// Every agent (or app) of the catalog, every page, fetched at most once per invocation
@@ -47,12 +79,27 @@ impl Context {
         };
         let entries = cell
             .get_or_try_init(|| async {
-                let items =
+                let listing =
                     catalog::list(self.api()?, kind, &Filters::default(), Limit::All).await?;
-                anyhow::Ok(items.into_iter().filter_map(Agent::from_value).collect())
+                self.warn_short(listing.shortfall.as_ref());
+                anyhow::Ok(
+                    listing
+                        .items
+                        .into_iter()
+                        .filter_map(Agent::from_value)
+                        .collect(),
+                )
             })
             .await?;
         Ok(entries)
+    }
+
+    /// Says on stderr (even with `--json`, whose stdout stays the list) that a listing holds
+    /// less than the server says exists.
+    pub fn warn_short(&self, shortfall: Option<&Shortfall>) {
+        if let Some(shortfall) = shortfall {
+            self.out.warn(&clean_line(&shortfall.to_string()));
+        }
     }
 
     /// The API client; fails when no key is configured or the base is unusable.
@@ -80,6 +127,7 @@ impl Context {
             credential,
             connect_timeout: self.settings.connect_timeout,
             read_timeout: self.settings.read_timeout,
+            request_timeout: self.settings.request_timeout,
             policy: self.settings.policy.clone(),
         };
         let log = Log::new(self.settings.output.verbose, self.settings.output.quiet);

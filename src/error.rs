@@ -35,6 +35,8 @@ pub enum Exit {
     Review = 10,
     /// Interrupted by Ctrl-C.
     Interrupted = 130,
+    /// Stopped by SIGTERM (a CI cancel, `timeout`, `kill`): 128 + 15, as a shell reports it.
+    Terminated = 143,
 }
 
 impl Exit {
@@ -185,10 +187,16 @@ fn api_exit(err: &ApiError) -> Exit {
             _ => Exit::Error,
         },
         ApiError::RateLimitTooLong { .. } => Exit::RateLimited,
-        ApiError::Insecure { .. } | ApiError::BadBase { .. } | ApiError::Body { .. } => Exit::Usage,
-        ApiError::Network { .. } | ApiError::Timeout { .. } | ApiError::Decode { .. } => {
-            Exit::Error
-        }
+        ApiError::Insecure { .. }
+        | ApiError::BadBase { .. }
+        | ApiError::Body { .. }
+        | ApiError::FileChanged { .. } => Exit::Usage,
+        ApiError::Network { .. }
+        | ApiError::Timeout { .. }
+        | ApiError::Decode { .. }
+        | ApiError::TooLarge { .. }
+        | ApiError::BadRedirect { .. }
+        | ApiError::Paging { .. } => Exit::Error,
     }
 }
 
@@ -198,7 +206,7 @@ fn api_hint(err: &ApiError) -> Option<&'static str> {
         ApiError::Status { status, .. } => match status {
             401 => "run `pletor auth login`, or set `PLETOR_API_KEY`",
             403 => "check that the key may do this and that the account has credits",
-            404 => "check the id; `pletor agents list` and `pletor runs list` show what exists",
+            404 => not_found_hint(err),
             429 => "wait a minute, or raise the budget with `--retries` and `--retry-max-wait`",
             500..=599 => "the API is having trouble; try again later",
             _ => return None,
@@ -206,9 +214,24 @@ fn api_hint(err: &ApiError) -> Option<&'static str> {
         ApiError::Network { .. } => {
             "check the network and `--api-base` (`pletor auth status` shows it)"
         }
-        ApiError::Timeout { .. } => "try again, or allow longer silences with `--read-timeout`",
+        ApiError::Timeout { whole: false, .. } => {
+            "try again, or allow longer silences with `--read-timeout`"
+        }
+        ApiError::Timeout { whole: true, .. } => {
+            "try again, or allow slower answers with `--request-timeout`"
+        }
+        ApiError::TooLarge { .. } => {
+            "the API sent far more than any answer holds; check `--api-base`, or report it with `-v` output"
+        }
+        ApiError::BadRedirect { .. } => {
+            "the API base redirects somewhere pletor will not follow; check `--api-base`"
+        }
+        ApiError::FileChanged { .. } => "upload it again once nothing is writing to it",
         ApiError::Decode { .. } => {
             "the API answered something unexpected; try again, or report it with `-vv` output"
+        }
+        ApiError::Paging { .. } => {
+            "the API's pages do not end as they should; report it with `-vv` output"
         }
         ApiError::RateLimitTooLong { .. } => {
             "try again after the reset, or raise `--retry-max-wait`"
@@ -223,25 +246,48 @@ fn api_hint(err: &ApiError) -> Option<&'static str> {
     })
 }
 
+/// After a 404: the list command for the kind of id the path names, and only that one.
+fn not_found_hint(err: &ApiError) -> &'static str {
+    let path = match err {
+        ApiError::Status { path, .. } => path.as_str(),
+        _ => "",
+    };
+    match path.trim_start_matches('/').split('/').next() {
+        Some("runs" | "app-runs") => {
+            "check the id; `pletor runs list` shows the runs this key can see"
+        }
+        Some("assets") => "check the id; `pletor assets list` shows the assets this key can see",
+        Some("agents") => "check the id; `pletor agents list` shows the agents this key can see",
+        Some("apps") => "check the id; `pletor apps list` shows the apps this key can see",
+        _ => "check the id and the path",
+    }
+}
+
 /// Replaces the panic message with one that names only the place: a panic payload may carry
-/// values (a request, a header), and no value may reach the terminal unchecked.
-#[allow(clippy::print_stderr)]
+/// values (a request, a header), and no value may reach the terminal unchecked. The hook writes
+/// without `eprintln!`, whose own panic on a full stderr would abort the process.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
             .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
-        eprintln!(
-            "error: pletor hit a bug{place}\n\nhint: please report it with the command you ran and its `-v` output"
-        );
+        to_stderr(&format!(
+            "error: pletor hit a bug{place}\n\nhint: please report it with the command you ran and its `-v` output\n"
+        ));
     }));
 }
 
 /// Reports an error that happened before the Printer exists (the runtime failed to start).
-#[allow(clippy::print_stderr)]
 pub fn report_startup(err: &dyn std::error::Error) -> std::process::ExitCode {
-    eprintln!("error: cannot start: {err}");
+    to_stderr(&format!("error: cannot start: {err}\n"));
     std::process::ExitCode::from(Exit::Error.code())
+}
+
+/// Writes to stderr, ignoring a closed or full one (the Printer is above this module).
+fn to_stderr(text: &str) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 #[cfg(test)]
@@ -285,6 +331,28 @@ mod tests {
                 detail: None,
             };
             assert_eq!(classify(&err.into()).exit, exit, "{code}");
+        }
+    }
+
+    #[test]
+    fn a_404_hints_the_list_of_its_own_kind_only() {
+        let hint = |path: &str| {
+            let err = ApiError::Status {
+                method: "GET".into(),
+                path: path.into(),
+                status: 404,
+                status_line: "404 Not Found".into(),
+                detail: None,
+            };
+            classify(&err.into()).hint.unwrap_or_default()
+        };
+        assert!(hint("/runs/x").contains("`pletor runs list`"));
+        assert!(hint("/app-runs/x").contains("`pletor runs list`"));
+        assert!(hint("/assets/x/download").contains("`pletor assets list`"));
+        assert!(hint("/agents/x").contains("`pletor agents list`"));
+        assert!(hint("/apps/x").contains("`pletor apps list`"));
+        for path in ["/runs/x", "/assets/x", "/agents/x"] {
+            assert_eq!(hint(path).matches("pletor ").count(), 1, "{path}");
         }
     }
 

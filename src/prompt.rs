@@ -58,10 +58,9 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// Restores the cursor a prompt may have hidden.
-#[allow(clippy::print_stderr)]
 pub fn show_cursor() {
     if std::io::stderr().is_terminal() {
-        eprint!("\x1b[?25h");
+        crate::output::stderr_raw("\x1b[?25h");
     }
 }
 

@@ -39,6 +39,8 @@ pub struct Flags {
     pub read_timeout: Option<Duration>,
     /// `--retries`.
     pub retries: Option<u32>,
+    /// `--request-timeout`.
+    pub request_timeout: Option<Duration>,
     /// `--retry-max-wait`.
     pub retry_max_wait: Option<Duration>,
 }
@@ -86,6 +88,8 @@ pub struct Settings {
     pub connect_timeout: Duration,
     /// Longest silence while reading.
     pub read_timeout: Duration,
+    /// Longest time one attempt of a JSON request may take in all.
+    pub request_timeout: Duration,
     /// Retry budget.
     pub policy: RetryPolicy,
     /// The config folder.
@@ -132,7 +136,8 @@ pub fn resolve(
             verbose: global.verbose,
             color: global.color.unwrap_or(ColorChoice::Auto),
             progress: global.progress.unwrap_or(ProgressMode::Auto),
-            no_color_env: vars.get("NO_COLOR").is_some(),
+            // An empty `NO_COLOR` counts as unset (no-color.org).
+            no_color_env: vars.get("NO_COLOR").is_some_and(|v| !v.is_empty()),
         },
         no_input: global.no_input || vars.truthy("PLETOR_NO_INPUT") || vars.truthy("CI"),
         connect_timeout: vars.duration(
@@ -143,6 +148,11 @@ pub fn resolve(
         read_timeout: vars.duration(
             global.read_timeout,
             "PLETOR_READ_TIMEOUT",
+            Duration::from_secs(60),
+        )?,
+        request_timeout: vars.duration(
+            global.request_timeout,
+            "PLETOR_REQUEST_TIMEOUT",
             Duration::from_secs(60),
         )?,
         policy,
@@ -266,48 +276,26 @@ fn credential_of(
     }
 }
 
-/// Parses a duration: `500ms`, `30s`, `5m`, `1h`, `1h30m`, or a plain number of seconds.
+/// Parses a duration, the one grammar of every duration flag, variable and config value: bare
+/// seconds (`30`, `1.5`), or a span as `jiff` reads it, in its friendly form (`90s`, `500ms`,
+/// `10m`, `1h30m`, `1h 30m`, `1d`, `2w`, `1 hour`) or ISO 8601 (`PT90S`, `P1D`). A day is 24
+/// hours; months and years are refused (their length depends on the date).
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("an empty duration: use e.g. 30s, 5m or 1h".into());
+        return Err("an empty duration: use e.g. 90s, 10m, 1h30m or 1d".into());
     }
     if let Ok(secs) = text.parse::<f64>() {
-        return seconds(secs);
+        return Duration::try_from_secs_f64(secs)
+            .map_err(|_| format!("`{text}` is not a valid duration"));
     }
-    let mut total = 0.0;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .ok_or_else(|| format!("`{text}` lacks a unit: use ms, s, m or h"))?;
-        let (number, tail) = rest.split_at(digits);
-        let value: f64 = number
-            .parse()
-            .map_err(|_| format!("`{text}` is not a duration such as 30s, 5m or 1h"))?;
-        let unit_len = tail
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(tail.len());
-        let (unit, next) = tail.split_at(unit_len);
-        total += value
-            * match unit {
-                "ms" => 0.001,
-                "s" | "sec" => 1.0,
-                "m" | "min" => 60.0,
-                "h" => 3600.0,
-                _ => {
-                    return Err(format!(
-                        "`{text}` has an unknown unit `{unit}`: use ms, s, m or h"
-                    ));
-                }
-            };
-        rest = next;
-    }
-    seconds(total)
-}
-
-fn seconds(secs: f64) -> Result<Duration, String> {
-    Duration::try_from_secs_f64(secs).map_err(|_| format!("`{secs}` is not a valid duration"))
+    let span: jiff::Span = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration such as 90s, 10m, 1h30m or 1d"))?;
+    let signed = span
+        .to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+        .map_err(|_| format!("`{text}` uses months or years; say it in days, e.g. 30d"))?;
+    Duration::try_from(signed).map_err(|_| format!("`{text}` is negative"))
 }
 
 #[cfg(test)]
@@ -349,6 +337,23 @@ mod tests {
         assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
         assert_eq!(parse_duration("5m"), Ok(Duration::from_secs(300)));
         assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+    }
+
+    #[test]
+    fn durations_take_days_weeks_words_and_iso_8601() {
+        let secs = |text: &str| parse_duration(text).map(|d| d.as_secs_f64());
+        assert_eq!(secs("1d"), Ok(86_400.0));
+        assert_eq!(secs("90s"), Ok(90.0));
+        assert_eq!(secs("1h 30m"), Ok(5400.0));
+        assert_eq!(secs("2 hours"), Ok(7200.0));
+        assert_eq!(secs("1w"), Ok(604_800.0));
+        assert_eq!(secs("PT90S"), Ok(90.0));
+        assert_eq!(secs("1.5h"), Ok(5400.0));
+        assert!(
+            parse_duration("1mo")
+                .unwrap_err()
+                .contains("months or years")
+        );
     }
 
     #[test]

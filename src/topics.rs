@@ -40,8 +40,10 @@ pub const EXIT_CODES: Topic = Topic {
         (
             "2",
             "Usage or configuration error: a bad flag or value, an unknown input, a missing or \
-             empty file, a bad id, an existing file in the way, a config file that does not \
-             parse. Nothing was uploaded or paid for.",
+             empty file, a bad id, an existing file in the way (or a .part another pletor is \
+             writing), text past its cap (16 MiB for a value from stdin, 64 MiB for a \
+             document), a config file that does not parse or that others can write. Nothing \
+             was uploaded or paid for.",
         ),
         ("3", "The run failed (in a batch: at least one row failed)."),
         (
@@ -66,6 +68,11 @@ pub const EXIT_CODES: Topic = Topic {
             "130",
             "Interrupted (Ctrl-C). A run goes on on the server; the command printed says how to \
              pick it up.",
+        ),
+        (
+            "143",
+            "Terminated (SIGTERM: a CI cancel, `timeout`, `kill`), handled as Ctrl-C is. Unix \
+             only.",
         ),
     ],
     outro: "`pletor runs wait`, `runs watch --exit-status` and batches exit with the worst outcome \
@@ -359,6 +366,7 @@ mod tests {
             Exit::Cancelled,
             Exit::Review,
             Exit::Interrupted,
+            Exit::Terminated,
         ];
         let listed: Vec<&str> = EXIT_CODES.entries.iter().map(|(code, _)| *code).collect();
         let known: Vec<String> = codes.iter().map(|c| c.code().to_string()).collect();

@@ -61,6 +61,7 @@ pub fn stats_json(shared: &Shared) -> Value {
         "rate_limited": Stats::get(&s.rate_limited),
         "conflicts": Stats::get(&s.conflicts),
         "faults_fired": Stats::get(&s.faults_fired),
+        "fault_body_bytes": Stats::get(&s.fault_body_bytes),
         "runs": runs,
         "app_runs": app_runs,
     })

@@ -38,6 +38,24 @@ pub enum FaultKind {
     /// Do the work and answer normally, with the rule's `headers` set (they replace the
     /// server's own, `Date` included: a skewed server clock, a stale cache header).
     Headers,
+    /// Answer a list request with a page of a list that never ends (fresh ids on every page,
+    /// always a next page), in the configured paging shape; with `same_cursor`, the first page
+    /// every time, so the cursor repeats.
+    EndlessPages,
+    /// Do the work, then send the body one byte at a time: the first at once, then one every
+    /// `ms` (default 1000), at most `bytes` of them.
+    Trickle,
+    /// Do the work, then send a body without a length that never ends (until `bytes`, default
+    /// 1 GiB): JSON list items for a JSON reply, the real bytes then filler for a download.
+    Endless,
+    /// Do the work, then send `bytes` (default 1 MiB) past the real body: a download longer
+    /// than its asset's `size`; `length` says whether the total is declared.
+    Oversize,
+    /// Do the work, then pad the JSON reply to `bytes` (default 96 MiB) with a long string;
+    /// `length` says whether the total is declared.
+    LargeJson,
+    /// Answer `status` (default 401) with a body that repeats the key the request carried.
+    EchoKey,
 }
 
 impl FaultKind {
@@ -53,6 +71,12 @@ impl FaultKind {
             FaultKind::Truncate => "truncate",
             FaultKind::BadJson => "bad_json",
             FaultKind::Headers => "headers",
+            FaultKind::EndlessPages => "endless_pages",
+            FaultKind::Trickle => "trickle",
+            FaultKind::Endless => "endless",
+            FaultKind::Oversize => "oversize",
+            FaultKind::LargeJson => "large_json",
+            FaultKind::EchoKey => "echo_key",
         }
     }
 }
@@ -98,12 +122,21 @@ pub struct Rule {
     /// Content type of `body` (default `text/plain` for a raw body).
     #[serde(default)]
     pub content_type: Option<String>,
-    /// Delay of `delay`, in real milliseconds (not scaled).
+    /// Delay of `delay` and pause between the bytes of `trickle`, in real milliseconds (not
+    /// scaled).
     #[serde(default)]
     pub ms: Option<u64>,
-    /// Body bytes `truncate` sends (default 0).
+    /// Body bytes `truncate` sends (default 0); the most `trickle` sends; the cap of
+    /// `endless`; the extra bytes of `oversize`; the total size of `large_json`.
     #[serde(default)]
     pub bytes: Option<u64>,
+    /// For `endless_pages`: answer the first page whatever is asked, so the cursor repeats.
+    #[serde(default)]
+    pub same_cursor: bool,
+    /// Whether `oversize` and `large_json` declare their length (default: `oversize` yes,
+    /// `large_json` no).
+    #[serde(default)]
+    pub length: Option<bool>,
 }
 
 impl Rule {
@@ -128,6 +161,18 @@ impl Rule {
         }
         if let Some(v) = &self.content_type {
             HeaderValue::from_str(v).map_err(|_| format!("invalid content_type: {v:?}"))?;
+        }
+        let hostile = matches!(
+            self.kind,
+            FaultKind::Endless | FaultKind::Oversize | FaultKind::LargeJson | FaultKind::Trickle
+        );
+        if let Some(bytes) = self.bytes.filter(|_| hostile)
+            && bytes > crate::hostile::MAX_HOSTILE_BYTES
+        {
+            return Err(format!(
+                "bytes {bytes} is over the cap of {}",
+                crate::hostile::MAX_HOSTILE_BYTES
+            ));
         }
         if self.kind == FaultKind::Headers && self.headers.is_empty() {
             return Err("a `headers` rule needs `headers`".to_owned());

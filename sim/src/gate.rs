@@ -23,6 +23,7 @@ use crate::api::error::ApiError;
 use crate::api::{App, canonical_path};
 use crate::clock::unix_f64;
 use crate::faults::{FaultKind, Rule};
+use crate::hostile;
 use crate::ratelimit::{Bucket, Verdict};
 use crate::state::{LogEntry, Stats, wall_now};
 use crate::{ADMIN_PREFIX, API_PREFIX, Config};
@@ -240,6 +241,39 @@ async fn apply_fault(
         }
         FaultKind::Headers => {
             let mut response = route(req, next, relative).await;
+            set_headers(response.headers_mut(), &rule);
+            response
+        }
+        FaultKind::EndlessPages => {
+            crate::api::endless_page(app, req.uri().query(), relative, rule.same_cursor)
+        }
+        FaultKind::Trickle => {
+            let response = route(req, next, relative).await;
+            let ms = rule.ms.unwrap_or(hostile::TRICKLE_DEFAULT_MS);
+            hostile::trickle(app.clone(), response, ms, rule.bytes).await
+        }
+        FaultKind::Endless => {
+            let response = route(req, next, relative).await;
+            let cap = rule.bytes.unwrap_or(hostile::ENDLESS_DEFAULT_CAP);
+            hostile::endless(app.clone(), response, cap)
+        }
+        FaultKind::Oversize => {
+            let response = route(req, next, relative).await;
+            let extra = rule.bytes.unwrap_or(hostile::OVERSIZE_DEFAULT_EXTRA);
+            hostile::oversize(app.clone(), response, extra, rule.length.unwrap_or(true))
+        }
+        FaultKind::LargeJson => {
+            let response = route(req, next, relative).await;
+            let total = rule.bytes.unwrap_or(hostile::LARGE_JSON_DEFAULT);
+            hostile::large_json(app.clone(), response, total, rule.length.unwrap_or(false)).await
+        }
+        FaultKind::EchoKey => {
+            let status = StatusCode::from_u16(rule.status.unwrap_or(401))
+                .unwrap_or(StatusCode::UNAUTHORIZED);
+            let mut response = hostile::echo_key(req.headers(), status, rule.body.as_deref());
+            if let Some(Ok(v)) = rule.content_type.as_deref().map(HeaderValue::from_str) {
+                response.headers_mut().insert(header::CONTENT_TYPE, v);
+            }
             set_headers(response.headers_mut(), &rule);
             response
         }

@@ -22,12 +22,14 @@ pub mod catalog;
 mod clock;
 mod faults;
 mod gate;
+mod hostile;
 pub mod png;
 mod ratelimit;
 mod runs;
 mod server;
 mod state;
 
+pub use api::Paging;
 pub use ratelimit::RateLimits;
 
 use state::Shared;
@@ -56,6 +58,11 @@ pub struct Config {
     /// Largest page a list returns, whatever `?limit=` asks (1 to 100). Small values make
     /// every client's pagination show.
     pub max_page_size: usize,
+    /// How lists page (`--paging`): the default `has_more` + `starting_after`, or another
+    /// common shape, so a client can be tried against each.
+    pub paging: Paging,
+    /// List runs, app runs and assets oldest first instead of newest first (`--oldest-first`).
+    pub oldest_first: bool,
     /// Whether a run shows the `inputs` it was created with. Off, runs answer without them,
     /// as a server that does not echo a request's inputs would.
     pub echo_inputs: bool,
@@ -74,6 +81,8 @@ impl Default for Config {
             data_dir: None,
             page_size: 20,
             max_page_size: 100,
+            paging: Paging::default(),
+            oldest_first: false,
             echo_inputs: true,
         }
     }

@@ -70,6 +70,13 @@ struct ServerOptions {
     /// Largest page a list returns, whatever `?limit=` asks (1 to 100).
     #[arg(long, default_value_t = 100, value_name = "N")]
     max_page_size: usize,
+    /// How lists page: has-more, next-cursor, cursor, next-url, link, pages, pages-size, offset,
+    /// total-only (see the README).
+    #[arg(long, default_value = "has-more", value_name = "SHAPE")]
+    paging: pletor_sim::Paging,
+    /// List runs, app runs and assets oldest first (the default is newest first).
+    #[arg(long)]
+    oldest_first: bool,
     /// Answer runs without the `inputs` they were created with.
     #[arg(long)]
     hide_inputs: bool,
@@ -104,6 +111,8 @@ impl ServerOptions {
             data_dir: self.data_dir,
             page_size: self.page_size,
             max_page_size: self.max_page_size,
+            paging: self.paging,
+            oldest_first: self.oldest_first,
             echo_inputs: !self.hide_inputs,
         })
     }

@@ -203,6 +203,9 @@ pub struct Stats {
     pub conflicts: AtomicU64,
     /// Fault rules that fired.
     pub faults_fired: AtomicU64,
+    /// Body bytes the hostile fault kinds (`trickle`, `endless`, `oversize`, `large_json`)
+    /// handed to the connection: how much a client read before it stopped.
+    pub fault_body_bytes: AtomicU64,
 }
 
 impl Stats {

@@ -3,19 +3,21 @@
 
 use clap::Args as ClapArgs;
 use serde_json::{Map, Value};
-use tokio::io::AsyncReadExt;
 
 use crate::api::Request;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
+use crate::workflow::local_text;
 
 /// Arguments of `api`.
 #[derive(Debug, ClapArgs)]
 #[command(
-    after_help = "Examples:\n  pletor api /agents/\n  pletor api /runs/ -f external_id=batch-1-3\n  pletor api -X POST /runs/ --input body.json"
+    after_help = "Fields make a POST unless `-X` says otherwise, as in `gh api`: a lookup with fields\n\
+takes `-X GET`, or puts its query in the path.\n\n\
+Examples:\n  pletor api /agents/\n  pletor api -X GET /runs/ -f external_id=batch-1-3\n  pletor api '/runs/?external_id=batch-1-3'\n  pletor api -X POST /runs/ --input body.json"
 )]
 pub struct Args {
-    /// The path under the API base, e.g. `/agents/` or `runs/RUN_ID`
+    /// The path under the API base, e.g. `/agents/`, `runs/RUN_ID` or `/runs/?external_id=K`
     pub path: String,
 
     /// The HTTP method [default: GET, or POST with fields or --input]
@@ -54,19 +56,12 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         Some(source) => Some(read_body(source).await?),
         None => None,
     };
-    let has_body = body.is_some() || !fields.is_empty();
-    let method_text = args
-        .method
-        .clone()
-        .unwrap_or_else(|| if has_body { "POST" } else { "GET" }.into());
-    let method =
-        reqwest::Method::from_bytes(method_text.to_ascii_uppercase().as_bytes()).map_err(|_| {
-            UsageError::new(
-                format!("`{method_text}` is not an HTTP method"),
-                "use e.g. `-X GET` or `-X POST`",
-            )
-        })?;
+    let method = method(args.method.as_deref(), body.is_some() || !fields.is_empty())?;
+    let (path, query) = path;
     let mut request = Request::new(method.clone(), path);
+    for (key, value) in query {
+        request = request.query(&key, value);
+    }
     if matches!(
         method,
         reqwest::Method::GET | reqwest::Method::DELETE | reqwest::Method::HEAD
@@ -100,7 +95,21 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn normalize_path(path: &str) -> anyhow::Result<String> {
+/// The method, as gh chooses it: `-X` when given, else POST when there are fields or a body
+/// (a lookup with fields says `-X GET`), else GET.
+fn method(explicit: Option<&str>, has_body: bool) -> anyhow::Result<reqwest::Method> {
+    let text = explicit.unwrap_or(if has_body { "POST" } else { "GET" });
+    reqwest::Method::from_bytes(text.to_ascii_uppercase().as_bytes()).map_err(|_| {
+        UsageError::new(
+            format!("`{text}` is not an HTTP method"),
+            "use e.g. `-X GET` or `-X POST`",
+        )
+        .into()
+    })
+}
+
+/// The path under the API base, and the query given in it (`/runs/?external_id=K`), decoded.
+fn normalize_path(path: &str) -> anyhow::Result<(String, Vec<(String, String)>)> {
     if path.contains("://") {
         return Err(UsageError::new(
             format!("`{path}` is a URL; `pletor api` takes a path under the API base"),
@@ -111,18 +120,28 @@ fn normalize_path(path: &str) -> anyhow::Result<String> {
     let (path, query) = path
         .split_once('?')
         .map_or((path, None), |(p, q)| (p, Some(q)));
-    if query.is_some() {
-        return Err(UsageError::new(
-            "put query parameters in `-f KEY=VALUE`, not in the path",
-            "e.g. `pletor api /runs/ -f external_id=K`",
-        )
-        .into());
-    }
-    Ok(if path.starts_with('/') {
+    // Percent-escapes are decoded (the query is encoded again when sent); a `+` stays a `+`,
+    // as the user typed it.
+    let decode = |text: &str| {
+        percent_encoding::percent_decode_str(text)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let query = query
+        .unwrap_or("")
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), decode(value))
+        })
+        .collect();
+    let path = if path.starts_with('/') {
         path.to_string()
     } else {
         format!("/{path}")
-    })
+    };
+    Ok((path, query))
 }
 
 fn split_field(field: &str) -> anyhow::Result<(String, String)> {
@@ -137,17 +156,17 @@ fn split_field(field: &str) -> anyhow::Result<(String, String)> {
 }
 
 async fn read_body(source: &str) -> anyhow::Result<Value> {
+    let what = format!("`--input {source}`");
+    let limit = local_text::Source {
+        what: &what,
+        cap: local_text::DOCUMENT_CAP,
+        hint: "`--input` takes a JSON document, not a file to upload (see `pletor upload`)",
+    };
     let text = if source == "-" {
-        let mut text = String::new();
-        tokio::io::stdin().read_to_string(&mut text).await?;
-        text
+        local_text::stdin_text(limit).await?
     } else {
-        tokio::fs::read_to_string(source).await.map_err(|e| {
-            UsageError::new(
-                format!("cannot read `{source}`: {e}"),
-                "check the path given to `--input`",
-            )
-        })?
+        let open_hint = "check the path given to `--input`";
+        local_text::file_text(std::path::Path::new(source), limit, open_hint).await?
     };
     serde_json::from_str(&text).map_err(|e| {
         UsageError::new(
@@ -164,9 +183,26 @@ mod tests {
 
     #[test]
     fn paths_are_relative_to_the_base_and_urls_are_refused() {
-        assert_eq!(normalize_path("agents/").unwrap(), "/agents/");
-        assert_eq!(normalize_path("/runs/x").unwrap(), "/runs/x");
+        assert_eq!(normalize_path("agents/").unwrap().0, "/agents/");
+        assert_eq!(normalize_path("/runs/x").unwrap().0, "/runs/x");
         assert!(normalize_path("https://evil.example/agents/").is_err());
-        assert!(normalize_path("/runs/?external_id=x").is_err());
+        assert_eq!(
+            normalize_path("/runs/?external_id=a%20b&limit=2").unwrap(),
+            (
+                "/runs/".to_string(),
+                vec![
+                    ("external_id".to_string(), "a b".to_string()),
+                    ("limit".to_string(), "2".to_string())
+                ]
+            )
+        );
+    }
+
+    #[test]
+    fn fields_imply_post_unless_a_method_is_given() {
+        assert_eq!(method(None, true).unwrap(), reqwest::Method::POST);
+        assert_eq!(method(None, false).unwrap(), reqwest::Method::GET);
+        assert_eq!(method(Some("get"), true).unwrap(), reqwest::Method::GET);
+        assert!(method(Some("NOT A METHOD"), false).is_err());
     }
 }

@@ -49,10 +49,13 @@ pub async fn run(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
     }
 }
 
-/// A table (ID, FILENAME, TYPE, SIZE, EXTERNAL ID, CREATED), or the server's objects.
+/// A table (ID, FILENAME, TYPE, SIZE, EXTERNAL ID, CREATED), or the server's objects; newest
+/// first by `created_at` either way, whatever order the server answers in.
 async fn list(ctx: &Context, args: ListCmd) -> anyhow::Result<Exit> {
-    let mut items =
-        assets::list(ctx.api()?, args.external_id.as_deref(), args.list.limit()).await?;
+    let listing = assets::list(ctx.api()?, args.external_id.as_deref(), args.list.limit()).await?;
+    ctx.warn_short(listing.shortfall.as_ref());
+    let mut items = listing.items;
+    crate::workflow::listing::newest_first(&mut items);
     if let Some(key) = &args.external_id {
         // A server that ignored the filter must not make us show other assets.
         items.retain(|item| item.get("external_id").and_then(Value::as_str) == Some(key.as_str()));

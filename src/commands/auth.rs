@@ -5,7 +5,6 @@ use std::time::{Instant, SystemTime};
 
 use clap::{Args, Subcommand};
 use serde_json::json;
-use tokio::io::AsyncReadExt;
 
 use crate::api::{ApiError, Client, Credential, Request, Secret, spec};
 use crate::config::{ConfigFile, Profile};
@@ -13,6 +12,7 @@ use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError};
 use crate::output::human_duration;
 use crate::settings::Source;
+use crate::workflow::local_text;
 
 /// Auth commands.
 #[derive(Debug, Subcommand)]
@@ -47,8 +47,12 @@ pub async fn run(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
 
 async fn login(ctx: &Context, args: LoginArgs) -> anyhow::Result<Exit> {
     let key = if args.with_key {
-        let mut text = String::new();
-        tokio::io::stdin().read_to_string(&mut text).await?;
+        let text = local_text::stdin_text(local_text::Source {
+            what: "the key on stdin",
+            cap: local_text::KEY_CAP,
+            hint: "pipe only the key: `printf %s \"$KEY\" | pletor auth login --with-key`",
+        })
+        .await?;
         text.trim().to_string()
     } else if ctx.can_prompt() {
         crate::prompt::secret("Pletor API key")

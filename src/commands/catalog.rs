@@ -39,7 +39,9 @@ pub async fn list(ctx: &Context, kind: Kind, args: ListCmd) -> anyhow::Result<Ex
         tags: args.tags,
         visibility: args.visibility,
     };
-    let items = catalog::list(ctx.api()?, kind, &filters, args.list.limit()).await?;
+    let listing = catalog::list(ctx.api()?, kind, &filters, args.list.limit()).await?;
+    ctx.warn_short(listing.shortfall.as_ref());
+    let items = listing.items;
     if ctx.out.is_json() {
         ctx.out.json(&Value::Array(items))?;
         return Ok(Exit::Success);
@@ -134,7 +136,7 @@ fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
             input.description.clone().unwrap_or_default(),
         ]);
     }
-    lines.extend(inputs.render(false).lines().map(|l| format!("  {l}")));
+    lines.extend(inputs.render_aligned().lines().map(|l| format!("  {l}")));
     if let Some(outputs) = raw
         .get("outputs")
         .and_then(Value::as_array)
@@ -153,7 +155,7 @@ fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
             };
             table.row([get("type"), get("description")]);
         }
-        lines.extend(table.render(false).lines().map(|l| format!("  {l}")));
+        lines.extend(table.render_aligned().lines().map(|l| format!("  {l}")));
     }
     lines.push(String::new());
     lines.push(format!("Run it: {}", example(kind, agent)));

@@ -87,8 +87,12 @@ pub fn targets(current: &OsStr) -> Vec<CompletionCandidate> {
 
 /// Every agent (or app) of the catalog.
 async fn catalog_of(client: &Client, kind: Kind) -> anyhow::Result<Vec<Agent>> {
-    let items = catalog::list(client, kind, &Filters::default(), Limit::All).await?;
-    Ok(items.into_iter().filter_map(Agent::from_value).collect())
+    let listing = catalog::list(client, kind, &Filters::default(), Limit::All).await?;
+    Ok(listing
+        .items
+        .into_iter()
+        .filter_map(Agent::from_value)
+        .collect())
 }
 
 /// RUN: the newest agent runs and app runs, described by status and agent.
@@ -96,7 +100,9 @@ pub fn run_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let entries = answer("runs", |client| async move {
         let mut entries = Vec::new();
         for kind in [RunKind::Agent, RunKind::App] {
-            let items = runs::list(&client, kind, None, Limit::AtMost(RECENT)).await?;
+            let items = runs::list(&client, kind, None, Limit::AtMost(RECENT))
+                .await?
+                .items;
             entries.extend(
                 items
                     .iter()
@@ -111,7 +117,9 @@ pub fn run_ids(current: &OsStr) -> Vec<CompletionCandidate> {
 /// ASSET: the newest assets, described by file name.
 pub fn asset_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let entries = answer("assets", |client| async move {
-        let items = assets::list(&client, None, Limit::AtMost(RECENT)).await?;
+        let items = assets::list(&client, None, Limit::AtMost(RECENT))
+            .await?
+            .items;
         Ok(items
             .iter()
             .filter_map(|item| described(item, &["filename", "mime_type"]))
@@ -206,6 +214,7 @@ fn takes_value(word: &str) -> bool {
             | "--progress"
             | "--connect-timeout"
             | "--read-timeout"
+            | "--request-timeout"
             | "--retries"
             | "--retry-max-wait"
     )
@@ -255,6 +264,7 @@ fn source(question: &str) -> Option<Source> {
         credential: Some(credential),
         connect_timeout: Duration::from_secs(1),
         read_timeout: Duration::from_secs(1),
+        request_timeout: Duration::from_secs(2),
         policy: crate::api::retry::RetryPolicy {
             retries: 0,
             ..settings.policy

@@ -51,6 +51,19 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         .iter()
         .map(|text| crate::workflow::ids::asset(text, text))
         .collect::<Result<_, _>>()?;
+    if crate::workflow::to_stdout::wanted(args.save.output_dir.as_deref()) {
+        crate::workflow::to_stdout::check(ctx)?;
+        let ids = match &args.run {
+            Some(run_id) => run_assets(ctx, run_id, args.kind).await?,
+            None => given,
+        };
+        let what = match &args.run {
+            Some(run) => format!("run {}", clean_line(run)),
+            None => "the command line".to_string(),
+        };
+        crate::workflow::to_stdout::write_assets(ctx, &what, &ids).await?;
+        return Ok(Exit::Success);
+    }
     let dir = transfer::prepare_output_dir(args.save.output_dir.as_deref())?;
     let ids = match &args.run {
         Some(run_id) => run_assets(ctx, run_id, args.kind).await?,
@@ -72,8 +85,7 @@ async fn run_assets(ctx: &Context, run_id: &str, kind: RunKindArgs) -> anyhow::R
     let (kind, run) = crate::workflow::ids::run(ctx, run_id, kind.kind()).await?;
     if !run.status.is_terminal() {
         ctx.out.warn(&format!(
-            "run {} is still {}: downloading the results it has so far (`{}` waits for the rest)",
-            clean_line(&run.id),
+            "the run is still {}: downloading the results it has so far (`{}` waits for the rest)",
             clean_line(run.status.as_str()),
             next::command(kind, &run.id, Next::Wait)
         ));

@@ -49,7 +49,7 @@ impl ListArgs {
 /// Where downloaded files go and what happens to files already there.
 #[derive(Debug, Clone, Args)]
 pub struct SaveArgs {
-    /// Folder to save files in (created if missing) [default: the current folder]
+    /// Folder to save files in (created if missing), or `-`: the one result file's bytes on stdout [default: the current folder]
     #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
 

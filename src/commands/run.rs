@@ -1,7 +1,7 @@
 //! `pletor run AGENT` and `pletor app-run APP`: upload the inputs, create the run, wait,
 //! handle reviews, download the results.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args as ClapArgs;
 
@@ -15,10 +15,12 @@ use crate::workflow::batch;
 use crate::workflow::batch::shard::{self, ShardArg};
 use crate::workflow::dry_run;
 use crate::workflow::inputs::{self, RawInput, RawValue};
+use crate::workflow::local_text;
 use crate::workflow::next::{self, Next};
 use crate::workflow::outcome::{self, SaveOptions};
 use crate::workflow::reuse;
 use crate::workflow::start;
+use crate::workflow::to_stdout;
 use crate::workflow::wait::WaitOptions;
 
 pub use crate::workflow::review::OnReview;
@@ -59,7 +61,7 @@ pub struct Args {
     #[arg(long)]
     pub no_download: bool,
 
-    /// Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h
+    /// Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h30m, 1d, or seconds
     #[arg(long, value_name = "DUR", value_parser = crate::settings::parse_duration)]
     pub timeout: Option<std::time::Duration>,
 
@@ -116,7 +118,7 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
         on_review,
     };
     let prepared = start::prepare(ctx, kind, &args.target, raw).await?;
-    let save = save_options(&args.save, args.no_wait || args.no_download)?;
+    let save = save_options(ctx, &args.save, args.no_wait || args.no_download)?;
     if args.dry_run {
         if let Some(key) = &args.external_id {
             reuse::preview(ctx, kind, &prepared, key).await?;
@@ -129,7 +131,7 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
     let given = args.external_id.as_deref();
     let created = reuse::obtain(ctx, kind, &prepared, given, &external_id).await?;
     if args.no_wait {
-        return print_created(ctx, kind, &created.run);
+        return print_created(ctx, kind, &created.run, args.save.output_dir.as_deref());
     }
     let outcome = outcome::follow(ctx, kind, created.run, options, &save).await?;
     if ctx.out.is_json() {
@@ -151,6 +153,13 @@ async fn run_batch(
         return Err(UsageError::new(
             "stdin cannot hold both `--batch -` and `--inputs -`",
             "read one of them from a file",
+        )
+        .into());
+    }
+    if to_stdout::wanted(args.save.output_dir.as_deref()) {
+        return Err(UsageError::new(
+            "`-o -` writes one file on stdout, and a batch makes one or more per row",
+            "save a batch's files into a folder with `-o DIR`",
         )
         .into());
     }
@@ -202,15 +211,16 @@ async fn raw_inputs(args: &Args) -> anyhow::Result<Vec<RawInput>> {
     let Some(source) = &args.inputs_file else {
         return Ok(flags);
     };
+    let what = format!("`--inputs {source}`");
+    let limit = local_text::Source {
+        what: &what,
+        cap: local_text::DOCUMENT_CAP,
+        hint: "an inputs document holds values and `@FILE` paths, not the files themselves",
+    };
     let text = if source == "-" {
-        start::read_stdin().await?
+        local_text::stdin_text(limit).await?
     } else {
-        std::fs::read_to_string(source).map_err(|err| {
-            UsageError::new(
-                format!("cannot read `--inputs {source}`: {err}"),
-                "check the path",
-            )
-        })?
+        local_text::file_text(Path::new(source), limit, "check the path").await?
     };
     let mut raw = inputs::parse_inputs_doc(&text, source)?;
     raw.extend(flags);
@@ -224,32 +234,52 @@ async fn raw_inputs(args: &Args) -> anyhow::Result<Vec<RawInput>> {
     Ok(raw)
 }
 
-/// Checks the output folder before anything is paid for; `skip`: no download will happen.
-pub(crate) fn save_options(save: &SaveArgs, skip: bool) -> anyhow::Result<SaveOptions> {
-    let dir = if skip {
-        None
-    } else {
-        Some(transfer::prepare_output_dir(save.output_dir.as_deref())?)
+/// Checks the output folder (or that stdout can take `-o -`) before anything is paid for;
+/// `skip`: no download will happen.
+pub(crate) fn save_options(
+    ctx: &Context,
+    save: &SaveArgs,
+    skip: bool,
+) -> anyhow::Result<SaveOptions> {
+    let stdout = to_stdout::wanted(save.output_dir.as_deref());
+    let dir = match (skip, stdout) {
+        (true, _) => None,
+        (false, true) => {
+            to_stdout::check(ctx)?;
+            Some(PathBuf::from("-"))
+        }
+        (false, false) => Some(transfer::prepare_output_dir(save.output_dir.as_deref())?),
     };
     Ok(SaveOptions {
         dir,
         existing: Existing::from_flags(save.overwrite, save.skip_existing),
+        stdout,
     })
 }
 
+/// `--no-wait`: the run's id (or object). Nothing is downloaded, so a `-o DIR` given with it
+/// is carried into the command that fetches the results, and said so.
 fn print_created(
     ctx: &Context,
     kind: RunKind,
     run: &crate::api::models::Run,
+    output_dir: Option<&std::path::Path>,
 ) -> anyhow::Result<Exit> {
+    let output =
+        output_dir.map(|dir| format!(" -o {}", next::shell_word(&dir.display().to_string())));
+    if output.is_some() {
+        ctx.out
+            .status("`-o` applies when the results are fetched: `--no-wait` downloads nothing now");
+    }
     if ctx.out.is_json() {
         ctx.out.json(&run.raw)?;
     } else {
         ctx.out
             .line(&next::run_link(ctx, kind, &run.id, Stream::Stdout))?;
         ctx.out.hint(&format!(
-            "wait for it with `{}`",
-            next::command(kind, &run.id, Next::Wait)
+            "wait for it with `{}{}`",
+            next::command(kind, &run.id, Next::Wait),
+            output.unwrap_or_default()
         ));
     }
     Ok(Exit::Success)

@@ -34,6 +34,7 @@ pub struct Args {
 /// (FILE, ASSET ID, SIZE) or, with `--json`, the server's asset objects as an array.
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     let files = transfer::check_files(&args.files)?;
+    refuse_empty(&files)?;
     let given_key = args.external_id.is_some();
     let keyed = with_external_ids(files, args.external_id)?;
     let shown: Vec<(String, u64)> = keyed
@@ -66,6 +67,30 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     }
     ctx.out.table(&table)?;
     Ok(Exit::Success)
+}
+
+/// An empty file makes an asset no run accepts: refused before anything is sent, as `run`
+/// refuses one.
+fn refuse_empty(files: &[LocalFile]) -> Result<(), UsageError> {
+    let empty: Vec<String> = files
+        .iter()
+        .filter(|f| f.size == 0)
+        .map(|f| format!("`{}`", f.path.display()))
+        .collect();
+    match empty.as_slice() {
+        [] => Ok(()),
+        [one] => Err(UsageError::new(
+            format!("{one} is empty (0 bytes); nothing was uploaded"),
+            "check the file: an asset needs content",
+        )),
+        many => Err(UsageError::new(
+            format!(
+                "{} are empty (0 bytes); nothing was uploaded",
+                many.join(", ")
+            ),
+            "check the files: an asset needs content",
+        )),
+    }
 }
 
 /// Pairs each file with its idempotency key: the one given (a single file only) or a fresh one.

@@ -15,6 +15,10 @@
 //! - Half-blocks are drawn only when asked (`--preview blocks`) and only while colors are on
 //!   (they are colored text: `NO_COLOR` and `--color never` turn them off).
 //!
+//! - A terminal that never answers means no picture, never a hang: before viuer's kitty or Sixel
+//!   query (which waits without a deadline) the terminal must answer a query of ours within
+//!   [`ANSWER_WITHIN`].
+//!
 //! Drawing blocks on terminal queries; callers run it off the async threads.
 //!
 //! The drawing itself (viuer and image) is the cargo feature `preview`, on by default. A build
@@ -22,6 +26,8 @@
 //! before anything happens (see [`built_in`]).
 
 use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Duration;
 
 /// Which inline preview to draw (`--preview`; its command-line names are in `cli`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -159,14 +165,21 @@ pub fn hinted(env: &dyn Fn(&str) -> Option<String>) -> Option<Protocol> {
     None
 }
 
+/// How long the terminal has to answer a query before the picture is given up.
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
+pub const ANSWER_WITHIN: Duration = Duration::from_millis(300);
+
 /// Whether viuer confirms the protocol: kitty and Sixel by asking the terminal (once per
-/// process), iTerm2 from the environment.
+/// process), iTerm2 from the environment. viuer waits for the answer without a deadline, so it
+/// asks only a terminal that has just answered a query within [`ANSWER_WITHIN`].
 #[cfg(feature = "preview")]
 fn confirmed(protocol: Protocol) -> bool {
     match protocol {
-        Protocol::Kitty => viuer::get_kitty_support() != viuer::KittySupport::None,
+        Protocol::Kitty => {
+            answers_queries() && viuer::get_kitty_support() != viuer::KittySupport::None
+        }
         Protocol::Iterm => viuer::is_iterm_supported(),
-        Protocol::Sixel => viuer::is_sixel_supported(),
+        Protocol::Sixel => answers_queries() && viuer::is_sixel_supported(),
         Protocol::Blocks => true,
     }
 }
@@ -181,6 +194,111 @@ fn confirmed(_: Protocol) -> bool {
 #[cfg(not(feature = "preview"))]
 pub fn draw(_: Protocol, _: &Path) -> anyhow::Result<()> {
     anyhow::bail!("this pletor was built without inline previews")
+}
+
+/// Whether the terminal answers queries, asked once per process.
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
+fn answers_queries() -> bool {
+    static ANSWERS: OnceLock<bool> = OnceLock::new();
+    *ANSWERS.get_or_init(|| tty::answers_within(ANSWER_WITHIN))
+}
+
+#[cfg(unix)]
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
+mod tty {
+    //! The bounded query: "primary device attributes" (DA1, `ESC [ c`), which practically every
+    //! terminal answers with `ESC [ ? … c`, sent to the controlling terminal with echo and line
+    //! buffering off for the wait (restored after). The answer is read and dropped: viuer's own
+    //! query then gets its own answer.
+
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use rustix::termios::{self, LocalModes, OptionalActions, SpecialCodeIndex};
+
+    /// Whether the terminal answers DA1 within `deadline`.
+    pub fn answers_within(deadline: Duration) -> bool {
+        let Ok(mut tty) = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+        else {
+            return false;
+        };
+        let Ok(saved) = termios::tcgetattr(&tty) else {
+            return false;
+        };
+        let mut quiet = saved.clone();
+        quiet
+            .local_modes
+            .remove(LocalModes::ICANON | LocalModes::ECHO);
+        quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
+        quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
+        if termios::tcsetattr(&tty, OptionalActions::Now, &quiet).is_err() {
+            return false;
+        }
+        let answered = tty.write_all(b"\x1b[c").and_then(|()| tty.flush()).is_ok()
+            && read_answer(&mut tty, deadline);
+        let _ = termios::tcsetattr(&tty, OptionalActions::Now, &saved);
+        answered
+    }
+
+    /// Reads until a DA1 answer is complete, or `deadline` has passed.
+    fn read_answer(tty: &mut std::fs::File, deadline: Duration) -> bool {
+        let end = Instant::now() + deadline;
+        let mut seen = Vec::new();
+        while let Some(left) = end
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+        {
+            let Ok(timeout) = Timespec::try_from(left) else {
+                return false;
+            };
+            let mut fds = [PollFd::new(&*tty, PollFlags::IN)];
+            match poll(&mut fds, Some(&timeout)) {
+                Ok(0) => return false,
+                Ok(_) => {}
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(_) => return false,
+            }
+            let mut buf = [0u8; 64];
+            match tty.read(&mut buf) {
+                Ok(0) | Err(_) => return false,
+                Ok(n) => seen.extend_from_slice(&buf[..n]),
+            }
+            if super::is_da1_answer(&seen) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(not(unix))]
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
+mod tty {
+    //! Elsewhere there is no bounded way to read the console's answer: kitty and Sixel are not
+    //! confirmed (iTerm2 inline images and half-blocks need no query).
+
+    /// Never: the query could not be bounded.
+    pub fn answers_within(_deadline: std::time::Duration) -> bool {
+        false
+    }
+}
+
+/// Whether `bytes` hold a whole DA1 answer: `ESC [ ?`, then parameters, then `c`.
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
+fn is_da1_answer(bytes: &[u8]) -> bool {
+    bytes
+        .windows(3)
+        .position(|w| w == b"\x1b[?")
+        .is_some_and(|at| {
+            bytes[at + 3..]
+                .iter()
+                .find(|b| !(b.is_ascii_digit() || **b == b';'))
+                == Some(&b'c')
+        })
 }
 
 /// Draws the image file at `path` with `protocol`, below the cursor, scaled to fit the terminal
@@ -236,6 +354,14 @@ pub fn is_picture(mime: Option<&str>, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_whole_device_attributes_answer_counts() {
+        assert!(is_da1_answer(b"\x1b[?62;4;22c"));
+        assert!(is_da1_answer(b"\x1b_Gi=31;OK\x1b\\\x1b[?6c"));
+        assert!(!is_da1_answer(b"\x1b[?62;4"));
+        assert!(!is_da1_answer(b"abc"));
+    }
 
     fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
         move |name| {

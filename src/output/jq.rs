@@ -76,7 +76,7 @@ pub fn run(expr: &str, input: &Value) -> Result<Vec<Value>, String> {
         let val = out.map_err(|e| {
             format!(
                 "jq: {}",
-                super::truncate(&super::clean_line(&e.to_string()), 200)
+                shorten(&super::clean_line(&reason(&e.to_string())))
             )
         })?;
         let value: Value =
@@ -84,6 +84,34 @@ pub fn run(expr: &str, input: &Value) -> Result<Vec<Value>, String> {
         outputs.push(value);
     }
     Ok(outputs)
+}
+
+/// A runtime error's words: `error("…")` displays as a JSON string, quotes and escapes
+/// included, which hide the message; it is read back as the text it holds.
+fn reason(shown: &str) -> String {
+    if shown.starts_with('"')
+        && let Ok(text) = serde_json::from_str::<String>(shown)
+    {
+        return text;
+    }
+    shown.to_string()
+}
+
+/// The longest runtime error shown, in characters.
+const ERROR_CHARS: usize = 200;
+
+/// A runtime error cut to [`ERROR_CHARS`] in its middle: jq's messages quote a value between
+/// the words that say what is wrong (`object ({…}) cannot be csv-formatted, only an array can
+/// be`, `cannot index array with "id"`), so both ends are kept and the quoted value gives way.
+fn shorten(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= ERROR_CHARS {
+        return text.to_string();
+    }
+    let (head, tail) = (ERROR_CHARS / 3, ERROR_CHARS - ERROR_CHARS / 3 - 1);
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start}…{end}")
 }
 
 /// The first lexing or parsing problem, in words, with where it is.
@@ -199,6 +227,19 @@ mod tests {
         assert!(err.starts_with("jq: cannot index"), "{err}");
         assert!(err.chars().count() <= 210, "{} chars", err.chars().count());
         assert!(!err.contains('\n'));
+    }
+
+    #[test]
+    fn a_runtime_error_keeps_its_reason_however_big_the_value() {
+        let big: serde_json::Map<String, Value> =
+            (0..500).map(|n| (format!("key-{n}"), json!(n))).collect();
+        let err = run("@csv", &Value::Object(big)).unwrap_err();
+        assert!(
+            err.ends_with("cannot be csv-formatted, only an array can be"),
+            "{err}"
+        );
+        assert!(err.starts_with("jq: object ("), "{err}");
+        assert!(err.chars().count() <= 210 && !err.contains('\n'), "{err}");
     }
 
     #[test]

@@ -33,7 +33,8 @@ use crate::error::Report;
 /// When to color stderr (`--color`; the command line's names for it are in `cli`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {
-    /// When stderr is a terminal and `NO_COLOR` is unset.
+    /// When stderr is a terminal whose `TERM` is not `dumb`, or with `CLICOLOR_FORCE`; never
+    /// with a non-empty `NO_COLOR`.
     Auto,
     /// Even on a pipe and with `NO_COLOR` set: the user asked for it.
     Always,
@@ -84,7 +85,7 @@ pub struct OutputSettings {
     pub color: ColorChoice,
     /// `--progress`; `quiet` and `json` turn it off whatever it says.
     pub progress: ProgressMode,
-    /// `NO_COLOR` is set: turns `--color auto` off, never `--color always`.
+    /// `NO_COLOR` is set and not empty: turns `--color auto` off, never `--color always`.
     pub no_color_env: bool,
 }
 
@@ -106,8 +107,10 @@ impl Printer {
         let color = match settings.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stderr_tty && !settings.no_color_env,
+            ColorChoice::Auto => !settings.no_color_env && auto_color(),
         };
+        // Spinners and prompts (indicatif, dialoguer) color through `console`: the same choice.
+        console::set_colors_enabled_stderr(color);
         Self {
             settings,
             stdout_tty,
@@ -188,7 +191,9 @@ impl Printer {
         self.progress().is_live().then(board::Board::new)
     }
 
-    /// Prints the one JSON document of this command (filtered by `--jq`).
+    /// Prints the one JSON document of this command (filtered by `--jq`). A string result of
+    /// `--jq` prints raw, as in jq: its control characters go as they are to a pipe, and are
+    /// shown as `\u001b` escapes on a terminal, where they would be obeyed.
     pub fn json(&self, value: &Value) -> anyhow::Result<()> {
         match &self.settings.jq {
             Some(expr) => {
@@ -196,6 +201,7 @@ impl Printer {
                 let mut text = String::new();
                 for output in outputs {
                     match output {
+                        Value::String(s) if self.stdout_tty => text.push_str(&visible(&s)),
                         Value::String(s) => text.push_str(&s),
                         other => text.push_str(&self.render_json(&other)),
                     }
@@ -209,15 +215,11 @@ impl Printer {
 
     /// Prints one compact JSON line (JSON Lines streams such as batch results).
     pub fn json_line(&self, value: &Value) -> anyhow::Result<()> {
-        self.stdout(&format!("{value}\n"))
+        self.stdout(&format!("{}\n", json_text(value, false)))
     }
 
     fn render_json(&self, value: &Value) -> String {
-        if self.stdout_tty || self.settings.jq.is_none() {
-            serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
-        } else {
-            value.to_string()
-        }
+        json_text(value, self.stdout_tty || self.settings.jq.is_none())
     }
 
     /// Prints a line of data on stdout.
@@ -228,6 +230,23 @@ impl Printer {
     /// Prints a table on stdout: borders on a terminal, aligned columns when piped.
     pub fn table(&self, table: &Table) -> anyhow::Result<()> {
         self.stdout(&table.render(self.stdout_tty))
+    }
+
+    /// Whether stdout is a terminal (`-o -` refuses to write bytes there).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_tty
+    }
+
+    /// Copies a file's bytes to stdout, as they are (`-o -`).
+    pub fn file_bytes(&self, path: &std::path::Path) -> anyhow::Result<u64> {
+        let mut file = std::fs::File::open(path)
+            .map_err(|err| anyhow::Error::new(err).context("cannot read the downloaded file"))?;
+        let mut out = std::io::stdout().lock();
+        match std::io::copy(&mut file, &mut out).and_then(|n| out.flush().map(|()| n)) {
+            Ok(n) => Ok(n),
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Err(BrokenPipe.into()),
+            Err(err) => Err(anyhow::Error::new(err).context("cannot write to stdout")),
+        }
     }
 
     fn stdout(&self, text: &str) -> anyhow::Result<()> {
@@ -248,22 +267,30 @@ impl Printer {
 
     /// A warning (stderr); shown even with `--quiet`.
     pub fn warn(&self, text: &str) {
-        let label = self.paint("warning:", "33;1");
+        let label = self.paint("warning:", anstyle::AnsiColor::Yellow);
         self.stderr(&format!("{label} {text}"));
     }
 
     /// A hint (stderr), hidden by `--quiet`.
     pub fn hint(&self, text: &str) {
         if !self.settings.quiet {
-            let label = self.paint("hint:", "36;1");
+            let label = self.paint("hint:", anstyle::AnsiColor::Cyan);
             self.stderr(&format!("{label} {text}"));
         }
     }
 
-    /// Renders an error: human lines on stderr, plus the JSON document on stdout with `--json`.
+    /// Whether a failure writes its error document on stdout: with `--json` alone. Under
+    /// `--jq` stdout carries only what the filter makes of data, so `id=$(pletor … --jq .id)`
+    /// never captures an error; the error is on stderr as always.
+    pub fn error_document(&self) -> bool {
+        self.settings.json && self.settings.jq.is_none()
+    }
+
+    /// Renders an error: human lines on stderr, plus the JSON document on stdout with `--json`
+    /// (not under `--jq`: see [`Printer::error_document`]).
     pub fn error(&self, report: &Report) {
         self.error_text(report);
-        if self.is_json() {
+        if self.error_document() {
             let mut message = report.message.clone();
             for cause in &report.causes {
                 message.push_str(": ");
@@ -276,42 +303,167 @@ impl Printer {
                 "status": report.status,
             }});
             // The error document is not filtered: a filter written for data would hide it.
-            let _ = self.stdout(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&doc).unwrap_or_default()
-            ));
+            let _ = self.stdout(&format!("{}\n", json_text(&doc, true)));
         }
     }
 
     /// Renders an error for people only (stderr), for commands whose JSON document on stdout
     /// tells the outcome itself (a run envelope that ended `failed`).
     pub fn error_text(&self, report: &Report) {
-        let label = self.paint("error:", "31;1");
+        let label = self.paint("error:", anstyle::AnsiColor::Red);
         let mut text = format!("{label} {}", report.message);
         for cause in &report.causes {
             text.push_str(&format!("\n  Caused by: {}", cause.replace('\n', "\n  ")));
         }
         if let Some(hint) = &report.hint {
-            text.push_str(&format!("\n\n{} {hint}", self.paint("hint:", "36;1")));
+            text.push_str(&format!(
+                "\n\n{} {hint}",
+                self.paint("hint:", anstyle::AnsiColor::Cyan)
+            ));
         }
         self.stderr(&text);
     }
 
-    /// Writes a line to stderr. Errors writing to stderr are ignored: there is nowhere left to
-    /// report them.
-    #[allow(clippy::print_stderr)]
+    /// Writes a line to stderr (see [`stderr_line`]).
     pub fn stderr(&self, text: &str) {
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{text}");
+        stderr_line(text);
     }
 
-    fn paint(&self, text: &str, code: &str) -> String {
+    fn paint(&self, text: &str, color: anstyle::AnsiColor) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
     }
+}
+
+/// Whether `--color auto` colors stderr, by the conventions anstream reads (as clap does):
+/// `NO_COLOR` set and non-empty turns color off, `CLICOLOR_FORCE` (non-empty, not `0`) turns
+/// it on even on a pipe, `CLICOLOR=0` turns it off; otherwise stderr must be a terminal whose
+/// `TERM` is not `dumb`.
+fn auto_color() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
+}
+
+/// `value` as JSON text, pretty or compact, with every control character in its strings
+/// escaped: serde_json escapes C0 (U+0000 to U+001F) but writes DEL and the C1 controls
+/// (U+0080 to U+009F, `U+009B` is a terminal's CSI) as they are.
+pub fn json_text(value: &Value, pretty: bool) -> String {
+    use serde::Serialize as _;
+    let mut bytes = Vec::new();
+    let written = if pretty {
+        let formatter = ControlEscaping(serde_json::ser::PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut bytes, formatter,
+        ))
+    } else {
+        let formatter = ControlEscaping(serde_json::ser::CompactFormatter);
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut bytes, formatter,
+        ))
+    };
+    match written {
+        // serde_json writes UTF-8 and escapes only with ASCII.
+        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// A formatter that escapes DEL and C1 controls as `\u00XX`, and is `F` otherwise.
+struct ControlEscaping<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for ControlEscaping<F> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(|c: char| c.is_control()) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `text` with its control characters other than newline and tab shown as `\u001b` escapes,
+/// for a raw string headed to a terminal.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
+            shown.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(shown)
+}
+
+/// Writes `text` and a newline to stderr. A closed or full stderr (`2>/dev/full`, a reader
+/// that went away) is ignored: there is nowhere left to report it, and the command's exit code
+/// must stay that of its work. `eprintln!` would panic instead, so nothing else writes there.
+pub fn stderr_line(text: &str) {
+    stderr_raw(&format!("{text}\n"));
+}
+
+/// Writes `text` to stderr as it is, ignoring errors as [`stderr_line`] does.
+pub fn stderr_raw(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 /// The OSC 8 escape that shows `text` as a link to `url` (control characters in either are
@@ -344,17 +496,7 @@ fn file_url(path: &std::path::Path) -> Option<String> {
 
 /// `512 B`, `1.5 KiB`, `3.2 MiB`, `1.0 GiB`.
 pub fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
+    crate::api::text::human_bytes(bytes)
 }
 
 #[cfg(test)]
@@ -382,6 +524,30 @@ mod tests {
         );
         let relative = file_url(std::path::Path::new("a.png")).unwrap();
         assert!(relative.starts_with("file:///") && relative.ends_with("/a.png"));
+    }
+
+    #[test]
+    fn json_escapes_every_control_character_c1_included() {
+        let value = serde_json::json!({"name": "a\u{9b}31mb\u{1b}[2J\u{7f}\u{85}é\n", "n": [1]});
+        let compact = json_text(&value, false);
+        assert_eq!(
+            compact,
+            r#"{"name":"a\u009b31mb\u001b[2J\u007f\u0085é\n","n":[1]}"#
+        );
+        assert!(!compact.chars().any(|c| c.is_control()));
+        let pretty = json_text(&value, true);
+        assert!(pretty.contains("\\u009b31m") && pretty.contains("\n  \"n\": [\n    1\n  ]"));
+        let back: Value = serde_json::from_str(&pretty).unwrap();
+        assert_eq!(back, value, "the escapes read back as the same text");
+    }
+
+    #[test]
+    fn raw_strings_for_a_terminal_show_controls_but_keep_lines_and_tabs() {
+        assert_eq!(visible("a\tb\nc"), "a\tb\nc");
+        assert_eq!(
+            visible("x\u{1b}[2Jy\u{9b}z\r"),
+            "x\\u001b[2Jy\\u009bz\\u000d"
+        );
     }
 
     #[test]

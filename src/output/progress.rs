@@ -54,7 +54,8 @@ impl Progress {
         spinner
     }
 
-    /// A byte-progress bar for a transfer of `total` bytes.
+    /// A byte-progress bar for a transfer of `total` bytes. `label` is whole: the live bar cuts it
+    /// to its column, a plain line never does (a script reads the name).
     pub fn bar(&self, total: u64, label: &str) -> Bar {
         let bar = self.multi.as_ref().map(|multi| {
             let bar = multi.add(ProgressBar::new(total));
@@ -76,13 +77,12 @@ impl Progress {
     }
 
     /// Prints a line on stderr without tearing the bars.
-    #[allow(clippy::print_stderr)]
     pub fn println(&self, text: &str) {
         match &self.multi {
             Some(multi) => {
                 let _ = multi.println(text);
             }
-            None if self.mode != ProgressMode::None => eprintln!("{text}"),
+            None if self.mode != ProgressMode::None => super::stderr_line(text),
             None => {}
         }
     }
@@ -112,14 +112,13 @@ impl Spinner {
         }
     }
 
-    #[allow(clippy::print_stderr)]
     fn plain_line(&self, message: &str) {
         if !self.plain {
             return;
         }
         let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
         if *last != message {
-            eprintln!("{message}");
+            super::stderr_line(message);
             *last = message.to_string();
         }
     }
@@ -149,13 +148,12 @@ impl Bar {
     }
 
     /// Ends the bar with a short outcome (`done`, `skipped`, `failed`).
-    #[allow(clippy::print_stderr)]
     pub fn finish(&self, outcome: &str) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
         if self.plain {
-            eprintln!("{}: {outcome}", self.label);
+            super::stderr_line(&format!("{}: {outcome}", self.label));
         }
     }
 }

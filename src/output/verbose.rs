@@ -20,9 +20,8 @@ impl Log {
         Self { verbose, quiet }
     }
 
-    #[allow(clippy::print_stderr)]
     fn line(&self, text: &str) {
-        eprintln!("{text}");
+        super::stderr_line(text);
     }
 }
 

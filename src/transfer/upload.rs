@@ -9,7 +9,7 @@ use futures_util::{StreamExt, stream};
 use super::LocalFile;
 use crate::api::assets::{self, Upload, Uploaded};
 use crate::context::Context;
-use crate::output::{clean_line, progress::Bar, truncate};
+use crate::output::{clean_line, progress::Bar};
 
 /// Uploads in parallel with byte progress; one external id per file; results in input order.
 /// Every upload is attempted; the first failure (in input order) is returned after the others
@@ -25,7 +25,7 @@ pub async fn upload_files(
     let mut outcomes: Vec<(usize, anyhow::Result<Uploaded>)> =
         stream::iter(files.into_iter().enumerate())
             .map(|(index, (file, external_id))| {
-                let bar = progress.bar(file.size, &truncate(&clean_line(&file.filename), 30));
+                let bar = progress.bar(file.size, &clean_line(&file.filename));
                 async move { (index, upload_one(client, file, external_id, bar).await) }
             })
             .buffer_unordered(concurrency.max(1))

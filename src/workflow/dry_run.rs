@@ -256,7 +256,7 @@ fn section(title: &str, table: Option<Table>) -> Vec<String> {
         return Vec::new();
     };
     let mut lines = vec![title.to_string()];
-    lines.extend(table.render(false).lines().map(|l| format!("  {l}")));
+    lines.extend(table.render_aligned().lines().map(|l| format!("  {l}")));
     lines
 }
 

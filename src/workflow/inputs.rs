@@ -300,6 +300,16 @@ fn merge(
     }
 }
 
+/// Checks that `key` names one input of `specs` (by id, or by name ignoring case).
+pub fn check_input_key(
+    specs: &[InputSpec],
+    key: &str,
+    what: &str,
+    show: &str,
+) -> Result<(), UsageError> {
+    find_spec(specs, key, what, show).map(|_| ())
+}
+
 fn find_spec(specs: &[InputSpec], key: &str, what: &str, show: &str) -> Result<usize, UsageError> {
     if let Some(index) = specs.iter().position(|s| s.id == key) {
         return Ok(index);

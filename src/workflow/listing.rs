@@ -8,14 +8,15 @@
 
 use std::collections::HashMap;
 
-use jiff::{Span, Timestamp, Zoned, civil, tz::TimeZone};
+use jiff::{Timestamp, civil, tz::TimeZone};
 use serde_json::Value;
 
 use crate::api::catalog::{self, Kind};
 use crate::api::models::Agent;
 use crate::context::Context;
 
-/// Parses `--since`: a duration back from now (`90m`, `2h`, `7d`, `1w`, `P1D`), an RFC 3339
+/// Parses `--since`: a duration back from now (`90m`, `2h`, `7d`, `1w`, `P1D`: the grammar of
+/// every duration, bare seconds aside, which would read as a year), an RFC 3339
 /// timestamp (`2026-01-15T10:00:00Z`), or a local date or date and time (`2026-01-15`,
 /// `2026-01-15T10:00`; a date is its midnight).
 pub fn parse_since(text: &str) -> Result<Timestamp, String> {
@@ -34,11 +35,18 @@ pub fn parse_since(text: &str) -> Result<Timestamp, String> {
     if let Ok(date) = text.parse::<civil::Date>() {
         return local(date.to_datetime(civil::Time::midnight()));
     }
-    match text.parse::<Span>() {
-        Ok(span) if span.is_positive() => Zoned::now()
-            .checked_sub(span)
-            .map(|z| z.timestamp())
-            .map_err(|e| format!("`{text}` reaches too far back: {e}")),
+    // A bare number would be seconds in the duration grammar, but reads as a year here.
+    if text.parse::<f64>().is_ok() {
+        return Err(format!(
+            "`{text}` is ambiguous: say `{text}s` for seconds back from now, or give a date (2026-01-15)"
+        ));
+    }
+    // The one duration grammar (`settings::parse_duration`), back from now.
+    match crate::settings::parse_duration(text) {
+        Ok(back) if !back.is_zero() => jiff::SignedDuration::try_from(back)
+            .ok()
+            .and_then(|back| Timestamp::now().checked_sub(back).ok())
+            .ok_or_else(|| format!("`{text}` reaches too far back")),
         _ => Err(format!(
             "`{text}` is neither a duration back from now (90m, 2h, 7d) nor a date (2026-01-15, 2026-01-15T10:00:00Z)"
         )),

@@ -6,7 +6,8 @@
 //! ([`start`]) and adopting only the run that was asked for ([`reuse`]), waiting at the one polling policy ([`wait`], [`cadence`]), review pauses
 //! ([`review`]) and the end of a run: files, exit code and envelope ([`outcome`]); batches of
 //! runs, one per row of a file ([`batch`]); lists of runs people can read ([`listing`]); and the
-//! live view of many runs ([`watch`]).
+//! live view of many runs ([`watch`]); `-o -`, a result's bytes on stdout ([`to_stdout`]);
+//! and text read from stdin or a local document under a cap ([`local_text`]).
 
 pub mod batch;
 pub mod cadence;
@@ -15,6 +16,7 @@ pub mod dry_run;
 pub mod ids;
 pub mod inputs;
 pub mod listing;
+pub mod local_text;
 pub mod next;
 pub mod outcome;
 pub mod preflight;
@@ -22,5 +24,6 @@ pub mod resolve;
 pub mod reuse;
 pub mod review;
 pub mod start;
+pub mod to_stdout;
 pub mod wait;
 pub mod watch;

@@ -27,6 +27,8 @@ pub struct SaveOptions {
     /// What to do when a result's name is taken on disk (`--overwrite`, `--skip-existing`, else
     /// refuse).
     pub existing: Existing,
+    /// `-o -`: the one result file goes to stdout instead (see `workflow::to_stdout`).
+    pub stdout: bool,
 }
 
 /// What one run came to.
@@ -38,6 +40,8 @@ pub struct Outcome {
     pub exit: Exit,
     /// The files saved (or kept); empty unless the run completed and downloads are on.
     pub saved: Vec<Saved>,
+    /// The result file's bytes went to stdout (`-o -`): nothing else may follow them there.
+    pub on_stdout: bool,
 }
 
 /// Waits for `run`, then concludes it: the common tail of `run`, `app-run` and `runs wait`. From
@@ -56,9 +60,9 @@ pub async fn follow(
 }
 
 fn resume_note(kind: RunKind, run_id: &str) -> String {
+    // The command names the run: the id once in the sentence.
     format!(
-        "run {} goes on on the server: `{}`",
-        clean_line(run_id),
+        "the run goes on on the server: `{}`",
         next::command(kind, run_id, Next::Wait)
     )
 }
@@ -83,14 +87,29 @@ pub async fn conclude(
                 run,
                 exit,
                 saved: Vec::new(),
+                on_stdout: false,
             });
         }
         Ended::TimedOut(run) => (run, Exit::Timeout),
     };
     match exit {
+        Exit::Success if save.stdout && save.dir.is_some() => {
+            let streamed = crate::workflow::to_stdout::write_run(ctx, &run).await?;
+            Ok(Outcome {
+                run,
+                exit,
+                on_stdout: streamed.is_some(),
+                saved: streamed.into_iter().collect(),
+            })
+        }
         Exit::Success => {
             let saved = download(ctx, &run, save).await?;
-            Ok(Outcome { run, exit, saved })
+            Ok(Outcome {
+                run,
+                exit,
+                saved,
+                on_stdout: false,
+            })
         }
         _ => {
             ctx.out.error_text(&report(kind, &run, exit, waited));
@@ -98,7 +117,21 @@ pub async fn conclude(
                 run,
                 exit,
                 saved: Vec::new(),
+                on_stdout: false,
             })
+        }
+    }
+}
+
+/// What a run's status says after "run X" or "it": `has completed`, `has failed`, `was
+/// cancelled`, `is running`; never "is failed".
+pub fn state_words(status: &RunStatus) -> String {
+    match status {
+        RunStatus::Completed => "has completed".into(),
+        RunStatus::Failed => "has failed".into(),
+        RunStatus::Cancelled => "was cancelled".into(),
+        RunStatus::Pending | RunStatus::Running | RunStatus::Other(_) => {
+            format!("is {}", clean_line(status.as_str()))
         }
     }
 }
@@ -172,7 +205,7 @@ pub fn envelope(outcome: &Outcome) -> Value {
 /// Prints one outcome as data lines: each text result (its lines, cleaned), then each saved
 /// path. Only a completed run has data.
 pub fn print_lines(ctx: &Context, outcome: &Outcome) -> anyhow::Result<()> {
-    if outcome.exit != Exit::Success {
+    if outcome.exit != Exit::Success || outcome.on_stdout {
         return Ok(());
     }
     for text in outcome.run.texts() {
@@ -200,7 +233,7 @@ pub fn severity(exit: Exit) -> u8 {
         Exit::NotFound => 7,
         Exit::Auth => 8,
         Exit::Usage => 9,
-        Exit::Interrupted => 10,
+        Exit::Interrupted | Exit::Terminated => 10,
     }
 }
 
@@ -221,6 +254,13 @@ mod tests {
         assert_eq!(exit_of(&RunStatus::Completed), Exit::Success);
         assert_eq!(exit_of(&RunStatus::Failed), Exit::RunFailed);
         assert_eq!(exit_of(&RunStatus::Cancelled), Exit::Cancelled);
+    }
+
+    #[test]
+    fn states_read_as_english_after_a_run() {
+        assert_eq!(state_words(&RunStatus::Failed), "has failed");
+        assert_eq!(state_words(&RunStatus::Cancelled), "was cancelled");
+        assert_eq!(state_words(&RunStatus::Running), "is running");
     }
 
     #[test]
@@ -254,6 +294,7 @@ mod tests {
             run,
             exit: Exit::Success,
             saved,
+            on_stdout: false,
         };
         assert_eq!(
             envelope(&outcome),

@@ -9,15 +9,13 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use tokio::io::AsyncReadExt;
-
 use crate::api::catalog::Kind;
 use crate::api::models::Agent;
 use crate::api::runs::{self, Created, RunKind};
 use crate::context::Context;
-use crate::error::UsageError;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
+use crate::workflow::local_text;
 use crate::workflow::preflight::{self, Source};
 use crate::workflow::resolve;
 
@@ -81,19 +79,14 @@ pub fn naming(kind: RunKind, target: &Agent) -> (String, String) {
     (what, format!("pletor {noun}s show {}", target.id))
 }
 
-/// Reads all of stdin as text.
+/// Reads the text of `-i KEY=@-` from stdin, at most [`local_text::TEXT_VALUE_CAP`].
 pub async fn read_stdin() -> anyhow::Result<String> {
-    let mut text = String::new();
-    tokio::io::stdin()
-        .read_to_string(&mut text)
-        .await
-        .map_err(|err| {
-            UsageError::new(
-                format!("cannot read text from stdin: {err}"),
-                "pipe UTF-8 text into `pletor`",
-            )
-        })?;
-    Ok(text)
+    Ok(local_text::stdin_text(local_text::Source {
+        what: "the text on stdin (`@-`)",
+        cap: local_text::TEXT_VALUE_CAP,
+        hint: "a longer text belongs in a file: upload it with `-i KEY=@FILE`",
+    })
+    .await?)
 }
 
 /// Uploads the files and creates the run, both under keys derived from `external_id`. A run the

@@ -100,8 +100,9 @@ impl Watch {
         let client = ctx.api()?;
         let mut names = HashMap::new();
         for kind in [Kind::Agent, Kind::App] {
-            if let Ok(items) = catalog::list(client, kind, &Filters::default(), Limit::All).await {
-                names.extend(items.iter().filter_map(name_of));
+            if let Ok(listing) = catalog::list(client, kind, &Filters::default(), Limit::All).await
+            {
+                names.extend(listing.items.iter().filter_map(name_of));
             }
         }
         Ok(Self {
@@ -197,9 +198,10 @@ impl Watch {
         let client = ctx.api()?;
         let mut fresh = Vec::new();
         for kind in [RunKind::Agent, RunKind::App] {
-            let items = runs::list(client, kind, None, Limit::AtMost(LISTED)).await?;
+            let listing = runs::list(client, kind, None, Limit::AtMost(LISTED)).await?;
             fresh.extend(
-                items
+                listing
+                    .items
                     .into_iter()
                     .filter_map(Run::from_value)
                     .filter(|run| !run.status.is_terminal() || self.order.contains_key(&run.id))

@@ -199,8 +199,14 @@ fn a_bad_jq_filter_fails_before_any_request() {
         "{}",
         stderr(&output)
     );
-    assert_eq!(json(&output)["error"]["code"], "usage");
+    assert_eq!(
+        stdout(&output),
+        "",
+        "under `--jq` the error is on stderr only"
+    );
     assert_eq!(world.stats()["requests"], 0);
+    let output = world.run_expect(&["agents", "list", "--json", "--jq", ".[ | nope("], 2);
+    assert_eq!(stdout(&output), "", "`--jq` decides, even with `--json`");
 }
 
 #[test]

@@ -192,7 +192,7 @@ fn every_test_named_in_reliability_md_exists() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let doc = std::fs::read_to_string(root.join("RELIABILITY.md")).unwrap();
     let mut sources = String::new();
-    for dir in ["src", "crates", "tests"] {
+    for dir in ["src", "crates", "tests", "sim"] {
         for file in crate::harness::tree(&root.join(dir)) {
             if file.ends_with(".rs") {
                 sources.push_str(&std::fs::read_to_string(root.join(dir).join(file)).unwrap());

@@ -18,15 +18,19 @@ mod harness;
 mod action;
 mod auth;
 mod batch;
+mod bounds;
 mod completion;
+mod contract;
 mod discovery;
 mod doctor;
 mod faults;
 mod help;
+
 mod http;
 mod inbox;
 mod links;
 mod names;
+mod pagination;
 mod preflight;
 // Pictures drawn on a Unix pseudo-terminal, by a build with the `preview` feature.
 #[cfg(all(unix, feature = "preview"))]
@@ -39,6 +43,7 @@ mod reuse;
 mod review;
 mod runs;
 mod secrets;
+mod server_bounds;
 mod shards;
 mod terminal;
 mod topics;

@@ -91,6 +91,10 @@ fn iterm_terminals_get_the_draft_as_a_well_formed_inline_image() {
 fn kitty_terminals_get_the_draft_in_well_formed_kitty_graphics_chunks_once_confirmed() {
     let world = World::new();
     let (mut session, expected) = review_with(&world, ("KITTY_WINDOW_ID", "1"));
+    // First a query with a deadline: the terminal must answer the primary device attributes
+    // before viuer (which waits without one) may ask.
+    expect(&mut session, "\x1b[c");
+    session.send("\x1b[?62;c").unwrap();
     // viuer asks whether the terminal speaks kitty graphics (then the primary device
     // attributes, which every terminal answers): answer as kitty does.
     expect(&mut session, "a=q,t=d,f=24;AAAA\x1b\\");

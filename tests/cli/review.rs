@@ -55,7 +55,7 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
     let (rest, code) = finish(session);
     assert_eq!(code, 0, "{rest}");
     assert!(
-        rest.contains(&format!("run {id} is")),
+        rest.contains(&format!("run {id} is")) || rest.contains(&format!("run {id} has")),
         "the new state is reported: {rest}"
     );
     assert!(!copy.exists(), "the copy is temporary: {}", copy.display());
@@ -426,7 +426,7 @@ fn a_run_that_does_not_wait_for_a_review_is_reported_with_the_documented_exit_co
     // Nothing waits: exit 0.
     let output = review(&world, &[&id], 0);
     assert!(
-        stderr(&output).contains("is not waiting for a review; it is completed"),
+        stderr(&output).contains("is not waiting for a review; it has completed"),
         "{}",
         stderr(&output)
     );

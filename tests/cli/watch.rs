@@ -34,13 +34,15 @@ fn start(world: &World, agent: &str, input: &str) -> String {
 fn lines_of(out: &str, id: &str) -> Vec<Vec<String>> {
     out.lines()
         .filter(|l| l.starts_with(id))
-        .map(|l| l.split("  ").map(|c| c.trim().to_string()).collect())
+        .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect())
         .collect()
 }
 
 #[test]
 fn watching_given_runs_prints_one_line_per_change_and_exits_with_the_worst_end() {
-    let world = lasting(0.5, fast_config());
+    // Long enough that the watch sees each run before it ends, however slowly a loaded
+    // machine starts the binary (half a second was not).
+    let world = lasting(3.0, fast_config());
     let fine = start(
         &world,
         catalog::TEXT_TO_IMAGE,

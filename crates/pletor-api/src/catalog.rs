@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::list::{self, Limit};
+use super::list::{self, Limit, Listing};
 use super::models::Agent;
 use super::{ApiError, Client, Request, spec};
 
@@ -50,7 +50,7 @@ pub async fn list(
     kind: Kind,
     filters: &Filters,
     limit: Limit,
-) -> Result<Vec<Value>, ApiError> {
+) -> Result<Listing, ApiError> {
     let mut request = Request::get(spec::collection(kind.collection()));
     if let Some(visibility) = &filters.visibility {
         request = request.query("visibility", visibility.clone());
@@ -58,11 +58,9 @@ pub async fn list(
     for tag in &filters.tags {
         request = request.query("tags", tag.clone());
     }
-    let items = list::fetch(client, request, limit).await?;
-    Ok(items
-        .into_iter()
-        .filter(|item| matches(item, filters))
-        .collect())
+    let mut listing = list::fetch(client, request, limit).await?;
+    listing.items.retain(|item| matches(item, filters));
+    Ok(listing)
 }
 
 fn matches(item: &Value, filters: &Filters) -> bool {

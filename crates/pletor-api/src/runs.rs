@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::list::{self, Limit};
+use super::list::{self, Limit, Listing};
 use super::models::Run;
 use super::{ApiError, Client, Request, spec};
 
@@ -80,9 +80,10 @@ pub async fn find_by_external_id(
 ) -> Result<Option<Run>, ApiError> {
     let request =
         Request::get(spec::collection(kind.collection())).query("external_id", external_id);
-    let items = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
+    let listing = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
     // Match on the field too: a server that ignored the filter must not hand us another run.
-    Ok(items
+    Ok(listing
+        .items
         .into_iter()
         .filter_map(Run::from_value)
         .find(|run| run.external_id.as_deref() == Some(external_id)))
@@ -123,18 +124,19 @@ pub async fn get_any(
     }
 }
 
-/// Lists runs, newest first as the server orders them.
+/// Lists the newest runs, whichever end of the list the server starts with (see
+/// [`list::fetch_newest`]); in the server's order.
 pub async fn list(
     client: &Client,
     kind: RunKind,
     external_id: Option<&str>,
     limit: Limit,
-) -> Result<Vec<Value>, ApiError> {
+) -> Result<Listing, ApiError> {
     let mut request = Request::get(spec::collection(kind.collection()));
     if let Some(external_id) = external_id {
         request = request.query("external_id", external_id);
     }
-    list::fetch(client, request, limit).await
+    list::fetch_newest(client, request, limit).await
 }
 
 /// Every run of a kind, newest first, one page at a time (for callers that may stop early).

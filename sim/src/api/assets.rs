@@ -32,17 +32,25 @@ use crate::state::{Namespace, Stats, lock};
 const READ_CHUNK: usize = 64 * 1024;
 
 /// `GET /assets/`.
-pub async fn list(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
+pub async fn list(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let pairs = query_pairs(q.as_deref());
-    let page = PageQuery::parse(&pairs, app.config.page_size, app.config.max_page_size)?;
+    let page = PageQuery::parse(
+        &pairs,
+        app.config.paging,
+        app.config.page_size,
+        app.config.max_page_size,
+    )?;
     let wanted = first(&pairs, "external_id");
-    let items = lock(&app.store)
+    let mut items: Vec<(String, Value)> = lock(&app.store)
         .assets
         .newest_first()
         .filter(|a| wanted.is_none_or(|w| a.external_id.as_deref() == Some(w)))
         .map(|a| (a.id.to_string(), a.to_json(&app.api_base)))
         .collect();
-    Ok(Json(page.page(items)?))
+    if app.config.oldest_first {
+        items.reverse();
+    }
+    page.page(&items, &format!("{}/assets/", app.api_base))
 }
 
 /// `GET /assets/{asset_id}`.

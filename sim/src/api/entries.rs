@@ -5,6 +5,7 @@
 
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
 use serde_json::Value;
 
 use super::App;
@@ -16,7 +17,7 @@ use crate::catalog::{self, Entry, Kind};
 pub async fn list_agents(
     State(app): State<App>,
     RawQuery(q): RawQuery,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     list(&app, Kind::Agent, q.as_deref())
 }
 
@@ -24,7 +25,7 @@ pub async fn list_agents(
 pub async fn list_apps(
     State(app): State<App>,
     RawQuery(q): RawQuery,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     list(&app, Kind::App, q.as_deref())
 }
 
@@ -38,17 +39,26 @@ pub async fn show_app(Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     show(Kind::App, &id, "app_id")
 }
 
-fn list(app: &App, kind: Kind, raw: Option<&str>) -> Result<Json<Value>, ApiError> {
+fn list(app: &App, kind: Kind, raw: Option<&str>) -> Result<Response, ApiError> {
     let pairs = query_pairs(raw);
-    let page = PageQuery::parse(&pairs, app.config.page_size, app.config.max_page_size)?;
+    let page = PageQuery::parse(
+        &pairs,
+        app.config.paging,
+        app.config.page_size,
+        app.config.max_page_size,
+    )?;
     let visibility = first(&pairs, "visibility").filter(|v| !v.is_empty());
     let tags = all_split(&pairs, "tags");
-    let items = catalog::entries(kind)
+    let items: Vec<(String, Value)> = catalog::entries(kind)
         .filter(|e| visibility.is_none_or(|v| e.visibility.eq_ignore_ascii_case(v)))
         .filter(|e| tags.is_empty() || has_any_tag(e, &tags))
         .map(|e| (e.id.to_owned(), e.to_json()))
         .collect();
-    Ok(Json(page.page(items)?))
+    let collection = match kind {
+        Kind::Agent => "agents",
+        Kind::App => "apps",
+    };
+    page.page(&items, &format!("{}/{collection}/", app.api_base))
 }
 
 fn has_any_tag(entry: &Entry, tags: &[String]) -> bool {

@@ -19,7 +19,7 @@ pub mod error;
 mod list;
 mod runs;
 
-pub use list::query_pairs;
+pub use list::{Paging, endless_page, query_pairs};
 
 /// The state every handler receives.
 pub type App = Arc<Shared>;

@@ -11,6 +11,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -42,12 +43,18 @@ pub async fn create_app_run(
 }
 
 /// `GET /runs/`.
-pub async fn list_runs(State(app): State<App>, RawQuery(q): RawQuery) -> JsonResult {
+pub async fn list_runs(
+    State(app): State<App>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
     list(&app, Kind::Agent, q.as_deref())
 }
 
 /// `GET /app-runs/`.
-pub async fn list_app_runs(State(app): State<App>, RawQuery(q): RawQuery) -> JsonResult {
+pub async fn list_app_runs(
+    State(app): State<App>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
     list(&app, Kind::App, q.as_deref())
 }
 
@@ -378,20 +385,33 @@ fn asset_ids(
     (errors.len() == before).then_some(ids)
 }
 
-fn list(app: &App, kind: Kind, raw: Option<&str>) -> JsonResult {
+fn list(app: &App, kind: Kind, raw: Option<&str>) -> Result<Response, ApiError> {
     let pairs = query_pairs(raw);
-    let page = PageQuery::parse(&pairs, app.config.page_size, app.config.max_page_size)?;
+    let page = PageQuery::parse(
+        &pairs,
+        app.config.paging,
+        app.config.page_size,
+        app.config.max_page_size,
+    )?;
     let wanted = first(&pairs, "external_id");
     let now = app.clock.now();
     let mut store = lock(&app.store);
     let (table, assets) = store.split(kind);
     table.advance_all(now, assets);
-    let items = table
+    let mut items: Vec<(String, Value)> = table
         .newest_first()
         .filter(|r| wanted.is_none_or(|w| r.external_id.as_deref() == Some(w)))
         .map(|r| (r.id.to_string(), shown(app, r.to_json(now))))
         .collect();
-    Ok(Json(page.page(items)?))
+    drop(store);
+    if app.config.oldest_first {
+        items.reverse();
+    }
+    let collection = match kind {
+        Kind::Agent => "runs",
+        Kind::App => "app-runs",
+    };
+    page.page(&items, &format!("{}/{collection}/", app.api_base))
 }
 
 /// Runs `f` on the run `raw_id` of `kind` brought up to now, and answers the run afterwards.

@@ -147,6 +147,36 @@ fn exec_passes_on_the_code_of_any_program_and_127_when_it_cannot_start() {
 }
 
 #[test]
+fn exec_pages_lists_in_the_shape_its_options_ask_for() {
+    let out = exec(&[
+        "--paging",
+        "pages",
+        "--max-page-size",
+        "2",
+        "--oldest-first",
+        "--",
+        "sh",
+        "-c",
+        r#"curl -sf -H "X-Api-Key: $PLETOR_API_KEY" "$PLETOR_API_BASE/agents/?page=3&page_size=50""#,
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["data"][0]["id"], ALWAYS_FAILS);
+    assert_eq!(
+        (
+            &page["page"],
+            &page["pages"],
+            &page["total"],
+            &page["page_size"]
+        ),
+        (&3.into(), &3.into(), &5.into(), &2.into())
+    );
+    let out = exec(&["--paging", "pagez", "--", "true"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pages-size"));
+}
+
+#[test]
 fn exec_refuses_bad_options_as_a_usage_error() {
     let out = exec(&["--rate-limit", "bogus=1", "--", "true"]);
     assert_eq!(out.status.code(), Some(2));

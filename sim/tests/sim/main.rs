@@ -20,6 +20,7 @@ mod binary;
 mod catalog;
 mod common;
 mod faults;
+mod hostile;
 mod idempotency;
 mod lifecycle;
 mod ratelimit;

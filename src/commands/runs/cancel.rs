@@ -1,11 +1,13 @@
 //! `pletor runs cancel RUN`: asks on a terminal, needs `--yes` elsewhere, prints the new state.
+//! A run that has already ended is not cancelled: exit 1, its state in the message.
 
 use super::CancelCmd;
 use crate::api::models::Run;
 use crate::api::runs;
 use crate::context::Context;
-use crate::error::Exit;
+use crate::error::{Exit, Failure};
 use crate::output::clean_line;
+use crate::workflow::next::{self, Next};
 
 /// Cancels one run.
 pub async fn run(ctx: &Context, args: CancelCmd) -> anyhow::Result<Exit> {
@@ -20,11 +22,20 @@ pub async fn run(ctx: &Context, args: CancelCmd) -> anyhow::Result<Exit> {
     let (kind, run) = crate::workflow::ids::run(ctx, &args.run, args.kind.kind()).await?;
     let id = clean_line(&run.id);
     if run.status.is_terminal() {
-        ctx.out.status(&format!(
-            "run {id} has already ended ({}); nothing to cancel",
-            clean_line(run.status.as_str())
-        ));
-        return print(ctx, &run);
+        // Nothing was cancelled: a script that asked for a cancellation must not read success.
+        return Err(Failure::new(
+            Exit::Error,
+            "already_ended",
+            format!(
+                "run {id} has already ended ({}); nothing was cancelled",
+                clean_line(run.status.as_str())
+            ),
+        )
+        .hint(format!(
+            "see it with `{}`",
+            next::command(kind, &run.id, Next::Show)
+        ))
+        .into());
     }
     if !args.yes {
         let question = format!("Cancel run {id} ({})?", clean_line(run.status.as_str()));

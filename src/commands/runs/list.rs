@@ -31,7 +31,9 @@ pub async fn run(ctx: &Context, args: ListCmd) -> anyhow::Result<Exit> {
     // they must look through every run to find `limit` matches.
     let filtered = args.status.is_some() || agent.is_some() || args.since.is_some();
     let fetch_limit = if filtered { Limit::All } else { limit };
-    let mut items = runs::list(ctx.api()?, kind, args.external_id.as_deref(), fetch_limit).await?;
+    let listing = runs::list(ctx.api()?, kind, args.external_id.as_deref(), fetch_limit).await?;
+    ctx.warn_short(listing.shortfall.as_ref());
+    let mut items = listing.items;
     items.retain(|item| {
         args.status.as_ref().is_none_or(|s| has_status(item, s))
             && agent.as_ref().is_none_or(|id| made_with(item, kind, id))

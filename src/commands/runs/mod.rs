@@ -44,8 +44,8 @@ terminal); the other codes: 0 completed, 3 failed, 8 cancelled, the worst one wi
 /// Arguments of `runs list`.
 #[derive(Debug, Args)]
 pub struct ListCmd {
-    /// Keep runs in this state (pending, running, awaiting_review, completed, failed, cancelled)
-    #[arg(long, value_name = "S")]
+    /// Keep runs in this state (awaiting_review: runs that wait for a person)
+    #[arg(long, value_name = "S", value_parser = StatusFilter)]
     pub status: Option<String>,
 
     /// Keep the run created with this idempotency key
@@ -66,6 +66,66 @@ pub struct ListCmd {
 
     #[command(flatten)]
     pub list: ListArgs,
+}
+
+/// The states `runs list --status` takes, as the API spells them: the one place to add one.
+pub const STATUS_FILTERS: &[&str] = &[
+    "pending",
+    "running",
+    "awaiting_review",
+    "completed",
+    "failed",
+    "cancelled",
+];
+
+/// Parses `--status`: one of [`STATUS_FILTERS`] in any case (`canceled` too), else exit 2 with
+/// the closest one ("did you mean `completed`?") and the whole list. The values show in help and
+/// completions.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusFilter;
+
+impl clap::builder::TypedValueParser for StatusFilter {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = value.to_string_lossy();
+        let wanted = text.trim().to_ascii_lowercase();
+        if wanted == "canceled" {
+            return Ok("cancelled".to_string());
+        }
+        if STATUS_FILTERS.contains(&wanted.as_str()) {
+            return Ok(wanted);
+        }
+        let closest = STATUS_FILTERS
+            .iter()
+            .map(|status| (strsim::levenshtein(status, &wanted), *status))
+            .min()
+            .filter(|(distance, _)| *distance <= 3)
+            .map(|(_, status)| format!("did you mean `{status}`? "))
+            .unwrap_or_default();
+        let name = arg.map_or_else(|| "--status".to_string(), ToString::to_string);
+        let message = format!(
+            "`{}` is not a run status for `{name}`; {closest}the statuses are {}\n",
+            crate::output::clean_line(&text),
+            STATUS_FILTERS.join(", ")
+        );
+        Err(clap::Error::raw(clap::error::ErrorKind::InvalidValue, message).with_cmd(cmd))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            STATUS_FILTERS
+                .iter()
+                .map(|status| clap::builder::PossibleValue::new(*status)),
+        ))
+    }
 }
 
 /// Arguments of `runs show`.
@@ -93,7 +153,7 @@ pub struct WaitCmd {
     #[arg(long)]
     pub no_download: bool,
 
-    /// Stop waiting after this long (exit 7; the runs go on)
+    /// Stop waiting after this long (exit 7; the runs go on): 90s, 10m, 1h30m, 1d, or seconds
     #[arg(long, value_name = "DUR", value_parser = crate::settings::parse_duration)]
     pub timeout: Option<std::time::Duration>,
 

@@ -9,14 +9,21 @@ use super::WaitCmd;
 use crate::api::runs;
 use crate::commands::run::{OnReview, save_options};
 use crate::context::Context;
-use crate::error::{self, Exit};
+use crate::error::{self, Exit, Failure};
 use crate::workflow::outcome::{self, Outcome, SaveOptions};
 use crate::workflow::wait::WaitOptions;
 
 /// Waits for every run given.
 pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
     let on_review = OnReview::resolve(args.on_review, ctx.no_person())?;
-    let save = save_options(&args.save, args.no_download)?;
+    let save = save_options(ctx, &args.save, args.no_download)?;
+    if save.stdout && save.dir.is_some() && args.runs.len() > 1 {
+        return Err(crate::error::UsageError::new(
+            "`-o -` writes one file on stdout, and several runs are waited for",
+            "wait for one run with `-o -`, or save into a folder with `-o DIR`",
+        )
+        .into());
+    }
     let options = WaitOptions {
         deadline: args.timeout.map(|t| std::time::Instant::now() + t),
         on_review,
@@ -60,7 +67,22 @@ async fn follow(
     options: WaitOptions,
     save: &SaveOptions,
 ) -> anyhow::Result<Outcome> {
-    let (kind, run) = crate::workflow::ids::run(ctx, id, kind).await?;
+    // The deadline bounds the first look at the run too: a server that hangs cannot hold
+    // `--timeout` past its time.
+    let found = crate::workflow::ids::run(ctx, id, kind);
+    let (kind, run) = match options.deadline {
+        Some(deadline) => tokio::time::timeout_at(deadline.into(), found)
+            .await
+            .map_err(|_| {
+                Failure::new(
+                    Exit::Timeout,
+                    "timeout",
+                    format!("run {id}: no answer from the API within `--timeout`"),
+                )
+                .hint(format!("wait again: `pletor runs wait {id}`"))
+            })??,
+        None => found.await?,
+    };
     outcome::follow(ctx, kind, run, options, save).await
 }
 

@@ -15,8 +15,13 @@ use crate::output::{Table, clean_line, human_duration};
 use crate::workflow::outcome;
 use crate::workflow::watch::{self, Selection, Watch, Watched};
 
-/// Watches until the runs end (given ids), or until Ctrl-C (the key's runs).
+/// Watches until the runs end (given ids), or until Ctrl-C (the key's runs: its normal end,
+/// exit 0 with the last states printed as usual).
 pub async fn run(ctx: &Context, args: WatchCmd) -> anyhow::Result<Exit> {
+    // Watching every run has no end of its own: Ctrl-C is how it ends, normally.
+    if args.runs.is_empty() && !args.exit_status {
+        ctx.end_on_interrupt();
+    }
     let selection = if args.runs.is_empty() {
         Selection::Unended {
             fixed: args.exit_status,
@@ -26,22 +31,9 @@ pub async fn run(ctx: &Context, args: WatchCmd) -> anyhow::Result<Exit> {
     };
     let mut watch = Watch::new(ctx, selection).await?;
     let mut board = ctx.out.board();
-    loop {
-        let changed = watch.refresh(ctx).await?;
-        match board.as_mut() {
-            Some(board) => board.draw(&lines(&watch)),
-            None if !ctx.out.is_json() => {
-                for watched in &changed {
-                    ctx.out
-                        .line(&row(watched, jiff::Timestamp::now()).join("  "))?;
-                }
-            }
-            None => {}
-        }
-        if watch.done(args.exit_status) {
-            break;
-        }
-        sleep_showing(&watch, watch.pause(ctx), board.as_mut()).await;
+    tokio::select! {
+        result = follow(ctx, &mut watch, board.as_mut(), args.exit_status) => result?,
+        () = ctx.interrupted() => {}
     }
     if watch.runs().next().is_none() {
         ctx.out.status("no runs in progress");
@@ -56,6 +48,32 @@ pub async fn run(ctx: &Context, args: WatchCmd) -> anyhow::Result<Exit> {
     } else {
         Exit::Success
     })
+}
+
+/// Refreshes and shows the runs until the watch is done.
+async fn follow(
+    ctx: &Context,
+    watch: &mut Watch,
+    mut board: Option<&mut Board>,
+    exit_status: bool,
+) -> anyhow::Result<()> {
+    loop {
+        let changed = watch.refresh(ctx).await?;
+        match board.as_deref_mut() {
+            Some(board) => board.draw(&lines(watch)),
+            None if !ctx.out.is_json() => {
+                for watched in &changed {
+                    ctx.out
+                        .line(&row(watched, jiff::Timestamp::now()).join("\t"))?;
+                }
+            }
+            None => {}
+        }
+        if watch.done(exit_status) {
+            return Ok(());
+        }
+        sleep_showing(watch, watch.pause(ctx), board.as_deref_mut()).await;
+    }
 }
 
 /// Sleeps, redrawing a live board about once a second so elapsed times keep moving.
@@ -89,7 +107,7 @@ fn lines(watch: &Watch) -> Vec<String> {
     if rows == 0 {
         return vec!["no runs in progress (watching for new ones; Ctrl-C to stop)".to_string()];
     }
-    table.render(false).lines().map(str::to_string).collect()
+    table.render_aligned().lines().map(str::to_string).collect()
 }
 
 /// One run's cells: id, status, elapsed time, pending reviews, agent or app.

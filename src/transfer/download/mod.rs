@@ -34,8 +34,8 @@ use crate::api::Client;
 use crate::api::assets;
 use crate::api::models::Asset;
 use crate::context::Context;
+use crate::output::clean_line;
 use crate::output::progress::Progress;
-use crate::output::{clean_line, truncate};
 
 /// A file saved (or kept, with [`Existing::Skip`]).
 #[derive(Debug, Clone)]
@@ -178,7 +178,7 @@ impl Job<'_> {
         }
         let bar = self
             .progress
-            .bar(meta.size.unwrap_or(0), &truncate(&clean_line(&name), 30));
+            .bar(meta.size.unwrap_or(0), &clean_line(&name));
         let outcome = match self.fetch(id, &meta, &target, opened, &bar).await {
             Ok(fetched) => self.place(&target, fetched, id),
             Err(err) => Err(err),

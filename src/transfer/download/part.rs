@@ -5,7 +5,8 @@
 //! file is verified whole; written bytes are synced on flush, so a `.part` left behind is always
 //! a prefix a later run can resume. Verified means: the size the server announced and the
 //! metadata's size match, and so does the metadata's SHA-256 when it has one. Something other
-//! than a regular file in place of a `.part` (a planted symlink) is refused, never followed.
+//! than a regular file in place of a `.part` (a planted symlink) is refused, never followed,
+//! and a `.part` another process is writing (it holds the file's lock) is refused too.
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -43,7 +44,7 @@ impl PartFile {
     /// Opens the `.part` keeping its first `keep` bytes, and hashes them.
     pub(super) async fn open(path: &Path, keep: u64) -> anyhow::Result<Self> {
         let context = || format!("cannot write `{}`", path.display());
-        let mut file = tokio::fs::OpenOptions::new()
+        let file = tokio::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
@@ -51,6 +52,9 @@ impl PartFile {
             .open(path)
             .await
             .with_context(context)?;
+        let file = file.into_std().await;
+        lock(&file, path)?;
+        let mut file = tokio::fs::File::from_std(file);
         file.set_len(keep).await.with_context(context)?;
         let mut hasher = Sha256::new();
         let mut buffer = vec![0u8; 64 * 1024];
@@ -180,6 +184,61 @@ pub(super) fn verify_pass(
     }
 }
 
+/// Takes the `.part`'s exclusive lock for this process before anything is written, so two
+/// processes never write one `.part`: the second is refused (exit 2) while the first holds it.
+/// The lock lives as long as the handle and goes with it (also when the process dies). A file
+/// system without locks is written without one.
+fn lock(file: &std::fs::File, path: &Path) -> anyhow::Result<()> {
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => return Err(in_use(path)),
+        Err(std::fs::TryLockError::Error(err)) if err.kind() == ErrorKind::Unsupported => {
+            return Ok(());
+        }
+        Err(std::fs::TryLockError::Error(err)) => {
+            return Err(anyhow::anyhow!(
+                "cannot lock `{}`: {}",
+                path.display(),
+                io_reason(&err)
+            ));
+        }
+    }
+    // The holder may have finished between our open and our lock, and renamed the file it
+    // locked to its final name: writing through this handle would change that file.
+    if !same_file(file, path) {
+        return Err(in_use(path));
+    }
+    Ok(())
+}
+
+/// Whether `path` still names the file `file` has open.
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+/// Whether `path` still names the file `file` has open: Windows does not rename a file another
+/// handle holds open without sharing, so the name cannot have moved under us.
+#[cfg(not(unix))]
+fn same_file(_file: &std::fs::File, path: &Path) -> bool {
+    path.is_file()
+}
+
+fn in_use(path: &Path) -> anyhow::Error {
+    UsageError::new(
+        format!(
+            "`{}` is being written by another pletor process",
+            path.display()
+        ),
+        "wait for the other download to finish, or download into another folder with `-o DIR`",
+    )
+    .into()
+}
+
 /// The size of an existing `.part` (0 when there is none); an error when something other than
 /// a regular file sits there (a planted symlink must not redirect our writes).
 pub(super) fn part_len(part: &Path) -> anyhow::Result<u64> {
@@ -240,6 +299,30 @@ mod tests {
         file.flush().await.unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"x");
         assert!(file.verify(&meta).is_err());
+    }
+
+    #[tokio::test]
+    async fn a_part_another_handle_holds_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.part");
+        let mut first = PartFile::open(&path, 0).await.unwrap();
+        first.write(b"first").await.unwrap();
+        first.flush().await.unwrap();
+        let err = PartFile::open(&path, 0).await.err().expect("refused");
+        let usage = err.downcast_ref::<UsageError>().expect("a usage error");
+        assert!(
+            usage
+                .message
+                .ends_with("is being written by another pletor process"),
+            "{}",
+            usage.message
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"first", "not truncated");
+        drop(first);
+        let mut second = PartFile::open(&path, 5).await.unwrap();
+        second.write(b"+second").await.unwrap();
+        second.flush().await.unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"first+second");
     }
 
     #[test]

@@ -198,6 +198,7 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
     let key = options
         .batch_key
         .unwrap_or_else(|| key::default_key(&target.id, &file.bytes));
+    check_columns(&target, kind, &file.columns, &source)?;
     let mut plan = build_plan(&target, kind, options.shared, file.rows, &key, &source).await?;
     if let Some(shard) = options.shard {
         shard::select(ctx, &mut plan, shard, &source)?;
@@ -245,6 +246,28 @@ fn dry_run_plan(job: &Job) -> crate::workflow::dry_run::Plan<'_> {
                 .collect(),
         }),
     }
+}
+
+/// A CSV column that names no input is the header's mistake: named at line 1, once.
+fn check_columns(
+    target: &Agent,
+    kind: RunKind,
+    columns: &[String],
+    source: &str,
+) -> Result<(), UsageError> {
+    let (what, show) = crate::workflow::start::naming(kind, target);
+    for column in columns {
+        inputs::check_input_key(&target.inputs, column, &what, &show).map_err(|err| {
+            UsageError {
+                message: format!("`{source}` line 1 (the header): {}", err.message),
+                hint: Some(match err.hint {
+                    Some(hint) => format!("{hint}; nothing was uploaded or created"),
+                    None => "fix the header; nothing was uploaded or created".into(),
+                }),
+            }
+        })?;
+    }
+    Ok(())
 }
 
 async fn build_plan(

@@ -295,7 +295,12 @@ impl<'a> Board<'a> {
             table.row(["unfinished".to_string(), unfinished.to_string()]);
         }
         let live = self.ctx.out.progress().is_live();
-        self.ctx.out.status(table.render(live).trim_end());
+        let text = if live {
+            table.render(true)
+        } else {
+            table.render_aligned()
+        };
+        self.ctx.out.status(text.trim_end());
         self.ctx.out.status(&format!(
             "{} of {} rows finished in {}",
             self.done(),

@@ -21,6 +21,7 @@ use serde_json::Value;
 use super::csv;
 use crate::error::UsageError;
 use crate::workflow::inputs::{RawInput, RawValue, parse_value};
+use crate::workflow::local_text;
 
 /// One data row.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,26 +50,26 @@ pub struct BatchFile {
     pub bytes: Vec<u8>,
     /// Its data rows in file order; never empty (an empty file is refused).
     pub rows: Vec<Row>,
+    /// A CSV file's column keys (`:=` dropped): checked against the target once, so an unknown
+    /// column is named at line 1, the header, rather than at every row. Empty for JSON Lines.
+    pub columns: Vec<String>,
 }
 
 /// Reads and parses the batch file at `path`; `-` is stdin (its `@path` values are relative
 /// to the current folder).
 pub async fn read(path: &Path) -> Result<BatchFile, UsageError> {
     let shown = path.display().to_string();
+    let what = format!("the batch file `{shown}`");
+    let limit = local_text::Source {
+        what: &what,
+        cap: local_text::DOCUMENT_CAP,
+        hint: "split the rows into several batch files",
+    };
     let bytes = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        tokio::io::AsyncReadExt::read_to_end(&mut tokio::io::stdin(), &mut bytes)
-            .await
-            .map(|_| bytes)
+        local_text::read_bytes(tokio::io::stdin(), limit).await?
     } else {
-        tokio::fs::read(path).await
-    }
-    .map_err(|err| {
-        UsageError::new(
-            format!("cannot read the batch file `{shown}`: {err}"),
-            "check the path given to `--batch`",
-        )
-    })?;
+        local_text::file_bytes(path, limit, "check the path given to `--batch`").await?
+    };
     let text = std::str::from_utf8(&bytes).map_err(|err| {
         UsageError::new(
             format!("the batch file `{shown}` is not UTF-8 text: {err}"),
@@ -76,14 +77,36 @@ pub async fn read(path: &Path) -> Result<BatchFile, UsageError> {
         )
     })?;
     let base = path.parent().unwrap_or(Path::new(""));
-    let rows = parse(text, detect(path, text), base, &shown)?;
+    let format = detect(path, text);
+    let rows = parse(text, format, base, &shown)?;
     if rows.is_empty() {
         return Err(UsageError::new(
             format!("the batch file `{shown}` has no rows"),
             "write one JSON object per line, or a CSV header and one row per run",
         ));
     }
-    Ok(BatchFile { bytes, rows })
+    let columns = match format {
+        // The rows parsed, so the header did too.
+        Format::Csv => csv::parse(text)
+            .ok()
+            .and_then(|records| records.into_iter().next())
+            .map(|header| header.fields.iter().map(|f| column_key(f).0).collect())
+            .unwrap_or_default(),
+        Format::Json => Vec::new(),
+    };
+    Ok(BatchFile {
+        bytes,
+        rows,
+        columns,
+    })
+}
+
+/// A CSV header cell's input key, and whether its cells are JSON (`key:=`).
+fn column_key(name: &str) -> (String, bool) {
+    match name.trim().strip_suffix(":=") {
+        Some(key) => (key.trim().to_string(), true),
+        None => (name.trim().to_string(), false),
+    }
 }
 
 /// The format of a file: its extension, else its first character.
@@ -230,14 +253,7 @@ fn csv_rows(text: &str, base: &Path) -> Result<Vec<Row>, Problem> {
     let Some((header, data)) = records.split_first() else {
         return Ok(Vec::new());
     };
-    let columns: Vec<(String, bool)> = header
-        .fields
-        .iter()
-        .map(|name| match name.trim().strip_suffix(":=") {
-            Some(key) => (key.trim().to_string(), true),
-            None => (name.trim().to_string(), false),
-        })
-        .collect();
+    let columns: Vec<(String, bool)> = header.fields.iter().map(|name| column_key(name)).collect();
     if let Some(blank) = columns.iter().position(|(key, _)| key.is_empty()) {
         return Err((
             header.line,

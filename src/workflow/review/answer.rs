@@ -131,24 +131,25 @@ fn exit_when_not_pending(
             .map(|(_, w)| *w)
             .find(|w| !outcome_holds(*w, run))
     };
-    let state = output::clean_line(run.status.as_str());
+    let state = crate::workflow::outcome::state_words(&run.status);
+    // The run is named once per sentence: `what` names it when no review is.
+    let subject = if ids.is_empty() { "it" } else { "the run" };
     let Some(failing) = failing else {
         ctx.out.status(&format!(
-            "{what}, and run {} is {state}: nothing more to do",
-            output::clean_line(&run.id)
+            "{what}, and {subject} {state}: nothing more to do"
         ));
         print_result(ctx, kind, run, answers)?;
         return Ok(Exit::Success);
     };
     let why = match failing {
-        Some(true) => format!("run is {state}, so the approval cannot take effect"),
-        Some(false) => format!("run is {state}: it may have been approved elsewhere"),
-        None => format!("run is {state}; a custom `--body` cannot be checked against it"),
+        Some(true) => format!("{subject} {state}, so the approval cannot take effect"),
+        Some(false) => format!("{subject} {state}: it may have been approved elsewhere"),
+        None => format!("{subject} {state}; a custom `--body` cannot be checked against it"),
     };
     Err(Failure::new(
         Exit::Error,
         "review_not_pending",
-        format!("{what}, and the {why}"),
+        format!("{what}, and {why}"),
     )
     .hint(format!(
         "see `{}`",
@@ -171,13 +172,13 @@ pub fn outcome_holds(approves: Option<bool>, run: &Run) -> bool {
 /// Without a decision flag and with nothing pending, nothing is left to answer: exit 0.
 fn nothing_pending(ctx: &Context, run: &Run, review: Option<&str>) -> anyhow::Result<Exit> {
     let id = output::clean_line(&run.id);
-    let state = output::clean_line(run.status.as_str());
+    let state = crate::workflow::outcome::state_words(&run.status);
     let message = match review {
         Some(review) => format!(
-            "review {} is not pending on run {id} (resolved, or not this run's); the run is {state}",
+            "review {} is not pending on run {id} (resolved, or not this run's); the run {state}",
             output::clean_line(review)
         ),
-        None => format!("run {id} is not waiting for a review; it is {state}"),
+        None => format!("run {id} is not waiting for a review; it {state}"),
     };
     ctx.out.status(&message);
     if ctx.out.is_json() {
@@ -242,15 +243,15 @@ async fn report(
 /// `{"run": {…}, "reviews": [{"id", "outcome", "body"}]}`.
 fn print_result(ctx: &Context, kind: RunKind, run: &Run, answers: &Answers) -> anyhow::Result<()> {
     let id = next::run_link(ctx, kind, &run.id, output::Stream::Stderr);
-    let state = output::clean_line(run.status.as_str());
+    let state = crate::workflow::outcome::state_words(&run.status);
     match run.pending_reviews.len() {
         0 if run.awaiting_review => ctx
             .out
-            .status(&format!("run {id} is {state} and still waits for a review")),
-        0 => ctx.out.status(&format!("run {id} is {state}")),
+            .status(&format!("run {id} {state} and still waits for a review")),
+        0 => ctx.out.status(&format!("run {id} {state}")),
         n => {
             ctx.out.status(&format!(
-                "run {id} is {state} and waits for {n} more review(s)"
+                "run {id} {state} and waits for {n} more review(s)"
             ));
             ctx.out.hint(&format!(
                 "answer them with `{}`",

@@ -163,7 +163,9 @@ pub async fn find(ctx: &Context, filters: &Filters) -> anyhow::Result<Vec<Waitin
         Some(text) => Some(resolve::resolve_id(ctx, start::catalog_kind(kind), text).await?),
         None => None,
     };
-    let items = runs::list(ctx.api()?, kind, None, Limit::All).await?;
+    let listing = runs::list(ctx.api()?, kind, None, Limit::All).await?;
+    ctx.warn_short(listing.shortfall.as_ref());
+    let items = listing.items;
     let mut waiting: Vec<(Option<Timestamp>, Run)> = items
         .into_iter()
         .filter_map(|item| {

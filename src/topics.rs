@@ -135,6 +135,21 @@ pub const ENVIRONMENT: Topic = Topic {
              CIRCLE_NODE_INDEX and CIRCLE_NODE_TOTAL.",
         ),
         (
+            "JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX",
+            "A Kubernetes Indexed Job's and an AWS Batch array job's index (from 0), read by \
+             --shard auto with the count from PLETOR_SHARD_COUNT.",
+        ),
+        (
+            "SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT",
+            "A Slurm array task, read by --shard auto, counted from SLURM_ARRAY_TASK_MIN in \
+             steps of SLURM_ARRAY_TASK_STEP.",
+        ),
+        (
+            "PLETOR_SHARD_COUNT",
+            "The number of jobs, for --shard auto where the engine gives each job only its \
+             index (Kubernetes, AWS Batch); set it to the job's size.",
+        ),
+        (
             "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY",
             "The proxy for the API, and the hosts that bypass it.",
         ),

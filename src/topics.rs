@@ -117,6 +117,14 @@ pub const ENVIRONMENT: Topic = Topic {
             "Longest silence while reading a response [default: 60s].",
         ),
         (
+            "PLETOR_REQUEST_TIMEOUT",
+            "Longest time one API request may take to answer in full [default: 60s].",
+        ),
+        (
+            "PLETOR_MAX_SIZE",
+            "Most bytes one download may write when nothing announces its size [default: 20GiB].",
+        ),
+        (
             "PLETOR_RETRIES",
             "Attempts after the first for a failed request [default: 5].",
         ),

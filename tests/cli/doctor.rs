@@ -2,7 +2,6 @@
 //! key, an unreachable API, a loose config folder, a config that does not parse, a proxy, TLS
 //! to a port without it, and a server clock skewed through a `headers` fault rule.
 
-use std::os::unix::fs::PermissionsExt;
 use std::process::Output;
 use std::time::{Duration, SystemTime};
 
@@ -215,8 +214,11 @@ fn doctor_stored(world: &World, code: i32) -> Value {
     ))
 }
 
+/// Unix modes; on Windows the folder under the profile is private by its ACLs.
+#[cfg(unix)]
 #[test]
 fn doctor_finds_a_config_folder_others_can_write_a_problem_and_exits_2() {
+    use std::os::unix::fs::PermissionsExt;
     let world = World::new();
     login(&world);
     let dir = world.config_dir();
@@ -239,8 +241,11 @@ fn doctor_finds_a_config_folder_others_can_write_a_problem_and_exits_2() {
     assert_eq!(status(&report, "auth"), "ok");
 }
 
+/// Unix modes; on Windows the folder under the profile is private by its ACLs.
+#[cfg(unix)]
 #[test]
 fn doctor_warns_about_a_config_folder_others_can_read_and_exits_0() {
+    use std::os::unix::fs::PermissionsExt;
     let world = World::new();
     login(&world);
     std::fs::set_permissions(world.config_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();

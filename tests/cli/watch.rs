@@ -7,6 +7,7 @@ use std::time::Duration;
 use pletor_sim::{Config, RateLimits, catalog};
 use serde_json::{Value, json};
 
+#[cfg(unix)]
 use crate::harness::pty::{expect, finish, pty};
 use crate::harness::review::{paused_run, run_id};
 use crate::harness::{World, expect_code, fast_config, json, stdout};
@@ -122,6 +123,7 @@ fn watching_the_keys_runs_follows_only_those_not_ended_and_settles_at_a_review()
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn on_a_terminal_the_watch_is_a_board_redrawn_in_place_until_the_run_ends() {
     let world = World::new();

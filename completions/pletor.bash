@@ -293,7 +293,7 @@ _pletor() {
 
     case "${cmd}" in
         pletor)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version agents apps run app-run batch runs upload download assets review auth api completions doctor help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version agents apps run app-run batch runs upload download assets review auth api completions doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,6 +331,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -347,7 +351,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__agents)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version list show help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -382,6 +386,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -457,7 +465,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__agents__subcmd__list)
-            opts="-q -v -h -V --tag --visibility --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --tag --visibility --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -507,6 +515,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -523,7 +535,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__agents__subcmd__show)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,6 +573,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -577,7 +593,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__api)
-            opts="-X -f -F -q -v -h -V --method --field --raw-field --input --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-X -f -F -q -v -h -V --method --field --raw-field --input --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,6 +659,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -659,7 +679,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__app__subcmd__run)
-            opts="-i -o -y -q -v -h -V --input --inputs --external-id --output-dir --overwrite --skip-existing --no-wait --no-download --timeout --on-review --batch --concurrency --batch-key --name-template --shard --dry-run --yes --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-i -o -y -q -v -h -V --input --inputs --external-id --output-dir --overwrite --skip-existing --no-wait --no-download --timeout --on-review --batch --concurrency --batch-key --name-template --shard --dry-run --yes --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -749,6 +769,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -765,7 +789,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__apps)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version list show help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,6 +824,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -875,7 +903,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__apps__subcmd__list)
-            opts="-q -v -h -V --tag --visibility --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --tag --visibility --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,6 +953,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -941,7 +973,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__apps__subcmd__show)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -979,6 +1011,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -995,7 +1031,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__assets)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version list show help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,6 +1066,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1105,7 +1145,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__assets__subcmd__list)
-            opts="-q -v -h -V --external-id --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --external-id --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,6 +1191,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1167,7 +1211,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__assets__subcmd__show)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,6 +1249,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1221,7 +1269,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__auth)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version login status logout help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,6 +1304,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1345,7 +1397,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__auth__subcmd__login)
-            opts="-q -v -h -V --with-key --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --with-key --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1380,6 +1432,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1399,7 +1455,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__auth__subcmd__logout)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1434,6 +1490,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1453,7 +1513,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__auth__subcmd__status)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1491,6 +1551,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1507,7 +1571,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__batch)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version status report help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version status report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1542,6 +1606,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1617,7 +1685,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__batch__subcmd__report)
-            opts="-o -q -v -h -V --app --batch-key --output-dir --name-template --no-download --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-o -q -v -h -V --app --batch-key --output-dir --name-template --no-download --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1671,6 +1739,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1687,7 +1759,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__batch__subcmd__status)
-            opts="-q -v -h -V --app --batch-key --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --app --batch-key --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1729,6 +1801,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1745,7 +1821,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__completions)
-            opts="-q -v -h -V --man --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --man --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1787,6 +1863,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1803,7 +1883,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__doctor)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1841,6 +1921,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1857,7 +1941,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__download)
-            opts="-o -q -v -h -V --run --output-dir --overwrite --skip-existing --concurrency --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-o -q -v -h -V --run --output-dir --overwrite --skip-existing --concurrency --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1908,6 +1992,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2375,7 +2463,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__review)
-            opts="-y -q -v -h -V --approve --reject --comment --body --pending --agent --since --batch --batch-key --limit --yes --preview --open --keep-drafts --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-y -q -v -h -V --approve --reject --comment --body --pending --agent --since --batch --batch-key --limit --yes --preview --open --keep-drafts --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2445,6 +2533,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2461,7 +2553,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__run)
-            opts="-i -o -y -q -v -h -V --input --inputs --external-id --output-dir --overwrite --skip-existing --no-wait --no-download --timeout --on-review --batch --concurrency --batch-key --name-template --shard --dry-run --yes --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-i -o -y -q -v -h -V --input --inputs --external-id --output-dir --overwrite --skip-existing --no-wait --no-download --timeout --on-review --batch --concurrency --batch-key --name-template --shard --dry-run --yes --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2551,6 +2643,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2567,7 +2663,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs)
-            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version list show wait watch cancel help"
+            opts="-q -v -h -V --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version list show wait watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2605,6 +2701,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2621,7 +2721,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs__subcmd__cancel)
-            opts="-y -q -v -h -V --yes --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-y -q -v -h -V --yes --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2656,6 +2756,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2773,7 +2877,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs__subcmd__list)
-            opts="-q -v -h -V --status --external-id --app --agent --since --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --status --external-id --app --agent --since --limit --all --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2831,6 +2935,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2847,7 +2955,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs__subcmd__show)
-            opts="-q -v -h -V --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2885,6 +2993,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2901,7 +3013,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs__subcmd__wait)
-            opts="-o -q -v -h -V --output-dir --overwrite --skip-existing --no-download --timeout --on-review --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-o -q -v -h -V --output-dir --overwrite --skip-existing --no-download --timeout --on-review --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2955,6 +3067,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2971,7 +3087,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__runs__subcmd__watch)
-            opts="-q -v -h -V --exit-status --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --exit-status --app --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3009,6 +3125,10 @@ _pletor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3025,7 +3145,7 @@ _pletor() {
             return 0
             ;;
         pletor__subcmd__upload)
-            opts="-q -v -h -V --external-id --concurrency --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --retries --retry-max-wait --help --version"
+            opts="-q -v -h -V --external-id --concurrency --profile --api-base --api-key --json --jq --quiet --verbose --color --no-input --progress --connect-timeout --read-timeout --request-timeout --retries --retry-max-wait --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3068,6 +3188,10 @@ _pletor() {
                     return 0
                     ;;
                 --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

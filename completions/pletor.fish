@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pletor_global_optspecs
-    string join \n profile= api-base= api-key= json jq= q/quiet v/verbose color= no-input progress= connect-timeout= read-timeout= retries= retry-max-wait= h/help V/version
+    string join \n profile= api-base= api-key= json jq= q/quiet v/verbose color= no-input progress= connect-timeout= read-timeout= request-timeout= retries= retry-max-wait= h/help V/version
 end
 
 function __fish_pletor_needs_command
@@ -37,6 +37,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_needs_command" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_needs_command" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -73,6 +74,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -100,6 +102,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page'
@@ -122,6 +125,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -146,6 +150,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -173,6 +178,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page'
@@ -195,6 +201,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -220,7 +227,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch -d 'Run once
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l shard -d 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI\'s parallel-job variables (env: PLETOR_SHARD)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l shard -d 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the job-index variables of the CI or batch scheduler (env: PLETOR_SHARD)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -234,6 +241,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l overwrite -d 'Replace files that already exist'
@@ -262,7 +270,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch -d 'Run 
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l concurrency -d 'Batch: rows in flight at once (1 to 64)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l batch-key -d 'Batch: the key row external ids derive from (`<K>-<row>`) [default: a hash of the target and the file]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l name-template -d 'Batch: file path template under -o, from {row}, {run_id}, {name}, {ext} [default: {row}/{name}.{ext}]' -r
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l shard -d 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI\'s parallel-job variables (env: PLETOR_SHARD)' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l shard -d 'Batch: run only shard K of N (rows K, K+N, …), or `auto` from the job-index variables of the CI or batch scheduler (env: PLETOR_SHARD)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l profile -d 'Use this profile of the config file (env: PLETOR_PROFILE)' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-base -d 'API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l api-key -d 'API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists' -r
@@ -276,6 +284,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l overwrite -d 'Replace files that already exist'
@@ -303,6 +312,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -328,6 +338,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l app -d 'The batch runs an app (it was started with `app-run`)'
@@ -353,6 +364,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l app -d 'The batch runs an app (it was started with `app-run`)'
@@ -379,6 +391,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -416,6 +429,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l app -d 'List app runs instead of agent runs'
@@ -439,6 +453,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l app -d 'The id is an app run (skips the guess between agent runs and app runs)'
@@ -468,6 +483,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l overwrite -d 'Replace files that already exist'
@@ -493,6 +509,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l exit-status -d 'End when the runs have ended (or wait for a review), with `runs wait`\'s exit code'
@@ -516,6 +533,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Do not ask for confirmation'
@@ -547,6 +565,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand upload" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -571,6 +590,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand download" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l overwrite -d 'Replace files that already exist'
@@ -595,6 +615,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -621,6 +642,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page'
@@ -643,6 +665,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -680,6 +703,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l approve -d 'Approve without asking'
@@ -708,6 +732,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -733,6 +758,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-key -d 'Read the key from stdin instead of prompting'
@@ -755,6 +781,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -776,6 +803,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -805,6 +833,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand api" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -827,6 +856,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand completions" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -848,6 +878,7 @@ plain\t'One line per change, never a carriage return'
 none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l json -d 'Print exactly one JSON document on stdout, errors included'

@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::commands;
 use crate::output::image::PreviewChoice;
 use crate::output::{ColorChoice, ProgressMode};
-use crate::settings::{Flags, parse_duration};
+use crate::settings::{Flags, parse_duration, parse_size};
 use crate::workflow::review::OnReview;
 
 /// The command-line client for the Pletor API: discover agents and apps, upload files, start
@@ -89,6 +89,16 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub read_timeout: Option<Duration>,
 
+    /// Longest time one API request may take to answer in full, so a reply that trickles ends
+    /// like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
+    pub request_timeout: Option<Duration>,
+
+    /// Most bytes one download may write when neither the asset's metadata nor the answer
+    /// announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size, help_heading = "Network")]
+    pub max_size: Option<u64>,
+
     /// Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]
     #[arg(long, global = true, value_name = "N", help_heading = "Network")]
     pub retries: Option<u32>,
@@ -162,6 +172,8 @@ impl GlobalArgs {
             progress: self.progress,
             connect_timeout: self.connect_timeout,
             read_timeout: self.read_timeout,
+            request_timeout: self.request_timeout,
+            max_size: self.max_size,
             retries: self.retries,
             retry_max_wait: self.retry_max_wait,
         }

@@ -127,6 +127,7 @@ impl Context {
             credential,
             connect_timeout: self.settings.connect_timeout,
             read_timeout: self.settings.read_timeout,
+            request_timeout: self.settings.request_timeout,
             policy: self.settings.policy.clone(),
         };
         let log = Log::new(self.settings.output.verbose, self.settings.output.quiet);

@@ -187,10 +187,15 @@ fn api_exit(err: &ApiError) -> Exit {
             _ => Exit::Error,
         },
         ApiError::RateLimitTooLong { .. } => Exit::RateLimited,
-        ApiError::Insecure { .. } | ApiError::BadBase { .. } | ApiError::Body { .. } => Exit::Usage,
+        ApiError::Insecure { .. }
+        | ApiError::BadBase { .. }
+        | ApiError::Body { .. }
+        | ApiError::FileChanged { .. } => Exit::Usage,
         ApiError::Network { .. }
         | ApiError::Timeout { .. }
         | ApiError::Decode { .. }
+        | ApiError::TooLarge { .. }
+        | ApiError::BadRedirect { .. }
         | ApiError::Paging { .. } => Exit::Error,
     }
 }
@@ -209,7 +214,19 @@ fn api_hint(err: &ApiError) -> Option<&'static str> {
         ApiError::Network { .. } => {
             "check the network and `--api-base` (`pletor auth status` shows it)"
         }
-        ApiError::Timeout { .. } => "try again, or allow longer silences with `--read-timeout`",
+        ApiError::Timeout { whole: false, .. } => {
+            "try again, or allow longer silences with `--read-timeout`"
+        }
+        ApiError::Timeout { whole: true, .. } => {
+            "try again, or allow slower answers with `--request-timeout`"
+        }
+        ApiError::TooLarge { .. } => {
+            "the API sent far more than any answer holds; check `--api-base`, or report it with `-v` output"
+        }
+        ApiError::BadRedirect { .. } => {
+            "the API base redirects somewhere pletor will not follow; check `--api-base`"
+        }
+        ApiError::FileChanged { .. } => "upload it again once nothing is writing to it",
         ApiError::Decode { .. } => {
             "the API answered something unexpected; try again, or report it with `-vv` output"
         }

@@ -39,6 +39,10 @@ pub struct Flags {
     pub read_timeout: Option<Duration>,
     /// `--retries`.
     pub retries: Option<u32>,
+    /// `--request-timeout`.
+    pub request_timeout: Option<Duration>,
+    /// `--max-size`.
+    pub max_size: Option<u64>,
     /// `--retry-max-wait`.
     pub retry_max_wait: Option<Duration>,
 }
@@ -86,6 +90,10 @@ pub struct Settings {
     pub connect_timeout: Duration,
     /// Longest silence while reading.
     pub read_timeout: Duration,
+    /// Longest time one attempt of a JSON request may take in all.
+    pub request_timeout: Duration,
+    /// Most bytes a download of unknown size may write.
+    pub max_size: u64,
     /// Retry budget.
     pub policy: RetryPolicy,
     /// The config folder.
@@ -146,6 +154,18 @@ pub fn resolve(
             "PLETOR_READ_TIMEOUT",
             Duration::from_secs(60),
         )?,
+        request_timeout: vars.duration(
+            global.request_timeout,
+            "PLETOR_REQUEST_TIMEOUT",
+            Duration::from_secs(60),
+        )?,
+        max_size: match (global.max_size, vars.get("PLETOR_MAX_SIZE")) {
+            (Some(size), _) => size,
+            (None, Some(text)) => {
+                parse_size(&text).map_err(|e| Vars::invalid("PLETOR_MAX_SIZE", e))?
+            }
+            (None, None) => DEFAULT_MAX_SIZE,
+        },
         policy,
         config_dir,
         profile,
@@ -267,6 +287,24 @@ fn credential_of(
     }
 }
 
+/// The most bytes one download may write when neither the asset's metadata nor the answer
+/// announces its size (`--max-size`): far above any asset the API makes, far below what fills
+/// a disk by surprise.
+pub const DEFAULT_MAX_SIZE: u64 = 20 * 1024 * 1024 * 1024;
+
+/// Parses a size: bytes (`1048576`), or a number with a unit as `bytesize` reads it (`500MB`,
+/// `20GiB`, `1.5 GB`; a unit with `i` counts in 1024s). Zero is refused: no file would fit.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let size: bytesize::ByteSize = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size: use bytes or a unit, e.g. 500MB or 20GiB"))?;
+    match size.as_u64() {
+        0 => Err("a size of 0 leaves no room for any file".to_string()),
+        bytes => Ok(bytes),
+    }
+}
+
 /// Parses a duration, the one grammar of every duration flag, variable and config value: bare
 /// seconds (`30`, `1.5`), or a span as `jiff` reads it, in its friendly form (`90s`, `500ms`,
 /// `10m`, `1h30m`, `1h 30m`, `1d`, `2w`, `1 hour`) or ISO 8601 (`PT90S`, `P1D`). A day is 24
@@ -319,6 +357,16 @@ mod tests {
         match credential {
             Credential::ApiKey(key) | Credential::Bearer(key) => (key.expose().to_string(), source),
         }
+    }
+
+    #[test]
+    fn sizes_accept_bytes_and_units_and_refuse_zero_and_words() {
+        assert_eq!(parse_size("1048576"), Ok(1_048_576));
+        assert_eq!(parse_size("500MB"), Ok(500_000_000));
+        assert_eq!(parse_size("20GiB"), Ok(DEFAULT_MAX_SIZE));
+        assert_eq!(parse_size(" 1 KiB "), Ok(1024));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("huge").is_err());
     }
 
     #[test]

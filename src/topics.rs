@@ -117,6 +117,14 @@ pub const ENVIRONMENT: Topic = Topic {
             "Longest silence while reading a response [default: 60s].",
         ),
         (
+            "PLETOR_REQUEST_TIMEOUT",
+            "Longest time one API request may take to answer in full [default: 60s].",
+        ),
+        (
+            "PLETOR_MAX_SIZE",
+            "Most bytes one download may write when nothing announces its size [default: 20GiB].",
+        ),
+        (
             "PLETOR_RETRIES",
             "Attempts after the first for a failed request [default: 5].",
         ),
@@ -133,6 +141,21 @@ pub const ENVIRONMENT: Topic = Topic {
             "GitLab's parallel job, read by --shard auto; so are Buildkite's \
              BUILDKITE_PARALLEL_JOB and BUILDKITE_PARALLEL_JOB_COUNT and CircleCI's \
              CIRCLE_NODE_INDEX and CIRCLE_NODE_TOTAL.",
+        ),
+        (
+            "JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX",
+            "A Kubernetes Indexed Job's and an AWS Batch array job's index (from 0), read by \
+             --shard auto with the count from PLETOR_SHARD_COUNT.",
+        ),
+        (
+            "SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT",
+            "A Slurm array task, read by --shard auto, counted from SLURM_ARRAY_TASK_MIN in \
+             steps of SLURM_ARRAY_TASK_STEP.",
+        ),
+        (
+            "PLETOR_SHARD_COUNT",
+            "The number of jobs, for --shard auto where the engine gives each job only its \
+             index (Kubernetes, AWS Batch); set it to the job's size.",
         ),
         (
             "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY",

@@ -188,20 +188,29 @@ async fn serve(config: Config) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Resolves on SIGINT or SIGTERM.
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM.
 async fn stop_signal() {
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
     tokio::select! {
         _ = tokio::signal::ctrl_c() => {}
-        () = terminate => {}
+        () = terminated() => {}
     }
+}
+
+/// Resolves on SIGTERM; never where it cannot be listened for.
+#[cfg(unix)]
+async fn terminated() {
+    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        Ok(mut signal) => {
+            signal.recv().await;
+        }
+        Err(_) => std::future::pending::<()>().await,
+    }
+}
+
+/// Windows has no SIGTERM: a process is stopped with Ctrl-C or killed outright.
+#[cfg(not(unix))]
+async fn terminated() {
+    std::future::pending::<()>().await;
 }
 
 async fn exec(args: ExecArgs) -> anyhow::Result<ExitCode> {
@@ -239,15 +248,19 @@ async fn exec(args: ExecArgs) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-/// Waits for the child. Ctrl-C reaches the child through the terminal's process group, so
-/// here it is only swallowed (to outlive the child); SIGTERM is passed on as a kill.
+/// Waits for the child. Ctrl-C reaches the child through the terminal's process group (the
+/// console on Windows), so here it is only swallowed (to outlive the child); SIGTERM is passed
+/// on as a kill.
 async fn wait_child(mut child: tokio::process::Child) -> anyhow::Result<ExitStatus> {
-    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    let terminate = terminated();
+    tokio::pin!(terminate);
+    let mut killed = false;
     loop {
         tokio::select! {
             status = child.wait() => return Ok(status?),
             _ = tokio::signal::ctrl_c() => {}
-            _ = terminate.recv() => {
+            () = &mut terminate, if !killed => {
+                killed = true;
                 let _ = child.start_kill();
             }
         }
@@ -256,10 +269,21 @@ async fn wait_child(mut child: tokio::process::Child) -> anyhow::Result<ExitStat
 
 /// The child's code, or 128 + the signal that killed it.
 fn exit_code(status: ExitStatus) -> ExitCode {
-    use std::os::unix::process::ExitStatusExt as _;
     let code = status
         .code()
-        .or_else(|| status.signal().map(|s| 128 + s))
+        .or_else(|| signal(status).map(|s| 128 + s))
         .unwrap_or(1);
     ExitCode::from((code & 0xff) as u8)
+}
+
+/// The signal that killed a child, on Unix.
+#[cfg(unix)]
+fn signal(status: ExitStatus) -> Option<i32> {
+    std::os::unix::process::ExitStatusExt::signal(&status)
+}
+
+/// Windows processes always end with a code.
+#[cfg(not(unix))]
+fn signal(_: ExitStatus) -> Option<i32> {
+    None
 }

@@ -214,6 +214,7 @@ fn takes_value(word: &str) -> bool {
             | "--progress"
             | "--connect-timeout"
             | "--read-timeout"
+            | "--request-timeout"
             | "--retries"
             | "--retry-max-wait"
     )
@@ -263,6 +264,7 @@ fn source(question: &str) -> Option<Source> {
         credential: Some(credential),
         connect_timeout: Duration::from_secs(1),
         read_timeout: Duration::from_secs(1),
+        request_timeout: Duration::from_secs(2),
         policy: crate::api::retry::RetryPolicy {
             retries: 0,
             ..settings.policy

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
-use crate::output::image::PreviewChoice;
+use crate::output::image::{self, PreviewChoice};
 use crate::workflow::review::answer::{self, Ask};
 use crate::workflow::review::decide::Decision;
 use crate::workflow::review::inbox;
@@ -129,6 +129,10 @@ fn decision(args: &Args) -> Result<Option<Decision>, UsageError> {
 
 /// Runs `review`: one run's reviews with RUN, else the inbox.
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
+    image::built_in(args.preview, image::BUILT_IN).map_err(|message| UsageError {
+        message,
+        hint: None,
+    })?;
     let decision = decision(&args)?;
     let view = View {
         preview: args.preview,

@@ -85,7 +85,7 @@ pub struct Args {
     #[arg(long, value_name = "T", requires = "batch")]
     pub name_template: Option<String>,
 
-    /// Batch: run only shard K of N (rows K, K+N, …), or `auto` from the CI's parallel-job variables (env: PLETOR_SHARD)
+    /// Batch: run only shard K of N (rows K, K+N, …), or `auto` from the job-index variables of the CI or batch scheduler (env: PLETOR_SHARD)
     #[arg(long, value_name = "K/N", requires = "batch", value_parser = shard::parse)]
     pub shard: Option<ShardArg>,
 

@@ -20,6 +20,10 @@
 //!   [`ANSWER_WITHIN`].
 //!
 //! Drawing blocks on terminal queries; callers run it off the async threads.
+//!
+//! The drawing itself (viuer and image) is the cargo feature `preview`, on by default. A build
+//! without it draws nothing: `--preview auto` stays quiet and a named protocol is refused
+//! before anything happens (see [`built_in`]).
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -89,10 +93,26 @@ pub enum Off {
     Because(String),
 }
 
+/// Whether this build can draw pictures (the cargo feature `preview`).
+pub const BUILT_IN: bool = cfg!(feature = "preview");
+
+/// Refuses a `--preview` this build cannot honour: a named protocol in a build without the
+/// `preview` feature. `auto` and `none` ask for nothing that could be missing.
+pub fn built_in(choice: PreviewChoice, built_in: bool) -> Result<(), String> {
+    if built_in || matches!(choice, PreviewChoice::Auto | PreviewChoice::None) {
+        return Ok(());
+    }
+    Err(
+        "`--preview`: this pletor was built without inline previews (cargo feature `preview`); \
+         use `--open` to see the drafts, or install a release build"
+            .into(),
+    )
+}
+
 /// The protocol to draw with, or why none. Probes the terminal (blocking) when a protocol needs
 /// confirming.
 pub fn resolve(choice: PreviewChoice, screen: Screen) -> Result<Protocol, Off> {
-    if choice == PreviewChoice::None || !screen.terminal || screen.json {
+    if !BUILT_IN || choice == PreviewChoice::None || !screen.terminal || screen.json {
         return Err(Off::Quietly);
     }
     let wanted = match choice {
@@ -146,11 +166,13 @@ pub fn hinted(env: &dyn Fn(&str) -> Option<String>) -> Option<Protocol> {
 }
 
 /// How long the terminal has to answer a query before the picture is given up.
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
 pub const ANSWER_WITHIN: Duration = Duration::from_millis(300);
 
 /// Whether viuer confirms the protocol: kitty and Sixel by asking the terminal (once per
 /// process), iTerm2 from the environment. viuer waits for the answer without a deadline, so it
 /// asks only a terminal that has just answered a query within [`ANSWER_WITHIN`].
+#[cfg(feature = "preview")]
 fn confirmed(protocol: Protocol) -> bool {
     match protocol {
         Protocol::Kitty => {
@@ -162,13 +184,27 @@ fn confirmed(protocol: Protocol) -> bool {
     }
 }
 
+/// A build without the `preview` feature confirms nothing.
+#[cfg(not(feature = "preview"))]
+fn confirmed(_: Protocol) -> bool {
+    false
+}
+
+/// A build without the `preview` feature draws nothing ([`resolve`] never picks a protocol).
+#[cfg(not(feature = "preview"))]
+pub fn draw(_: Protocol, _: &Path) -> anyhow::Result<()> {
+    anyhow::bail!("this pletor was built without inline previews")
+}
+
 /// Whether the terminal answers queries, asked once per process.
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
 fn answers_queries() -> bool {
     static ANSWERS: OnceLock<bool> = OnceLock::new();
     *ANSWERS.get_or_init(|| tty::answers_within(ANSWER_WITHIN))
 }
 
 #[cfg(unix)]
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
 mod tty {
     //! The bounded query: "primary device attributes" (DA1, `ESC [ c`), which practically every
     //! terminal answers with `ESC [ ? … c`, sent to the controlling terminal with echo and line
@@ -240,6 +276,7 @@ mod tty {
 }
 
 #[cfg(not(unix))]
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
 mod tty {
     //! Elsewhere there is no bounded way to read the console's answer: kitty and Sixel are not
     //! confirmed (iTerm2 inline images and half-blocks need no query).
@@ -251,6 +288,8 @@ mod tty {
 }
 
 /// Whether `bytes` hold a whole DA1 answer: `ESC [ ?`, then parameters, then `c`.
+// Read only by the Unix query (and its tests).
+#[cfg_attr(any(not(unix), not(feature = "preview")), allow(dead_code))]
 fn is_da1_answer(bytes: &[u8]) -> bool {
     bytes
         .windows(3)
@@ -265,6 +304,7 @@ fn is_da1_answer(bytes: &[u8]) -> bool {
 
 /// Draws the image file at `path` with `protocol`, below the cursor, scaled to fit the terminal
 /// (never wider than it, and leaving room for the prompt). Blocking.
+#[cfg(feature = "preview")]
 pub fn draw(protocol: Protocol, path: &Path) -> anyhow::Result<()> {
     let picture = image::ImageReader::open(path)?
         .with_guessed_format()?
@@ -289,6 +329,7 @@ pub fn draw(protocol: Protocol, path: &Path) -> anyhow::Result<()> {
 /// The width in cells to draw a `pixels` picture at on a `terminal` of (columns, rows): the
 /// picture's own width, shrunk to the terminal's width less a margin and to a height that leaves
 /// eight rows for the text and the prompt (a cell is about twice as tall as it is wide).
+#[cfg_attr(not(feature = "preview"), allow(dead_code))]
 pub fn fit_width(pixels: (u32, u32), terminal: (u16, u16)) -> u32 {
     let (width, height) = (pixels.0.max(1), pixels.1.max(1));
     let columns = u32::from(terminal.0).saturating_sub(2).max(1);
@@ -387,6 +428,27 @@ mod tests {
             resolve(PreviewChoice::Blocks, colorless),
             Err(Off::Because(why)) if why.contains("colors are off")
         ));
+    }
+
+    #[test]
+    fn a_build_without_previews_refuses_a_named_protocol_and_allows_auto_and_none() {
+        for choice in [PreviewChoice::Auto, PreviewChoice::None] {
+            assert_eq!(built_in(choice, false), Ok(()), "{choice:?}");
+        }
+        for choice in [
+            PreviewChoice::Kitty,
+            PreviewChoice::Iterm,
+            PreviewChoice::Sixel,
+            PreviewChoice::Blocks,
+        ] {
+            assert_eq!(built_in(choice, true), Ok(()), "{choice:?}");
+            let refused = built_in(choice, false).unwrap_err();
+            assert!(
+                refused.contains("built without inline previews"),
+                "{refused}"
+            );
+            assert!(!refused.contains('\n'), "one line: {refused}");
+        }
     }
 
     #[test]

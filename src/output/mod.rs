@@ -496,17 +496,7 @@ fn file_url(path: &std::path::Path) -> Option<String> {
 
 /// `512 B`, `1.5 KiB`, `3.2 MiB`, `1.0 GiB`.
 pub fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
+    crate::api::text::human_bytes(bytes)
 }
 
 #[cfg(test)]

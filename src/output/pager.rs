@@ -7,8 +7,6 @@
 //! stderr are terminals; when it cannot start (or exits with an error before reading), the text
 //! is printed in full instead. An empty `PLETOR_PAGER` or `PAGER` means "no pager".
 
-use std::io::{IsTerminal, Write};
-
 /// The terminal's (columns, rows) for stderr, or 80×24 off a terminal.
 pub fn size() -> (usize, usize) {
     let (rows, columns) = console::Term::stderr().size_checked().unwrap_or((24, 80));
@@ -33,7 +31,8 @@ pub fn wrap(text: &str, width: usize, prefix: &str) -> Vec<String> {
         .collect()
 }
 
-/// The pager command line, or `None` for none.
+/// The pager command line, or `None` for none. (Windows has no pager here: see [`page`].)
+#[cfg_attr(not(unix), allow(dead_code))]
 fn command(env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
     let chosen = env("PLETOR_PAGER")
         .or_else(|| env("PAGER"))
@@ -44,6 +43,7 @@ fn command(env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
 /// Shows `lines` through the pager; `false` when no pager could show them (the caller prints).
 #[cfg(unix)]
 pub fn page(lines: &[String]) -> bool {
+    use std::io::{IsTerminal, Write};
     use std::os::fd::AsFd;
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return false;

@@ -88,7 +88,20 @@ pub async fn wait(
             Instant::now(),
         );
         sleep_showing(&spinner, pause, &run, started, progress.is_live()).await;
-        match runs::poll(client, kind, &run.id).await {
+        // The deadline bounds the poll in flight too: a server that hangs or trickles its answer
+        // cannot hold the wait past `--timeout`.
+        let poll = runs::poll(client, kind, &run.id);
+        let polled = match options.deadline {
+            Some(deadline) => match tokio::time::timeout_at(deadline.into(), poll).await {
+                Ok(polled) => polled,
+                Err(_) => {
+                    spinner.finish();
+                    return Ok(Ended::TimedOut(run));
+                }
+            },
+            None => poll.await,
+        };
+        match polled {
             Ok(fresh) => {
                 run = fresh;
                 failures = 0;

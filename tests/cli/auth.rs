@@ -1,11 +1,13 @@
 //! Settings, profiles and `auth`: precedence, 0600 modes, corrupt config, login by stdin,
 //! status without the key.
 
-use std::os::unix::fs::PermissionsExt;
-
 use crate::harness::{World, assert_no_secret, expect_code, json, stderr, stdout};
 
+/// The permission bits of `path` (Unix has modes; Windows folders under the user's profile are
+/// private by their ACLs, which these tests do not read).
+#[cfg(unix)]
 fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
@@ -27,8 +29,11 @@ fn login_with_key_from_stdin_checks_the_key_and_stores_it_privately() {
             .unwrap()
             .contains(&world.sim.key())
     );
-    assert_eq!(mode(&file), 0o600);
-    assert_eq!(mode(&world.config_dir()), 0o700);
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(&world.config_dir()), 0o700);
+    }
     assert_eq!(world.stats()["requests"], 1, "one call checks the key");
 
     // The stored key now works without any key in the environment.
@@ -41,8 +46,10 @@ fn login_with_key_from_stdin_checks_the_key_and_stores_it_privately() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn login_tightens_modes_of_a_config_folder_that_existed_with_loose_ones() {
+    use std::os::unix::fs::PermissionsExt;
     let world = World::new();
     std::fs::create_dir_all(world.config_dir()).unwrap();
     std::fs::set_permissions(world.config_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();

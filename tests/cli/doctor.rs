@@ -2,7 +2,6 @@
 //! key, an unreachable API, a loose config folder, a config that does not parse, a proxy, TLS
 //! to a port without it, and a server clock skewed through a `headers` fault rule.
 
-use std::os::unix::fs::PermissionsExt;
 use std::process::Output;
 use std::time::{Duration, SystemTime};
 
@@ -215,8 +214,11 @@ fn doctor_stored(world: &World, code: i32) -> Value {
     ))
 }
 
+/// Unix modes; on Windows the folder under the profile is private by its ACLs.
+#[cfg(unix)]
 #[test]
 fn doctor_finds_a_config_folder_others_can_write_a_problem_and_exits_2() {
+    use std::os::unix::fs::PermissionsExt;
     let world = World::new();
     login(&world);
     let dir = world.config_dir();
@@ -239,8 +241,11 @@ fn doctor_finds_a_config_folder_others_can_write_a_problem_and_exits_2() {
     assert_eq!(status(&report, "auth"), "ok");
 }
 
+/// Unix modes; on Windows the folder under the profile is private by its ACLs.
+#[cfg(unix)]
 #[test]
 fn doctor_warns_about_a_config_folder_others_can_read_and_exits_0() {
+    use std::os::unix::fs::PermissionsExt;
     let world = World::new();
     login(&world);
     std::fs::set_permissions(world.config_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -303,10 +308,15 @@ fn doctor_shows_the_proxy_in_effect_without_its_credentials() {
     let secret = "pr0xy-s3cret";
     let proxy = closed_base().replace("/api/public/v1", "");
     let with_user = proxy.replacen("http://", &format!("http://user:{secret}@"), 1);
+    // A remote base goes through the proxy; a loopback one never does (see below).
     let output = expect_code(
         world
             .pletor()
-            .env("HTTP_PROXY", &with_user)
+            .env(
+                "PLETOR_API_BASE",
+                "https://api.example.invalid/api/public/v1",
+            )
+            .env("HTTPS_PROXY", &with_user)
             .args(["doctor", "--json"]),
         1,
     );
@@ -315,12 +325,14 @@ fn doctor_shows_the_proxy_in_effect_without_its_credentials() {
     let shown = check(&report, "proxy");
     assert_eq!(
         shown["message"],
-        format!("through {proxy} with credentials (HTTP_PROXY set)")
+        format!(
+            "through {proxy} with credentials (HTTPS_PROXY set); the key travels inside TLS, unseen by the proxy"
+        )
     );
     let network = string(&check(&report, "network")["message"]).to_string();
     assert!(network.contains("(the proxy)"), "{network}");
 
-    // NO_PROXY exempts the simulator: no proxy for it, and everything works.
+    // The simulator is this machine: no proxy for it, NO_PROXY or not, and everything works.
     let host = world
         .sim
         .api_base()
@@ -338,7 +350,7 @@ fn doctor_shows_the_proxy_in_effect_without_its_credentials() {
     );
     assert_eq!(
         check(&report, "proxy")["message"],
-        "none for 127.0.0.1 (HTTP_PROXY, NO_PROXY set)"
+        "none: 127.0.0.1 is this machine, which never goes through a proxy (HTTP_PROXY, NO_PROXY set)"
     );
 }
 

@@ -6,7 +6,9 @@ use std::time::Duration;
 use pletor_sim::{Config, catalog};
 use serde_json::json;
 
-use crate::harness::{World, fast_config, interrupt, json, stderr, tree};
+#[cfg(unix)]
+use crate::harness::interrupt;
+use crate::harness::{World, fast_config, json, stderr, tree};
 
 #[test]
 fn app_run_creates_survive_commit_faults_with_exactly_one_app_run() {
@@ -151,6 +153,7 @@ exit $code"#;
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_during_an_upload_exits_130_and_creates_no_run() {
     let world = World::new();

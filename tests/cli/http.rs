@@ -271,6 +271,7 @@ fn a_redirect_to_another_host_does_not_carry_the_key() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_closed_stdout_pipe_exits_quietly() {
     let world = World::new();

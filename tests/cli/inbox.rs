@@ -8,10 +8,12 @@
 use std::process::Output;
 use std::time::Duration;
 
+#[cfg(unix)]
 use expectrl::Expect;
 use pletor_sim::{Config, catalog};
 use serde_json::{Value, json};
 
+#[cfg(unix)]
 use crate::harness::pty::{expect, finish, pty};
 use crate::harness::review::{
     decisions, paused_run, paused_run_about, resolved, review_id, run_id, wait_for,

@@ -9,9 +9,13 @@
     clippy::print_stdout,
     clippy::print_stderr
 )]
+// The tests that need Unix (a pseudo-terminal, signals, `sh`) are compiled out elsewhere, and
+// with them some helpers' only callers.
+#![cfg_attr(not(unix), allow(unused_imports, dead_code))]
 
 mod harness;
 
+mod action;
 mod auth;
 mod batch;
 mod bounds;
@@ -21,12 +25,15 @@ mod discovery;
 mod doctor;
 mod faults;
 mod help;
+
 mod http;
 mod inbox;
 mod links;
 mod names;
 mod pagination;
 mod preflight;
+// Pictures drawn on a Unix pseudo-terminal, by a build with the `preview` feature.
+#[cfg(all(unix, feature = "preview"))]
 mod preview;
 mod readme;
 mod recipes;
@@ -36,6 +43,7 @@ mod reuse;
 mod review;
 mod runs;
 mod secrets;
+mod server_bounds;
 mod shards;
 mod terminal;
 mod topics;

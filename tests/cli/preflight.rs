@@ -3,11 +3,13 @@
 //! and the estimated cost shown before spending (a status line; a question before a batch on
 //! a terminal, never in scripts).
 
+#[cfg(unix)]
 use expectrl::Expect;
 use pletor_sim::catalog;
 use serde_json::{Value, json};
 
 use crate::harness::assert_nothing_paid;
+#[cfg(unix)]
 use crate::harness::pty::{expect, finish, pty};
 use crate::harness::{World, expect_code, json, stderr, stdout};
 
@@ -372,12 +374,14 @@ fn batch<'a>(extra: &[&'a str]) -> Vec<&'a str> {
 }
 
 /// Runs the two-prompt batch on a terminal with `extra` flags to the end; it must not ask.
+#[cfg(unix)]
 fn unasked_on_a_terminal(world: &World, extra: &[&str]) {
     let (rest, code) = finish(pty(world, &batch(extra), &[]));
     assert_eq!(code, 0, "{rest}");
     assert!(!rest.contains("Start up to"), "{rest}");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_batch_with_a_known_cost_asks_on_a_terminal_and_a_no_starts_nothing() {
     let world = World::new();
@@ -392,6 +396,7 @@ fn a_batch_with_a_known_cost_asks_on_a_terminal_and_a_no_starts_nothing() {
     assert_nothing_paid(&world);
 }
 
+#[cfg(unix)]
 #[test]
 fn yes_skips_the_question_and_scripts_are_never_asked() {
     let world = World::new();

@@ -92,6 +92,7 @@ fn the_release_workflow_parses_and_runs_on_version_tags() {
         "build-global-artifacts",
         "host",
         "announce",
+        "docker",
     ] {
         assert!(
             jobs.contains_key(&Yaml::String(job.into())),
@@ -332,3 +333,332 @@ fn the_declared_rust_version_covers_every_dependency_cargo_install_builds() {
 
 /// What README.md says about the minimum Rust version (`{}`: the declared one).
 const README_MSRV: &[&str] = &["Rust {} or newer", "requires rustc {}"];
+
+/// Every workflow, and the action, as (name, text).
+fn workflows() -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = std::fs::read_dir(root().join(".github/workflows"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yml" || e == "yaml"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    found.push((
+        "action.yml".into(),
+        std::fs::read_to_string(root().join("action.yml")).unwrap(),
+    ));
+    found
+}
+
+#[test]
+fn every_action_the_workflows_use_is_pinned_by_commit_with_its_version_in_a_comment() {
+    let mut pinned = 0;
+    for (name, text) in workflows() {
+        for line in text.lines() {
+            let Some(used) = line
+                .trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix("uses: ")
+            else {
+                continue;
+            };
+            if used.starts_with("./") {
+                continue;
+            }
+            let (action, rest) = used
+                .split_once('@')
+                .unwrap_or_else(|| panic!("{name}: {line}"));
+            let (commit, comment) = rest.split_once(" # ").unwrap_or((rest, ""));
+            assert!(
+                commit.len() == 40 && commit.chars().all(|c| c.is_ascii_hexdigit()),
+                "{name}: {action} is not pinned by a commit SHA: {line}"
+            );
+            assert!(
+                comment.starts_with('v') && comment[1..].starts_with(|c: char| c.is_ascii_digit()),
+                "{name}: {action}'s version is not in a comment: {line}"
+            );
+            pinned += 1;
+        }
+    }
+    assert!(pinned >= 20, "the workflows use actions: {pinned}");
+    // dist regenerates its own jobs from the same commits.
+    let commits = dist()["github-action-commits"]
+        .as_table()
+        .expect("[dist.github-action-commits]")
+        .clone();
+    let release = std::fs::read_to_string(root().join(".github/workflows/release.yml")).unwrap();
+    for (action, commit) in commits {
+        assert!(
+            release.contains(&format!("{action}@{}", commit.as_str().unwrap())),
+            "release.yml uses another commit of {action} than dist-workspace.toml pins"
+        );
+    }
+}
+
+#[test]
+fn workflows_grant_no_permission_at_the_top_and_each_job_only_its_own() {
+    for (name, text) in workflows() {
+        if name == "action.yml" {
+            continue;
+        }
+        let doc = YamlLoader::load_from_str(&text).unwrap().remove(0);
+        let top = &doc["permissions"];
+        assert!(
+            top.as_hash().is_some_and(|p| p.is_empty()),
+            "{name}: the workflow grants {top:?} to every job"
+        );
+        for (job, body) in doc["jobs"].as_hash().unwrap() {
+            let permissions = body["permissions"]
+                .as_hash()
+                .unwrap_or_else(|| panic!("{name}: job {job:?} does not say its permissions"));
+            for (scope, level) in permissions {
+                let writes = level.as_str() == Some("write");
+                // The release may be written by `host` alone; attestations need an identity
+                // token; the image goes to the repository's packages.
+                let allowed = matches!(
+                    (job.as_str().unwrap(), scope.as_str().unwrap()),
+                    ("host", "contents")
+                        | ("build-local-artifacts", "id-token" | "attestations")
+                        | ("docker", "packages")
+                );
+                assert!(
+                    !writes || allowed,
+                    "{name}: job {job:?} may write {scope:?}: more than it needs"
+                );
+            }
+        }
+    }
+}
+
+/// The scripts (`run:`) of a workflow or action, with where they are.
+fn scripts(node: &Yaml, path: &str, found: &mut Vec<(String, String)>) {
+    match node {
+        Yaml::Hash(map) => {
+            for (key, value) in map {
+                let key = key.as_str().unwrap_or("?");
+                if key == "run"
+                    && let Some(script) = value.as_str()
+                {
+                    found.push((path.to_string(), script.to_string()));
+                }
+                scripts(value, &format!("{path}.{key}"), found);
+            }
+        }
+        Yaml::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                scripts(item, &format!("{path}[{i}]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn no_script_of_a_workflow_expands_a_template_values_come_through_the_environment() {
+    let mut checked = 0;
+    for (name, text) in workflows() {
+        let doc = YamlLoader::load_from_str(&text).unwrap().remove(0);
+        let mut found = Vec::new();
+        scripts(&doc, &name, &mut found);
+        for (path, script) in found {
+            assert!(
+                !script.contains("${{"),
+                "{path}: a template expanded inside a script: {script}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 15, "{checked} scripts");
+}
+
+#[test]
+fn the_installers_go_to_xdg_bin_home_or_local_bin_and_the_release_is_attested_and_auditable() {
+    let dist = dist();
+    let paths: Vec<&str> = dist["install-path"]
+        .as_array()
+        .expect("an install-path cascade")
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["$XDG_BIN_HOME/", "~/.local/bin"]);
+    assert_eq!(dist["github-attestations"].as_bool(), Some(true));
+    assert_eq!(dist["cargo-auditable"].as_bool(), Some(true));
+    assert_eq!(dist["pr-run-mode"].as_str(), Some("upload"));
+    let workflow = workflow();
+    let build = &workflow["jobs"]["build-local-artifacts"];
+    let steps = build["steps"].as_vec().unwrap();
+    assert!(
+        steps.iter().any(|s| s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("actions/attest-build-provenance@"))),
+        "the builds are attested"
+    );
+    assert!(
+        steps
+            .iter()
+            .any(|s| s["env"]["INSTALL_CARGO_AUDITABLE"].as_str().is_some()),
+        "cargo auditable is installed for the build"
+    );
+    // Pull requests that touch the release files run the pipeline.
+    let paths: Vec<&str> = workflow["on"]["pull_request"]["paths"]
+        .as_vec()
+        .expect("pull_request paths")
+        .iter()
+        .filter_map(Yaml::as_str)
+        .collect();
+    for file in [
+        "dist-workspace.toml",
+        ".github/workflows/release.yml",
+        "Dockerfile",
+    ] {
+        assert!(
+            paths.contains(&file),
+            "a change to {file} does not run the release build"
+        );
+    }
+}
+
+#[test]
+fn the_container_image_is_the_static_musl_binary_on_a_minimal_base_as_a_non_root_user() {
+    let text = std::fs::read_to_string(root().join("Dockerfile")).unwrap();
+    let instructions: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let from: Vec<&&str> = instructions
+        .iter()
+        .filter(|l| l.starts_with("FROM "))
+        .collect();
+    assert_eq!(from.len(), 1, "one stage: {from:?}");
+    assert!(
+        from[0].contains("distroless/static") || from[0].contains("scratch"),
+        "a minimal base: {}",
+        from[0]
+    );
+    assert!(
+        !instructions.iter().any(|l| l.starts_with("RUN ")),
+        "no RUN: the image builds for arm64 without emulation"
+    );
+    let user = instructions
+        .iter()
+        .rev()
+        .find_map(|l| l.strip_prefix("USER "))
+        .expect("a USER");
+    assert!(!["root", "0", "0:0"].contains(&user), "USER {user}");
+    assert!(instructions.contains(&r#"ENTRYPOINT ["/usr/local/bin/pletor"]"#));
+    let copy = instructions
+        .iter()
+        .find(|l| l.starts_with("COPY "))
+        .expect("a COPY");
+    assert!(
+        copy.contains("dist/linux/${TARGETARCH}/pletor /usr/local/bin/pletor"),
+        "{copy}"
+    );
+
+    // The release workflow lays the musl binaries out where the COPY looks, and builds both.
+    let docker = &workflow()["jobs"]["docker"];
+    let steps = docker["steps"].as_vec().unwrap();
+    let layout = steps
+        .iter()
+        .find_map(|s| s["run"].as_str().filter(|r| r.contains("dist/linux/$arch")))
+        .expect("a step that lays the binaries out");
+    for (arch, target) in [
+        ("amd64", "x86_64-unknown-linux-musl"),
+        ("arm64", "aarch64-unknown-linux-musl"),
+    ] {
+        assert!(
+            layout.contains(&format!("{arch}:{target}")),
+            "{arch} from {target}"
+        );
+        assert!(
+            dist_targets().iter().any(|t| t == target),
+            "{target} is released"
+        );
+    }
+    let build = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("docker/build-push-action@"))
+        })
+        .expect("a build-push step");
+    assert_eq!(
+        build["with"]["platforms"].as_str(),
+        Some("linux/amd64,linux/arm64")
+    );
+    assert_eq!(
+        build["with"]["push"].as_str(),
+        Some("${{ needs.plan.outputs.publishing == 'true' }}"),
+        "pushed on a release only"
+    );
+}
+
+/// The packages crates.io gets, with their manifests.
+const PUBLISHED: &[(&str, &str)] = &[
+    ("pletor-cli", "Cargo.toml"),
+    ("pletor-api", "crates/pletor-api/Cargo.toml"),
+    ("pletor-sim", "sim/Cargo.toml"),
+];
+
+#[test]
+fn every_published_crate_carries_both_licences_a_readme_and_versioned_dependencies() {
+    let mit = std::fs::read_to_string(root().join("LICENSE-MIT")).unwrap();
+    let apache = std::fs::read_to_string(root().join("LICENSE-APACHE")).unwrap();
+    assert!(mit.starts_with("MIT License") && mit.contains("The pletor authors"));
+    assert!(apache.contains("Apache License") && apache.contains("Version 2.0, January 2004"));
+    let workspace = toml_file("Cargo.toml");
+    assert_eq!(
+        workspace["workspace"]["package"]["license"].as_str(),
+        Some("MIT OR Apache-2.0")
+    );
+    for (package, manifest) in PUBLISHED {
+        let dir = root().join(manifest).parent().unwrap().to_path_buf();
+        // cargo packages a crate's own folder: each crate holds a copy (no symlinks, which a
+        // Windows checkout may not make).
+        for (file, text) in [("LICENSE-MIT", &mit), ("LICENSE-APACHE", &apache)] {
+            let copy = std::fs::read_to_string(dir.join(file))
+                .unwrap_or_else(|_| panic!("{package} has no {file}"));
+            assert_eq!(&copy, text, "{package}'s {file} differs from the root's");
+        }
+        let cargo = toml_file(manifest);
+        let meta = &cargo["package"];
+        assert_eq!(meta["name"].as_str(), Some(*package));
+        assert!(meta.get("publish").is_none(), "{package} may be published");
+        let readme = meta["readme"].as_str().expect("a readme");
+        assert!(dir.join(readme).exists(), "{package}'s readme");
+        assert!(meta.get("description").is_some(), "{package}'s description");
+    }
+    // Path dependencies between the crates carry versions, as crates.io needs.
+    let shared = &workspace["workspace"]["dependencies"];
+    for internal in ["pletor-api", "pletor-sim"] {
+        let version = shared[internal]["version"].as_str().unwrap_or("");
+        assert_eq!(
+            version,
+            "=0.1.0".replace(
+                "0.1.0",
+                workspace["workspace"]["package"]["version"]
+                    .as_str()
+                    .unwrap()
+            ),
+            "{internal}"
+        );
+        assert!(shared[internal].get("path").is_some());
+    }
+    // clap_complete's `unstable-dynamic` may change in any release: pinned exactly.
+    let complete = &shared["clap_complete"];
+    assert!(complete["version"].as_str().unwrap().starts_with('='));
+    assert!(
+        complete["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str() == Some("unstable-dynamic"))
+    );
+}

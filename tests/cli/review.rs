@@ -5,16 +5,19 @@
 use std::process::Output;
 use std::time::{Duration, Instant};
 
+#[cfg(unix)]
 use expectrl::Expect;
 use pletor_sim::catalog;
 use serde_json::json;
 
+#[cfg(unix)]
 use crate::harness::pty::{expect, finish, pty};
 use crate::harness::review::{
     copy_path, decisions, paused_run, paused_run_about, resolved, review_id, run_id, wait_for,
 };
 use crate::harness::{World, expect_code, json, stderr, stdout};
 
+#[cfg(unix)]
 #[test]
 fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
     let world = World::new();
@@ -79,6 +82,7 @@ fn review_on_a_terminal_shows_the_draft_and_sends_an_approval() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn review_on_a_terminal_sends_a_rejection_with_the_typed_comment() {
     let world = World::new();
@@ -114,6 +118,7 @@ fn review_on_a_terminal_sends_a_rejection_with_the_typed_comment() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn skipping_and_quitting_on_a_terminal_send_nothing_and_leave_the_review_pending() {
     let world = World::new();
@@ -140,6 +145,7 @@ fn skipping_and_quitting_on_a_terminal_send_nothing_and_leave_the_review_pending
     assert_eq!(now["awaiting_human_review"], true);
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_at_the_review_prompt_exits_130_without_sending_a_decision() {
     let world = World::new();
@@ -163,6 +169,7 @@ fn ctrl_c_at_the_review_prompt_exits_130_without_sending_a_decision() {
     assert_eq!(resolved(&world), 0);
 }
 
+#[cfg(unix)]
 #[test]
 fn review_open_hands_the_copy_to_the_system_viewer_and_only_warns_when_it_fails() {
     let world = World::new();
@@ -212,6 +219,7 @@ fn review_open_hands_the_copy_to_the_system_viewer_and_only_warns_when_it_fails(
     assert_eq!(resolved(&world), 1);
 }
 
+#[cfg(unix)]
 #[test]
 fn ci_on_a_terminal_still_never_prompts() {
     let world = World::new();
@@ -504,6 +512,7 @@ fn app_runs_are_found_without_a_flag_and_reviewed_at_their_own_path() {
     assert_eq!(done["error"], catalog::REVIEWED_AD_REJECTED_ERROR);
 }
 
+#[cfg(unix)]
 #[test]
 fn run_on_a_terminal_shows_the_review_takes_an_approval_completes_and_downloads() {
     let world = World::new();
@@ -534,6 +543,7 @@ fn run_on_a_terminal_shows_the_review_takes_an_approval_completes_and_downloads(
     assert!(files[0].ends_with(".png"), "{files:?}");
 }
 
+#[cfg(unix)]
 #[test]
 fn run_on_a_terminal_stops_with_exit_10_and_the_command_when_the_review_is_skipped() {
     let world = World::new();
@@ -558,6 +568,7 @@ fn run_on_a_terminal_stops_with_exit_10_and_the_command_when_the_review_is_skipp
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_at_the_review_prompt_of_a_run_exits_130_with_the_way_back_and_sends_nothing() {
     let world = World::new();
@@ -578,6 +589,7 @@ fn ctrl_c_at_the_review_prompt_of_a_run_exits_130_with_the_way_back_and_sends_no
     assert_eq!(resolved(&world), 0);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_review_answered_elsewhere_while_the_prompt_is_open_is_reported_not_repeated() {
     let world = World::new();
@@ -603,6 +615,7 @@ fn a_review_answered_elsewhere_while_the_prompt_is_open_is_reported_not_repeated
     assert_eq!(resolved(&world), 1);
 }
 
+#[cfg(unix)]
 #[test]
 fn runs_wait_on_a_terminal_hands_a_paused_run_to_the_review_prompt_then_downloads() {
     let world = World::new();
@@ -622,6 +635,7 @@ fn runs_wait_on_a_terminal_hands_a_paused_run_to_the_review_prompt_then_download
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn review_text_from_the_server_is_cleaned_before_it_reaches_the_terminal() {
     let world = World::new();
@@ -643,4 +657,32 @@ fn review_text_from_the_server_is_cleaned_before_it_reaches_the_terminal() {
     );
     session.send([3u8]).unwrap();
     assert_eq!(finish(session).1, 130);
+}
+
+/// `--preview kitty` asks for pictures: a build with the `preview` feature goes on (here, no
+/// terminal: exit 10 with the command), a build without it refuses in one line, exit 2, before
+/// any request. CI runs the suite both ways.
+#[test]
+fn a_build_without_previews_refuses_a_named_preview_in_one_line() {
+    let world = World::new();
+    let run = paused_run(&world, false);
+    let before = world.requests().len();
+    let built_with = cfg!(feature = "preview");
+    let output = review(
+        &world,
+        &[&run_id(&run), "--preview", "kitty"],
+        if built_with { 10 } else { 2 },
+    );
+    let said = stderr(&output);
+    if built_with {
+        assert!(!said.contains("built without inline previews"), "{said}");
+    } else {
+        assert_eq!(said.trim_end().lines().count(), 1, "one line: {said}");
+        assert!(said.contains("built without inline previews"), "{said}");
+        assert!(said.contains("--open"), "{said}");
+        assert_eq!(world.requests().len(), before, "no request");
+    }
+    assert!(decisions(&world).is_empty());
+    // `auto` (the default) and `none` ask for nothing a build could lack.
+    review(&world, &[&run_id(&run), "--preview", "none"], 10);
 }

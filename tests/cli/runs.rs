@@ -790,6 +790,7 @@ fn on_review_reject_fails_the_reviewed_ad_app_run() {
     assert_eq!(world.stats()["reviews_resolved"], 1);
 }
 
+#[cfg(unix)]
 #[test]
 fn sigint_while_waiting_exits_130_and_names_the_run() {
     let world = slow_world(600.0);

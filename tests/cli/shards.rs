@@ -165,7 +165,23 @@ fn a_shard_with_no_rows_exits_0_at_once_and_a_shard_past_n_is_a_usage_error() {
     let from_env = expect_code(world.pletor().args(batch).env("PLETOR_SHARD", "0/2"), 2);
     assert!(stderr(&from_env).contains("`PLETOR_SHARD=0/2`: there is no shard 0 of 2"));
     let no_ci = world.run_expect(&[&batch[..], &["--shard", "auto"]].concat(), 2);
-    assert!(stderr(&no_ci).contains("found no parallel-job variables"));
+    assert!(stderr(&no_ci).contains("found no job-index variables"));
+    // A Kubernetes Indexed Job tells the pod its index but not the count: exit 2, naming the
+    // variable to set, before anything is created.
+    let no_count = expect_code(
+        world
+            .pletor()
+            .args(batch)
+            .args(["--shard", "auto"])
+            .env("JOB_COMPLETION_INDEX", "1"),
+        2,
+    );
+    let said = stderr(&no_count);
+    assert!(
+        said.contains("a Kubernetes Indexed Job sets `JOB_COMPLETION_INDEX` but no count of jobs"),
+        "{said}"
+    );
+    assert!(said.contains("set `PLETOR_SHARD_COUNT`"), "{said}");
     assert_eq!(stat(&world, "runs_created"), 0);
     assert_eq!(
         world.requests().len(),
@@ -186,6 +202,35 @@ fn a_shard_with_no_rows_exits_0_at_once_and_a_shard_past_n_is_a_usage_error() {
     let rows: Vec<Value> = lines(&gitlab);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["row"], 2);
+    // Kubernetes and AWS Batch number their jobs from 0, Slurm from its array's first index;
+    // each runs the row of its shard (a row that exists is adopted, not paid twice).
+    let engines: [&[(&str, &str)]; 3] = [
+        &[("JOB_COMPLETION_INDEX", "2"), ("PLETOR_SHARD_COUNT", "3")],
+        &[
+            ("AWS_BATCH_JOB_ARRAY_INDEX", "0"),
+            ("PLETOR_SHARD_COUNT", "3"),
+        ],
+        &[
+            ("SLURM_ARRAY_TASK_ID", "6"),
+            ("SLURM_ARRAY_TASK_MIN", "5"),
+            ("SLURM_ARRAY_TASK_COUNT", "3"),
+        ],
+    ];
+    for (vars, row) in engines.iter().zip([3, 1, 2]) {
+        let mut command = world.pletor();
+        command.args(batch).args(["--shard", "auto"]);
+        for (name, value) in *vars {
+            command.env(name, value);
+        }
+        let rows: Vec<Value> = lines(&expect_code(&mut command, 0));
+        assert_eq!(rows.len(), 1, "{vars:?}");
+        assert_eq!(rows[0]["row"], row, "{vars:?}");
+    }
+    assert_eq!(
+        stat(&world, "runs_created"),
+        3,
+        "rows 1, 2 and 3, once each"
+    );
     // Without `--batch`, the environment's shard is not this command's business.
     expect_code(
         world

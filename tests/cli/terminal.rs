@@ -3,9 +3,11 @@
 
 use pletor_sim::catalog;
 
+#[cfg(unix)]
 use crate::harness::pty::{expect, finish, pty};
 use crate::harness::{World, expect_code, stdout};
 
+#[cfg(unix)]
 #[test]
 fn saved_paths_and_run_ids_are_hyperlinks_on_a_terminal_that_shows_them() {
     let world = World::new();

@@ -992,6 +992,7 @@ fn the_content_disposition_name_wins_over_the_metadata_name() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_during_a_download_keeps_the_part_and_says_how_to_resume() {
     let world = World::new();

@@ -7,6 +7,7 @@ use std::time::Duration;
 use pletor_sim::{Config, RateLimits, catalog};
 use serde_json::{Value, json};
 
+#[cfg(unix)]
 use crate::harness::pty::{expect, finish, pty};
 use crate::harness::review::{paused_run, run_id};
 use crate::harness::{World, expect_code, fast_config, json, stdout};
@@ -39,7 +40,9 @@ fn lines_of(out: &str, id: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn watching_given_runs_prints_one_line_per_change_and_exits_with_the_worst_end() {
-    let world = lasting(0.5, fast_config());
+    // Long enough that the watch sees each run before it ends, however slowly a loaded
+    // machine starts the binary (half a second was not).
+    let world = lasting(3.0, fast_config());
     let fine = start(
         &world,
         catalog::TEXT_TO_IMAGE,
@@ -120,6 +123,7 @@ fn watching_the_keys_runs_follows_only_those_not_ended_and_settles_at_a_review()
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn on_a_terminal_the_watch_is_a_board_redrawn_in_place_until_the_run_ends() {
     let world = World::new();

@@ -77,19 +77,93 @@ fn file_chunks(file: std::fs::File) -> tokio_util::io::ReaderStream<tokio::fs::F
     tokio_util::io::ReaderStream::with_capacity(tokio::fs::File::from_std(file), READ_CHUNK)
 }
 
+/// An upload's file changed (size or modification time) while it was being sent; the body
+/// stream fails with it, and the client stops at once instead of retrying (a retry would send
+/// yet another version). Holds the file's name.
+#[derive(Debug)]
+pub struct FileChanged(pub String);
+
+impl std::fmt::Display for FileChanged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` changed while it was being uploaded", self.0)
+    }
+}
+
+impl std::error::Error for FileChanged {}
+
+/// What an upload's file looked like when its attempt began.
+#[derive(Clone)]
+struct Snapshot {
+    size: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Snapshot {
+    fn of(file: &std::fs::File) -> std::io::Result<Self> {
+        let meta = file.metadata()?;
+        Ok(Self {
+            size: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+/// Checks, after every chunk and at the end, that the file is still the one the attempt
+/// began with and that no more (or, at the end, no fewer) bytes than its size were read.
+fn check_unchanged(
+    file: &std::fs::File,
+    began: &Snapshot,
+    read: u64,
+    at_end: bool,
+    name: &str,
+) -> std::io::Result<()> {
+    let now = Snapshot::of(file)?;
+    let changed = now.size != began.size
+        || now.modified != began.modified
+        || read > began.size
+        || (at_end && read != began.size);
+    if changed {
+        return Err(std::io::Error::other(FileChanged(name.to_string())));
+    }
+    Ok(())
+}
+
 fn form_factory(upload: Upload, progress: Progress) -> FormFactory {
     Arc::new(move || {
         let file = std::fs::File::open(&upload.path)?;
+        let began = Snapshot::of(&file)?;
+        if began.size != upload.size {
+            return Err(std::io::Error::other(FileChanged(upload.filename.clone())));
+        }
+        let watch = file.try_clone()?;
         let sent = Arc::new(AtomicU64::new(0));
         progress(0);
         let progress = progress.clone();
-        let stream = file_chunks(file).inspect(move |chunk| {
-            if let Ok(bytes) = chunk {
-                let total =
-                    sent.fetch_add(bytes.len() as u64, Ordering::Relaxed) + bytes.len() as u64;
-                progress(total);
-            }
+        let name = upload.filename.clone();
+        let (end_watch, end_began, end_sent, end_name) = (
+            watch.try_clone()?,
+            began.clone(),
+            sent.clone(),
+            name.clone(),
+        );
+        let chunks = file_chunks(file).map(move |chunk| {
+            let bytes = chunk?;
+            let total = sent.fetch_add(bytes.len() as u64, Ordering::Relaxed) + bytes.len() as u64;
+            check_unchanged(&watch, &began, total, false, &name)?;
+            progress(total);
+            Ok(bytes)
         });
+        let end = futures_util::stream::once(async move {
+            check_unchanged(
+                &end_watch,
+                &end_began,
+                end_sent.load(Ordering::Relaxed),
+                true,
+                &end_name,
+            )
+        })
+        .filter_map(|checked| async move { checked.err().map(Err) });
+        let stream = chunks.chain(end);
         let part = reqwest::multipart::Part::stream_with_length(
             reqwest::Body::wrap_stream(stream),
             upload.size,

@@ -41,6 +41,8 @@ pub struct Route {
     pub tls: bool,
     /// The proxy the client would go through, if any.
     pub proxy: Option<ProxyRoute>,
+    /// The base is this machine, which never goes through a proxy (as if in `NO_PROXY`).
+    pub loopback: bool,
 }
 
 /// A proxy on the way to the API.
@@ -78,7 +80,11 @@ pub fn route(base: &str) -> Result<Route, ApiError> {
         host,
         port,
         tls: url.scheme() == "https",
-        proxy: proxy_for(&url),
+        // The client builds its connections without a proxy for a loopback base.
+        proxy: (!crate::client::is_loopback(&url))
+            .then(|| proxy_for(&url))
+            .flatten(),
+        loopback: crate::client::is_loopback(&url),
     })
 }
 

@@ -38,8 +38,9 @@ pub enum ApiError {
         /// The transport's innermost reason (`connection refused`), cleaned.
         reason: String,
     },
-    /// The server did not answer in time.
-    #[error("{method} {path}: no answer from {host} within {}", crate::text::human_duration(*.after))]
+    /// The server did not answer in time: silent for the read timeout, or its answer took longer
+    /// than the request timeout (a trickle).
+    #[error("{method} {path}: {} from {host} within {}", if *.whole { "no complete answer" } else { "no answer" }, crate::text::human_duration(*.after))]
     Timeout {
         /// The request's method: with `path`, it names the call that failed.
         method: String,
@@ -47,8 +48,38 @@ pub enum ApiError {
         path: String,
         /// The host that went silent.
         host: String,
-        /// The timeout that fired (`--read-timeout`), so the message says what to raise.
+        /// The timeout that fired, so the message says what to raise.
         after: Duration,
+        /// True when the whole answer took too long (`--request-timeout`), false for a silence
+        /// (`--read-timeout`).
+        whole: bool,
+    },
+    /// A reply longer than the client reads (see [`crate::client::JSON_REPLY_MAX`]).
+    #[error("{method} {path}: the answer is larger than {}; refused", crate::text::human_bytes(*.limit))]
+    TooLarge {
+        /// The request's method: with `path`, it names the call that failed.
+        method: String,
+        /// The request's path, relative to the API base.
+        path: String,
+        /// The most the client reads.
+        limit: u64,
+    },
+    /// A redirect to something other than `http(s)://` (`file://`, `ftp://`): never followed.
+    #[error("{method} {path}: redirected to `{location}`, which is not an http(s) URL")]
+    BadRedirect {
+        /// The request's method: with `path`, it names the call that failed.
+        method: String,
+        /// The request's path, relative to the API base.
+        path: String,
+        /// Where the server pointed, cleaned and with the key redacted.
+        location: String,
+    },
+    /// A file changed (size or modification time) while it was being uploaded: what the server
+    /// would hold is neither the old file nor the new one.
+    #[error("`{file}` changed while it was being uploaded")]
+    FileChanged {
+        /// The file's name.
+        file: String,
     },
     /// The answer was not what the API promises (not JSON, wrong shape).
     #[error("{method} {path}: unexpected response ({status}): {problem}")]
@@ -152,6 +183,9 @@ impl ApiError {
             Self::Insecure { .. } => "insecure",
             Self::BadBase { .. } => "config",
             Self::Body { .. } => "file",
+            Self::TooLarge { .. } => "too_large",
+            Self::BadRedirect { .. } => "bad_redirect",
+            Self::FileChanged { .. } => "file_changed",
         }
     }
 

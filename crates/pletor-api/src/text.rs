@@ -80,6 +80,21 @@ pub fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
+/// `512 B`, `1.5 KiB`, `3.2 MiB`, `1.0 GiB`.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
 /// `1.2s`, `45s`, `3m05s`, `2h10m`.
 pub fn human_duration(duration: Duration) -> String {
     let tenths = (duration.as_secs_f64() * 10.0).round() as u64;

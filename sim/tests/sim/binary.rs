@@ -41,6 +41,7 @@ impl Server {
         }
     }
 
+    #[cfg(unix)]
     fn signal(&self, name: &str) {
         let status = Command::new("kill")
             .args([format!("-{name}"), self.child.id().to_string()])
@@ -50,6 +51,7 @@ impl Server {
     }
 
     /// Peak resident memory from /proc, in bytes.
+    #[cfg(target_os = "linux")]
     fn peak_rss(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
         let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
@@ -65,6 +67,7 @@ impl Drop for Server {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn exec_runs_the_command_against_a_fresh_sim_and_prints_the_catalog() {
     let out = exec(&[
@@ -93,6 +96,7 @@ fn exec_runs_the_command_against_a_fresh_sim_and_prints_the_catalog() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn exec_sets_the_environment_from_its_options() {
     let out = exec(&[
@@ -114,6 +118,7 @@ fn exec_sets_the_environment_from_its_options() {
     assert_eq!(parts[2], format!("{root}/_sim"));
 }
 
+#[cfg(unix)]
 #[test]
 fn exec_exits_with_the_commands_code() {
     assert_eq!(exec(&["--", "sh", "-c", "exit 7"]).status.code(), Some(7));
@@ -124,6 +129,19 @@ fn exec_exits_with_the_commands_code() {
         "killed by a signal: 128 + its number"
     );
     let missing = exec(&["--", "/nonexistent/command"]);
+    assert_eq!(missing.status.code(), Some(127));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot run"));
+}
+
+/// The portable twin of the test above: the command here is `pletor-sim` itself, so no shell
+/// is needed (Windows has none of `sh`, `true` or signals).
+#[test]
+fn exec_passes_on_the_code_of_any_program_and_127_when_it_cannot_start() {
+    let nested = exec(&["--", BIN, "exec", "--rate-limit", "bogus=1", "--", "x"]);
+    assert_eq!(nested.status.code(), Some(2), "{nested:?}");
+    let fine = exec(&["--", BIN, "--version"]);
+    assert_eq!(fine.status.code(), Some(0), "{fine:?}");
+    let missing = exec(&["--", "pletor-sim-no-such-program"]);
     assert_eq!(missing.status.code(), Some(127));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot run"));
 }
@@ -166,6 +184,7 @@ fn exec_refuses_bad_options_as_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "a command is required");
 }
 
+#[cfg(unix)]
 #[tokio::test]
 async fn serve_prints_the_api_base_first_and_stops_on_sigterm() {
     let mut server = Server::start(&["--key", "sk-served", "--rate-limit", "default=5"]);
@@ -200,6 +219,7 @@ async fn serve_prints_the_api_base_first_and_stops_on_sigterm() {
 }
 
 /// Runs `examples/quickstart.sh` (curl and jq) through `pletor-sim exec`.
+#[cfg(unix)]
 fn quickstart(script: &str, agent: &str, out: &Path, inputs: &[String]) -> Output {
     Command::new(BIN)
         .args(["exec", "--time-scale", "0.01", "--", "bash", script, agent])
@@ -210,6 +230,7 @@ fn quickstart(script: &str, agent: &str, out: &Path, inputs: &[String]) -> Outpu
         .unwrap()
 }
 
+#[cfg(unix)]
 fn files_in(dir: &Path) -> Vec<u64> {
     std::fs::read_dir(dir)
         .map(|entries| {
@@ -220,6 +241,7 @@ fn files_in(dir: &Path) -> Vec<u64> {
         .unwrap_or_default()
 }
 
+#[cfg(unix)]
 #[test]
 #[cfg_attr(
     not(unix),
@@ -286,6 +308,8 @@ fn the_quickstart_script_works_unchanged_on_every_agent_it_can_drive() {
     assert!(echo_out.lines().next() == Some("hello back"), "{echo_out}");
 }
 
+/// Peak memory is read from Linux's /proc.
+#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn a_streamed_256_mib_upload_and_download_keep_the_server_under_100_mib() {
     const MIB: usize = 1 << 20;

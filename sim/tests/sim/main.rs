@@ -9,6 +9,9 @@
     clippy::print_stdout,
     clippy::print_stderr
 )]
+// The tests that need Unix (a pseudo-terminal, signals, `sh`) are compiled out elsewhere, and
+// with them some helpers' only callers.
+#![cfg_attr(not(unix), allow(unused_imports, dead_code))]
 
 mod admin;
 mod assets;

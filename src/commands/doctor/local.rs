@@ -238,15 +238,24 @@ fn proxy(ctx: &Context) -> Check {
     });
     let message = match &route.proxy {
         Some(proxy) => format!(
-            "through {}{}{listed}",
+            "through {}{}{listed}{}",
             text::clean(&proxy.url),
             if proxy.has_credentials {
                 " with credentials"
             } else {
                 ""
+            },
+            if route.tls {
+                "; the key travels inside TLS, unseen by the proxy"
+            } else {
+                ""
             }
         ),
         None if set.is_empty() => "none".to_string(),
+        None if route.loopback => format!(
+            "none: {} is this machine, which never goes through a proxy{listed}",
+            route.host
+        ),
         None => format!("none for {}{listed}", route.host),
     };
     Check::ok("proxy", message).details(details)

@@ -9,7 +9,7 @@ use super::WaitCmd;
 use crate::api::runs;
 use crate::commands::run::{OnReview, save_options};
 use crate::context::Context;
-use crate::error::{self, Exit};
+use crate::error::{self, Exit, Failure};
 use crate::workflow::outcome::{self, Outcome, SaveOptions};
 use crate::workflow::wait::WaitOptions;
 
@@ -67,7 +67,22 @@ async fn follow(
     options: WaitOptions,
     save: &SaveOptions,
 ) -> anyhow::Result<Outcome> {
-    let (kind, run) = crate::workflow::ids::run(ctx, id, kind).await?;
+    // The deadline bounds the first look at the run too: a server that hangs cannot hold
+    // `--timeout` past its time.
+    let found = crate::workflow::ids::run(ctx, id, kind);
+    let (kind, run) = match options.deadline {
+        Some(deadline) => tokio::time::timeout_at(deadline.into(), found)
+            .await
+            .map_err(|_| {
+                Failure::new(
+                    Exit::Timeout,
+                    "timeout",
+                    format!("run {id}: no answer from the API within `--timeout`"),
+                )
+                .hint(format!("wait again: `pletor runs wait {id}`"))
+            })??,
+        None => found.await?,
+    };
     outcome::follow(ctx, kind, run, options, save).await
 }
 

@@ -86,6 +86,13 @@ impl World {
             .env("PLETOR_READ_TIMEOUT", "10s")
             .env("PLETOR_RETRY_MAX_WAIT", "20s")
             .current_dir(self.work());
+        // Windows needs these to start sockets and find its own folders.
+        #[cfg(windows)]
+        for name in ["SYSTEMROOT", "WINDIR", "TEMP", "TMP", "PATHEXT", "COMSPEC"] {
+            if let Some(value) = std::env::var_os(name) {
+                cmd.env(name, value);
+            }
+        }
         cmd
     }
 
@@ -290,10 +297,18 @@ pub fn tree(root: &Path) -> Vec<String> {
     found
 }
 
-/// Sends SIGINT to a child and collects its output.
+/// Sends SIGINT to a child and collects its output. (Unix: Windows has no signal to send to
+/// one process; Ctrl-C there goes to a whole console.)
+#[cfg(unix)]
 pub fn interrupt(child: std::process::Child) -> Output {
+    signal(child, "INT")
+}
+
+/// Sends the signal `name` (`INT`, `TERM`) to a child and collects its output.
+#[cfg(unix)]
+pub fn signal(child: std::process::Child, name: &str) -> Output {
     let sent = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([format!("-{name}"), child.id().to_string()])
         .status()
         .unwrap();
     assert!(sent.success());

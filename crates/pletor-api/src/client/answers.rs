@@ -4,25 +4,35 @@
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use super::Client;
+use std::time::Instant;
+
 use super::events::Event;
 use super::request::Request;
+use super::send::{Read, read_within};
+use super::{Client, ERROR_BODY_MAX};
 use crate::error::ApiError;
 use crate::spec;
 
 impl Client {
+    /// The error an error status makes: reads at most [`ERROR_BODY_MAX`] of its body by
+    /// `deadline` (what came is enough for a message), with the client's key redacted before
+    /// anything of it goes further.
     pub(super) async fn status_error(
         &self,
         request: &Request,
-        response: reqwest::Response,
+        mut response: reqwest::Response,
+        deadline: Option<Instant>,
     ) -> ApiError {
         let status = response.status();
-        let body = response.bytes().await.unwrap_or_default();
-        let text = String::from_utf8_lossy(&body);
+        let body = match read_within(&mut response, ERROR_BODY_MAX, deadline).await {
+            Read::Whole(body) | Read::Over(body) | Read::Late(body) => body,
+            Read::Failed(_) => Vec::new(),
+        };
+        let text = self.redact(&String::from_utf8_lossy(&body));
         if self.observer.wants_exchanges() && !text.is_empty() {
             self.observer.on_event(&Event::ResponseBody { body: &text });
         }
-        let detail = match serde_json::from_slice::<Value>(&body) {
+        let detail = match serde_json::from_str::<Value>(&text) {
             Ok(value) => spec::error_detail(&value).or_else(|| Some(excerpt(&text))),
             Err(_) if text.trim().is_empty() => None,
             Err(_) => Some(excerpt(&text)),
@@ -45,7 +55,7 @@ impl Client {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Value::Null);
         }
-        let text = String::from_utf8_lossy(body);
+        let text = self.redact(&String::from_utf8_lossy(body));
         if self.observer.wants_exchanges() {
             self.observer.on_event(&Event::ResponseBody { body: &text });
         }
@@ -65,6 +75,7 @@ impl Client {
                 path: request.path.clone(),
                 host,
                 after: self.read_timeout,
+                whole: false,
             };
         }
         ApiError::Network {

@@ -53,6 +53,10 @@ pub struct ClientConfig {
     /// Longest silence while waiting for or reading a response: a stalled transfer fails and is
     /// retried instead of hanging, however long a healthy one takes.
     pub read_timeout: Duration,
+    /// Longest time one attempt of a JSON request may take, from sending it to the last byte of
+    /// its answer: a server that trickles its reply one byte at a time ends like a silence.
+    /// Streamed bodies (uploads, downloads) are bounded by their size and `read_timeout` instead.
+    pub request_timeout: Duration,
     /// How many attempts and how much waiting one request may cost.
     pub policy: RetryPolicy,
 }
@@ -82,13 +86,20 @@ pub(crate) fn parse_base(text: &str) -> Result<Url, ApiError> {
 pub fn transport_is_safe(url: &Url) -> bool {
     match url.scheme() {
         "https" => true,
-        "http" => match url.host() {
-            Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            None => false,
-        },
+        "http" => is_loopback(url),
         _ => false,
+    }
+}
+
+/// Whether `url` names this machine (`localhost`, `127.0.0.0/8`, `::1`). Such a base never goes
+/// through a proxy, as if it were listed in `NO_PROXY`: a proxy would carry a plain `http://`
+/// key off the machine.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
     }
 }
 
@@ -120,6 +131,34 @@ mod tests {
     }
 
     #[test]
+    fn the_client_redacts_its_own_key_from_server_text_and_skips_proxies_for_loopback() {
+        let client = Client::new(ClientConfig {
+            base: "http://127.0.0.1:9/v1".into(),
+            user_agent: "test".into(),
+            credential: Some(Credential::ApiKey(Secret::new("sk-echoed"))),
+            connect_timeout: Duration::from_secs(1),
+            read_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
+            policy: RetryPolicy::default(),
+        })
+        .unwrap();
+        assert_eq!(
+            client.redact("Invalid key: sk-echoed (sk-echoed)"),
+            "Invalid key: [redacted] ([redacted])"
+        );
+        assert_eq!(client.redact("nothing secret"), "nothing secret");
+        for (url, loopback) in [
+            ("http://127.0.0.1:8080/", true),
+            ("http://localhost/", true),
+            ("http://[::1]/", true),
+            ("https://api.pletor.ai/", false),
+            ("http://localhost.evil.com/", false),
+        ] {
+            assert_eq!(is_loopback(&Url::parse(url).unwrap()), loopback, "{url}");
+        }
+    }
+
+    #[test]
     fn a_key_for_a_plain_http_remote_base_is_refused() {
         let config = ClientConfig {
             base: "http://api.example.com/v1".into(),
@@ -127,6 +166,7 @@ mod tests {
             credential: Some(Credential::ApiKey(Secret::new("sk-123"))),
             connect_timeout: Duration::from_secs(1),
             read_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
             policy: RetryPolicy::default(),
         };
         let err = Client::new(config).err().unwrap();

@@ -94,9 +94,13 @@ impl Observer for Silent {
 impl Client {
     pub(super) fn log_response(&self, response: &reqwest::Response) {
         if self.observer.wants_exchanges() {
+            let headers = redacted(response.headers())
+                .into_iter()
+                .map(|(name, value)| (name, self.redact(&value)))
+                .collect();
             self.observer.on_event(&Event::ResponseHeaders {
                 status: response.status().as_u16(),
-                headers: redacted(response.headers()),
+                headers,
             });
         }
     }

@@ -8,7 +8,13 @@
 //!   loopback address; redirects are followed by hand so that a hop to another host loses it;
 //! - a request is retried only when that cannot duplicate work: GET, DELETE, and a POST that
 //!   carries an idempotency key ([`Request::idempotent`]);
-//! - every wait (backoff, `Retry-After`, rate-limit reset) counts against one budget.
+//! - every wait (backoff, `Retry-After`, rate-limit reset) counts against one budget, and so
+//!   does every attempt that ended without an answer (see [`send`] for the arithmetic);
+//! - a JSON reply is read within [`ClientConfig::request_timeout`] and at most
+//!   [`JSON_REPLY_MAX`] bytes; an error body at most [`ERROR_BODY_MAX`];
+//! - a loopback base never goes through a proxy;
+//! - the key never appears in anything the server sends back that the client passes on
+//!   ([`Client::redact`]).
 
 mod answers;
 mod config;
@@ -27,11 +33,19 @@ use super::rate::{RateBook, RateState};
 use super::retry::RetryPolicy;
 
 pub(crate) use config::parse_base;
-pub use config::{ClientConfig, Credential, Secret, transport_is_safe};
+pub use config::{ClientConfig, Credential, Secret, is_loopback, transport_is_safe};
 use events::Silent;
 pub use events::{Event, Observer};
 pub use probe::Probe;
 pub use request::{FormFactory, Request};
+
+/// The largest JSON reply the client reads (64 MiB): a longer one is refused as it streams in,
+/// so an endless or padded reply cannot grow memory without limit. The API's largest honest
+/// answer (a page of 100 runs with their outputs) is well under a megabyte.
+pub const JSON_REPLY_MAX: u64 = 64 * 1024 * 1024;
+
+/// The most of an error body the client reads (64 KiB): its message is an excerpt anyway.
+pub const ERROR_BODY_MAX: u64 = 64 * 1024;
 
 /// The API client. Cheap to clone; clones share connections and rate-limit state.
 #[derive(Clone)]
@@ -41,6 +55,7 @@ pub struct Client {
     credential: Option<Credential>,
     policy: RetryPolicy,
     read_timeout: Duration,
+    request_timeout: Duration,
     rates: Arc<RateBook>,
     observer: Arc<dyn Observer>,
 }
@@ -55,22 +70,25 @@ impl Client {
                 reason: "plain http:// is allowed only to a loopback address",
             });
         }
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .user_agent(config.user_agent.clone())
             .connect_timeout(config.connect_timeout)
             .read_timeout(config.read_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| ApiError::BadBase {
-                url: config.base.clone(),
-                reason: e.to_string(),
-            })?;
+            .redirect(reqwest::redirect::Policy::none());
+        if is_loopback(&base) {
+            builder = builder.no_proxy();
+        }
+        let http = builder.build().map_err(|e| ApiError::BadBase {
+            url: config.base.clone(),
+            reason: e.to_string(),
+        })?;
         Ok(Self {
             http,
             base,
             credential: config.credential,
             policy: config.policy,
             read_timeout: config.read_timeout,
+            request_timeout: config.request_timeout,
             rates: Arc::default(),
             observer: Arc::new(Silent),
         })
@@ -85,6 +103,19 @@ impl Client {
     /// The API base: links the server hands out are followed only below it.
     pub fn base(&self) -> &Url {
         &self.base
+    }
+
+    /// `text` with the client's own key or token replaced by `[redacted]`: for anything the
+    /// server sent back (an error detail, a body excerpt, a header), which may echo it.
+    pub fn redact(&self, text: &str) -> String {
+        let secret = match &self.credential {
+            Some(Credential::ApiKey(secret) | Credential::Bearer(secret)) => secret.expose(),
+            None => "",
+        };
+        if secret.is_empty() || !text.contains(secret) {
+            return text.to_string();
+        }
+        text.replace(secret, "[redacted]")
     }
 
     /// The retry policy.

@@ -52,6 +52,15 @@ impl Client {
             Ok(response) => response,
             Err(SendError::Api(err)) => return Err(err),
             Err(SendError::Body(err)) => return Err(body_error(&request, &err)),
+            Err(SendError::Late) => {
+                return Err(ApiError::Timeout {
+                    method: request.method.to_string(),
+                    path: request.path.clone(),
+                    host: self.base.host_str().unwrap_or("?").to_string(),
+                    after: self.request_timeout,
+                    whole: true,
+                });
+            }
             Err(SendError::Http(err)) => {
                 let reason = transport_reason(&err);
                 self.observer.on_event(&Event::Failed {
@@ -74,7 +83,8 @@ impl Client {
         let error = if response.status().is_success() {
             None
         } else {
-            Some(self.status_error(&request, response).await)
+            let deadline = Instant::now() + self.request_timeout;
+            Some(self.status_error(&request, response, Some(deadline)).await)
         };
         Ok(Probe {
             status,

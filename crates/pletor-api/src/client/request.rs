@@ -145,7 +145,7 @@ impl Client {
                 Body::Empty => builder,
                 Body::Json(value) => {
                     if self.observer.wants_exchanges() {
-                        logged_body = Some(value.to_string());
+                        logged_body = Some(self.redact(&value.to_string()));
                     }
                     builder.json(value)
                 }
@@ -160,7 +160,7 @@ impl Client {
         if self.observer.wants_exchanges() {
             self.observer.on_event(&Event::RequestSent {
                 method: built.method().as_str(),
-                url: built.url().as_str(),
+                url: &self.redact(built.url().as_str()),
                 headers: redacted(built.headers()),
                 body: logged_body,
             });

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pletor_global_optspecs
-    string join \n profile= api-base= api-key= json jq= q/quiet v/verbose color= no-input progress= connect-timeout= read-timeout= request-timeout= retries= retry-max-wait= h/help V/version
+    string join \n profile= api-base= api-key= json jq= q/quiet v/verbose color= no-input progress= connect-timeout= read-timeout= request-timeout= max-size= retries= retry-max-wait= h/help V/version
 end
 
 function __fish_pletor_needs_command
@@ -38,6 +38,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_needs_command" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_needs_command" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_needs_command" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -75,6 +76,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and not __fish_seen_subcommand_from list show help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -103,6 +105,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page'
@@ -126,6 +129,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand agents; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -151,6 +155,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and not __fish_seen_subcommand_from list show help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -179,6 +184,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page'
@@ -202,6 +208,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand apps; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -242,6 +249,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l overwrite -d 'Replace files that already exist'
@@ -285,6 +293,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l overwrite -d 'Replace files that already exist'
@@ -313,6 +322,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and not __fish_seen_subcommand_from status report help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -339,6 +349,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from status" -l app -d 'The batch runs an app (it was started with `app-run`)'
@@ -365,6 +376,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand batch; and __fish_seen_subcommand_from report" -l app -d 'The batch runs an app (it was started with `app-run`)'
@@ -392,6 +404,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and not __fish_seen_subcommand_from list show wait watch cancel help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -430,6 +443,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from list" -l app -d 'List app runs instead of agent runs'
@@ -454,6 +468,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -l app -d 'The id is an app run (skips the guess between agent runs and app runs)'
@@ -484,6 +499,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l overwrite -d 'Replace files that already exist'
@@ -510,6 +526,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from watch" -l exit-status -d 'End when the runs have ended (or wait for a review), with `runs wait`\'s exit code'
@@ -534,6 +551,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Do not ask for confirmation'
@@ -566,6 +584,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand upload" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand upload" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -591,6 +610,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand download" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand download" -l overwrite -d 'Replace files that already exist'
@@ -616,6 +636,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and not __fish_seen_subcommand_from list show help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -643,6 +664,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page'
@@ -666,6 +688,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand assets; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -704,6 +727,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand review" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand review" -l approve -d 'Approve without asking'
@@ -733,6 +757,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -759,6 +784,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-key -d 'Read the key from stdin instead of prompting'
@@ -782,6 +808,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -804,6 +831,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand auth; and __fish_seen_subcommand_from logout" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -834,6 +862,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand api" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand api" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -857,6 +886,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand completions" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout, errors included'
@@ -879,6 +909,7 @@ none\t'No progress at all'"
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l connect-timeout -d 'Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l read-timeout -d 'Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l request-timeout -d 'Longest time one API request may take to answer in full, so a reply that trickles ends like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]' -r
+complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l max-size -d 'Most bytes one download may write when neither the asset\'s metadata nor the answer announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l retries -d 'Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand doctor" -l json -d 'Print exactly one JSON document on stdout, errors included'

@@ -135,11 +135,11 @@ pub fn classify(err: &anyhow::Error) -> Report {
     let mut report = Report {
         exit: Exit::Error,
         code: "error",
-        message: crate::api::text::clean(&err.to_string()),
+        message: crate::output::text::clean(&err.to_string()),
         causes: err
             .chain()
             .skip(1)
-            .map(|c| crate::api::text::clean(&c.to_string()))
+            .map(|c| crate::output::text::clean(&c.to_string()))
             .collect(),
         hint: None,
         status: None,

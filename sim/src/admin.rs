@@ -24,7 +24,8 @@ use crate::api::error::{ApiError, parse_json};
 use crate::assets::{Asset, FileSink, filler_byte, guess_mime};
 use crate::catalog::Kind;
 use crate::clock::rfc3339;
-use crate::state::{Namespace, Shared, Stats, lock};
+use crate::state::{Namespace, Shared, Stats};
+use crate::sync::lock;
 
 /// The admin routes, relative to `/_sim`.
 pub fn router() -> Router<App> {

@@ -8,7 +8,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::state::lock;
+use crate::sync::lock;
 
 /// Wall time plus an adjustable forward offset.
 #[derive(Debug, Default)]

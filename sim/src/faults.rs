@@ -13,7 +13,10 @@ use axum::http::{HeaderName, HeaderValue};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::state::lock;
+use crate::sync::lock;
+
+/// Largest body any hostile kind may be asked for (`bytes`), so a typo cannot fill a disk.
+pub const MAX_HOSTILE_BYTES: u64 = 16 << 30;
 
 /// What a rule does to the request it fires on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -167,11 +170,11 @@ impl Rule {
             FaultKind::Endless | FaultKind::Oversize | FaultKind::LargeJson | FaultKind::Trickle
         );
         if let Some(bytes) = self.bytes.filter(|_| hostile)
-            && bytes > crate::hostile::MAX_HOSTILE_BYTES
+            && bytes > MAX_HOSTILE_BYTES
         {
             return Err(format!(
                 "bytes {bytes} is over the cap of {}",
-                crate::hostile::MAX_HOSTILE_BYTES
+                MAX_HOSTILE_BYTES
             ));
         }
         if self.kind == FaultKind::Headers && self.headers.is_empty() {

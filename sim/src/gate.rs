@@ -22,11 +22,11 @@ use tokio_util::sync::CancellationToken;
 use crate::api::error::ApiError;
 use crate::api::{App, canonical_path};
 use crate::clock::unix_f64;
+use crate::config::{ADMIN_PREFIX, API_PREFIX, Config};
 use crate::faults::{FaultKind, Rule};
 use crate::hostile;
 use crate::ratelimit::{Bucket, Verdict};
 use crate::state::{LogEntry, Stats, wall_now};
-use crate::{ADMIN_PREFIX, API_PREFIX, Config};
 
 /// Largest non-upload request body accepted (413 beyond).
 const MAX_BODY: usize = 2 * 1024 * 1024;

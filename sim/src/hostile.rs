@@ -31,9 +31,6 @@ pub const OVERSIZE_DEFAULT_EXTRA: u64 = 1 << 20;
 /// Default total size of a `large_json` reply.
 pub const LARGE_JSON_DEFAULT: u64 = 96 << 20;
 
-/// Largest body any hostile kind may be asked for (`bytes`), so a typo cannot fill a disk.
-pub const MAX_HOSTILE_BYTES: u64 = 16 << 30;
-
 /// Size of the chunks endless and padded bodies are made of.
 const CHUNK: usize = 64 * 1024;
 

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant, SystemTime};
 use axum::http::Method;
 
 use crate::clock::unix_ceil;
-use crate::state::lock;
+use crate::sync::lock;
 
 /// Requests allowed per window and key, per bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

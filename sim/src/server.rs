@@ -23,9 +23,9 @@ use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::error::ApiError;
+use crate::config::{ADMIN_PREFIX, API_PREFIX};
 use crate::gate::{ConnKill, gate};
 use crate::state::Shared;
-use crate::{ADMIN_PREFIX, API_PREFIX};
 
 /// How long connections may take to finish after shutdown begins.
 const GRACE: Duration = Duration::from_secs(3);

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
@@ -20,19 +20,14 @@ use uuid::Uuid;
 use crate::assets::AssetTable;
 use crate::catalog::{Entry, Kind};
 use crate::clock::Clock;
+use crate::config::{API_PREFIX, Config};
 use crate::faults::Faults;
 use crate::ratelimit::Limiter;
 use crate::runs::RunTable;
-use crate::{API_PREFIX, Config};
+use crate::sync::lock;
 
 /// Most request-log entries kept; older ones are dropped so a long benchmark stays bounded.
 const LOG_CAPACITY: usize = 100_000;
-
-/// Locks a mutex, carrying on after a panic elsewhere: every guarded value stays consistent
-/// between statements, so a poisoned lock holds nothing half-written.
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
 
 /// Everything a handler can reach.
 pub struct Shared {

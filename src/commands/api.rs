@@ -4,7 +4,7 @@
 use clap::Args as ClapArgs;
 use serde_json::{Map, Value};
 
-use crate::api::Request;
+use crate::api::{HttpMethod, Request};
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
 use crate::workflow::local_text;
@@ -58,14 +58,12 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
     };
     let method = method(args.method.as_deref(), body.is_some() || !fields.is_empty())?;
     let (path, query) = path;
-    let mut request = Request::new(method.clone(), path);
+    let takes_query = method.takes_query();
+    let mut request = Request::raw(method.clone(), path);
     for (key, value) in query {
         request = request.query(&key, value);
     }
-    if matches!(
-        method,
-        reqwest::Method::GET | reqwest::Method::DELETE | reqwest::Method::HEAD
-    ) {
+    if takes_query {
         for (key, value) in &fields {
             let text = value
                 .as_str()
@@ -97,9 +95,9 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
 
 /// The method, as gh chooses it: `-X` when given, else POST when there are fields or a body
 /// (a lookup with fields says `-X GET`), else GET.
-fn method(explicit: Option<&str>, has_body: bool) -> anyhow::Result<reqwest::Method> {
+fn method(explicit: Option<&str>, has_body: bool) -> anyhow::Result<HttpMethod> {
     let text = explicit.unwrap_or(if has_body { "POST" } else { "GET" });
-    reqwest::Method::from_bytes(text.to_ascii_uppercase().as_bytes()).map_err(|_| {
+    HttpMethod::parse(text).ok_or_else(|| {
         UsageError::new(
             format!("`{text}` is not an HTTP method"),
             "use e.g. `-X GET` or `-X POST`",
@@ -200,9 +198,9 @@ mod tests {
 
     #[test]
     fn fields_imply_post_unless_a_method_is_given() {
-        assert_eq!(method(None, true).unwrap(), reqwest::Method::POST);
-        assert_eq!(method(None, false).unwrap(), reqwest::Method::GET);
-        assert_eq!(method(Some("get"), true).unwrap(), reqwest::Method::GET);
+        assert_eq!(method(None, true).unwrap().to_string(), "POST");
+        assert_eq!(method(None, false).unwrap().to_string(), "GET");
+        assert_eq!(method(Some("get"), true).unwrap().to_string(), "GET");
         assert!(method(Some("NOT A METHOD"), false).is_err());
     }
 }

@@ -76,7 +76,7 @@ pub fn run(expr: &str, input: &Value) -> Result<Vec<Value>, String> {
         let val = out.map_err(|e| {
             format!(
                 "jq: {}",
-                shorten(&super::clean_line(&reason(&e.to_string())))
+                shorten(&super::text::clean_line(&reason(&e.to_string())))
             )
         })?;
         let value: Value =

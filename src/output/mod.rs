@@ -14,7 +14,9 @@ pub mod image;
 mod jq;
 pub mod pager;
 pub mod progress;
+mod stderr;
 pub mod table;
+pub mod text;
 mod verbose;
 
 use std::io::{IsTerminal, Write};
@@ -22,11 +24,12 @@ use std::io::{IsTerminal, Write};
 use serde_json::Value;
 
 pub use jq::check as check_jq;
-pub use progress::Progress;
+pub use progress::{Progress, ProgressMode};
+pub use stderr::{stderr_line, stderr_raw};
 pub use table::Table;
 pub use verbose::Log;
 
-pub use crate::api::text::{clean, clean_block, clean_line, human_duration, truncate};
+pub use text::{clean, clean_block, clean_line, human_bytes, human_duration, truncate};
 
 use crate::error::Report;
 
@@ -40,20 +43,6 @@ pub enum ColorChoice {
     Always,
     /// Never, not even on a terminal.
     Never,
-}
-
-/// How to show progress on stderr (`--progress`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProgressMode {
-    /// Bars and spinners on a terminal, plain lines otherwise.
-    Auto,
-    /// Bars and spinners, even when stderr is not a terminal.
-    Tty,
-    /// One line per change, never a carriage return (logs, CI).
-    Plain,
-    /// Nothing at all, as with `--quiet` or `--json` (warnings still show: they are not
-    /// progress).
-    None,
 }
 
 /// One of the two streams, for what depends on where text goes (hyperlinks).
@@ -453,19 +442,6 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(shown)
 }
 
-/// Writes `text` and a newline to stderr. A closed or full stderr (`2>/dev/full`, a reader
-/// that went away) is ignored: there is nowhere left to report it, and the command's exit code
-/// must stay that of its work. `eprintln!` would panic instead, so nothing else writes there.
-pub fn stderr_line(text: &str) {
-    stderr_raw(&format!("{text}\n"));
-}
-
-/// Writes `text` to stderr as it is, ignoring errors as [`stderr_line`] does.
-pub fn stderr_raw(text: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
-}
-
 /// The OSC 8 escape that shows `text` as a link to `url` (control characters in either are
 /// dropped, so neither can end the sequence early).
 fn hyperlink(text: &str, url: &str) -> String {
@@ -492,11 +468,6 @@ fn file_url(path: &std::path::Path) -> Option<String> {
         "file://{}",
         percent_encoding::utf8_percent_encode(&text, KEEP)
     ))
-}
-
-/// `512 B`, `1.5 KiB`, `3.2 MiB`, `1.0 GiB`.
-pub fn human_bytes(bytes: u64) -> String {
-    crate::api::text::human_bytes(bytes)
 }
 
 #[cfg(test)]

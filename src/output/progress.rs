@@ -6,7 +6,19 @@ use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::ProgressMode;
+/// How to show progress on stderr (`--progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// Bars and spinners on a terminal, plain lines otherwise.
+    Auto,
+    /// Bars and spinners, even when stderr is not a terminal.
+    Tty,
+    /// One line per change, never a carriage return (logs, CI).
+    Plain,
+    /// Nothing at all, as with `--quiet` or `--json` (warnings still show: they are not
+    /// progress).
+    None,
+}
 
 /// Makes spinners and bars in one mode; clones share one display.
 #[derive(Clone)]
@@ -82,7 +94,7 @@ impl Progress {
             Some(multi) => {
                 let _ = multi.println(text);
             }
-            None if self.mode != ProgressMode::None => super::stderr_line(text),
+            None if self.mode != ProgressMode::None => super::stderr::stderr_line(text),
             None => {}
         }
     }
@@ -118,7 +130,7 @@ impl Spinner {
         }
         let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
         if *last != message {
-            super::stderr_line(message);
+            super::stderr::stderr_line(message);
             *last = message.to_string();
         }
     }
@@ -153,7 +165,7 @@ impl Bar {
             bar.finish_and_clear();
         }
         if self.plain {
-            super::stderr_line(&format!("{}: {outcome}", self.label));
+            super::stderr::stderr_line(&format!("{}: {outcome}", self.label));
         }
     }
 }

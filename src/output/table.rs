@@ -37,7 +37,7 @@ impl Table {
         self.rows.push(
             cells
                 .into_iter()
-                .map(|c| super::clean_line(&c.into()))
+                .map(|c| super::text::clean_line(&c.into()))
                 .collect(),
         );
     }

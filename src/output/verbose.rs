@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::api::{Event, Observer};
 
-use super::human_duration;
+use super::text::{clean, human_duration, truncate};
 
 /// Handed to the API client as its [`Observer`]: `-v` and `--quiet` decide which events print.
 pub struct Log {
@@ -21,7 +21,7 @@ impl Log {
     }
 
     fn line(&self, text: &str) {
-        super::stderr_line(text);
+        super::stderr::stderr_line(text);
     }
 }
 
@@ -75,15 +75,12 @@ impl Observer for Log {
                 headers,
                 body,
             } if self.verbose >= 2 => {
-                let mut text = format!("> {method} {}", super::clean(url));
+                let mut text = format!("> {method} {}", clean(url));
                 for (name, value) in headers {
                     text.push_str(&format!("\n> {name}: {value}"));
                 }
                 if let Some(body) = body {
-                    text.push_str(&format!(
-                        "\n>\n{}",
-                        super::truncate(&super::clean(body), 4000)
-                    ));
+                    text.push_str(&format!("\n>\n{}", truncate(&clean(body), 4000)));
                 }
                 self.line(&text);
             }
@@ -95,10 +92,7 @@ impl Observer for Log {
                 self.line(&text);
             }
             Event::ResponseBody { body } if self.verbose >= 2 => {
-                self.line(&format!(
-                    "<\n{}",
-                    super::truncate(&super::clean(body), 4000)
-                ));
+                self.line(&format!("<\n{}", truncate(&clean(body), 4000)));
             }
             _ => {}
         }

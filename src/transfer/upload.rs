@@ -6,7 +6,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use futures_util::{StreamExt, stream};
 
-use super::LocalFile;
+use super::local::LocalFile;
 use crate::api::assets::{self, Upload, Uploaded};
 use crate::context::Context;
 use crate::output::{clean_line, progress::Bar};

@@ -28,6 +28,7 @@ mod help;
 
 mod http;
 mod inbox;
+mod layers;
 mod links;
 mod names;
 mod pagination;

@@ -1,4 +1,5 @@
-//! Assets: streaming upload (idempotent), metadata, listing and the download response.
+//! Assets: streaming upload (idempotent), metadata and listing; their bytes come down through
+//! [`crate::download`].
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -210,19 +211,6 @@ pub async fn list(
         request = request.query("external_id", external_id);
     }
     list::fetch_newest(client, request, limit).await
-}
-
-/// Starts a download; with `from`, asks for the bytes from that offset on (`Range`).
-pub async fn download(
-    client: &Client,
-    id: &str,
-    from: Option<u64>,
-) -> Result<reqwest::Response, ApiError> {
-    let mut request = Request::get(spec::asset_download(id));
-    if let Some(offset) = from.filter(|o| *o > 0) {
-        request = request.header("range", format!("bytes={offset}-"));
-    }
-    client.send(request).await
 }
 
 /// The media type of a file from its extension.

@@ -9,12 +9,15 @@
 //! - it knows nothing of clap, indicatif, comfy-table or dialoguer;
 //! - every point of the API that Pletor does not document (docs/api-contract.md says which)
 //!   lives in [`spec`], one place per point;
-//! - server text is untrusted: the messages it builds are cleaned with its own [`text`] helpers.
+//! - it owns every byte on the wire: requests, answers, and downloads ([`download::Download`]),
+//!   so no layer above it speaks HTTP;
+//! - server text is untrusted: the messages it builds are cleaned with its own private helpers.
 
 pub mod assets;
 pub mod catalog;
 mod client;
 pub mod diagnose;
+pub mod download;
 mod error;
 pub mod list;
 pub mod models;
@@ -22,10 +25,11 @@ pub mod rate;
 pub mod retry;
 pub mod runs;
 pub mod spec;
-pub mod text;
+mod text;
 
 pub use client::{
-    Client, ClientConfig, Credential, Event, FormFactory, Observer, Probe, Request, Secret,
+    Client, ClientConfig, Credential, Event, FormFactory, HttpMethod, Observer, Probe, Request,
+    Secret,
 };
 pub use error::ApiError;
 pub use rate::RateState;

@@ -1,13 +1,13 @@
-//! Text helpers of the HTTP layer: server text is untrusted, so every message this crate builds
-//! from it is cleaned here first; durations read the same in every message.
-//!
-//! The CLI's output module re-exports these, so there is one definition of "clean".
+//! The HTTP layer's own message text: server text is untrusted, so every message this crate
+//! builds from it (error details, transport reasons, logged headers) is cleaned here first, and
+//! the waits its errors name read as durations. Private: what the screen shows is the CLI's
+//! business, with helpers of its own.
 
 use std::time::Duration;
 
 /// Removes ANSI escape sequences and control characters (keeping newlines and tabs) from
 /// untrusted text.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -22,16 +22,6 @@ pub fn clean(text: &str) -> String {
         }
     }
     out
-}
-
-/// Like [`clean`], for a one-line context: newlines become spaces.
-pub fn clean_line(text: &str) -> String {
-    clean(text).replace(['\n', '\t'], " ")
-}
-
-/// Like [`clean`], keeping the text's lines.
-pub fn clean_block(text: &str) -> String {
-    clean(text)
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -71,7 +61,7 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Shortens text to `max` characters, marking the cut with `…`.
-pub fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -81,7 +71,7 @@ pub fn truncate(text: &str, max: usize) -> String {
 }
 
 /// `512 B`, `1.5 KiB`, `3.2 MiB`, `1.0 GiB`.
-pub fn human_bytes(bytes: u64) -> String {
+pub(crate) fn human_bytes(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if bytes < 1024 {
         return format!("{bytes} B");
@@ -96,7 +86,7 @@ pub fn human_bytes(bytes: u64) -> String {
 }
 
 /// `1.2s`, `45s`, `3m05s`, `2h10m`.
-pub fn human_duration(duration: Duration) -> String {
+pub(crate) fn human_duration(duration: Duration) -> String {
     let tenths = (duration.as_secs_f64() * 10.0).round() as u64;
     if tenths < 100 {
         let text = format!("{}.{}", tenths / 10, tenths % 10);
@@ -124,7 +114,6 @@ mod tests {
         assert_eq!(clean("a\x07b\x00c\r\n"), "abc\n");
         assert_eq!(clean("\x1b]0;title\x07visible"), "visible");
         assert_eq!(clean("caf\u{e9} \u{202e}txt"), "caf\u{e9} txt");
-        assert_eq!(clean_line("two\nlines"), "two lines");
     }
 
     #[test]

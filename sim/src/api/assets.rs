@@ -26,7 +26,8 @@ use crate::assets::{
     Asset, FileSink, RangeRequest, Stored, content_disposition, guess_mime, parse_range,
 };
 use crate::gate::LoggedExternalId;
-use crate::state::{Namespace, Stats, lock};
+use crate::state::{Namespace, Stats};
+use crate::sync::lock;
 
 /// Chunk size of download reads.
 const READ_CHUNK: usize = 64 * 1024;

@@ -11,7 +11,11 @@ use axum::response::{IntoResponse, Response};
 use percent_encoding::percent_decode_str;
 use serde_json::{Value, json};
 
-use super::App;
+pub use crate::config::Paging;
+use crate::state::Shared;
+
+/// What every handler gets (as in the API module): the shared state.
+type App = std::sync::Arc<Shared>;
 use super::error::ApiError;
 use crate::api::error::loc;
 
@@ -48,30 +52,6 @@ pub fn all_split(pairs: &[(String, String)], key: &str) -> Vec<String> {
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
         .collect()
-}
-
-/// How lists page: the shapes clients meet in the wild, so a client can be tried on each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paging {
-    /// `limit` + `starting_after` (an id); `{"data", "has_more"}`. The default.
-    #[default]
-    HasMore,
-    /// `limit` + `cursor` (opaque); `{"data", "next_cursor": "…" | null}`.
-    NextCursor,
-    /// `limit` + `cursor` (opaque); `{"data", "cursor": "…" | null}`.
-    Cursor,
-    /// `{"data", "next": "<absolute URL>" | null}`; the URL carries an opaque `page_token`.
-    NextUrl,
-    /// `{"data"}` and a `Link: <URL>; rel="next"` header while there is more.
-    Link,
-    /// `page` (from 1) + `page_size`; `{"data", "page", "pages", "total", "page_size"}`.
-    Pages,
-    /// `page` (from 1) + `size`; `{"data", "page", "pages", "total", "size"}`.
-    PagesSize,
-    /// `offset` + `limit`; `{"data", "offset", "limit", "total"}`.
-    Offset,
-    /// `{"data", "total"}` and no way at all to the next page: a list a client cannot finish.
-    TotalOnly,
 }
 
 impl Paging {

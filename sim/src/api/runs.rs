@@ -22,7 +22,8 @@ use crate::api::error::loc;
 use crate::assets::AssetTable;
 use crate::catalog::{self, Entry, InputKind, Kind};
 use crate::runs::{ReviewError, Run, Values};
-use crate::state::{Namespace, Stats, lock};
+use crate::state::{Namespace, Stats};
+use crate::sync::lock;
 
 type JsonResult = Result<Json<Value>, ApiError>;
 

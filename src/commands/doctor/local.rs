@@ -6,8 +6,8 @@ use std::path::Path;
 use serde_json::json;
 
 use super::{Check, Status};
+use crate::api::Credential;
 use crate::api::diagnose::{self, PROXY_VARIABLES};
-use crate::api::{Credential, text};
 use crate::config::{ConfigError, ConfigFile};
 use crate::context::Context;
 use crate::error::{self, Exit};
@@ -239,7 +239,7 @@ fn proxy(ctx: &Context) -> Check {
     let message = match &route.proxy {
         Some(proxy) => format!(
             "through {}{}{listed}{}",
-            text::clean(&proxy.url),
+            crate::output::clean(&proxy.url),
             if proxy.has_credentials {
                 " with credentials"
             } else {

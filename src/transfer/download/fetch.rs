@@ -2,115 +2,185 @@
 //!
 //! Each pass streams the body into the `.part` (see [`super::part`]), then verifies it. A body
 //! cut short (reset, truncation, a stall past the read timeout) is resumed from the bytes on
-//! disk (see [`super::range`]). A resumed file that fails its checksum (the `.part` of another
-//! file of the same name) is downloaded once more from zero; a file that fails it from zero is
-//! removed with an error. A disk error ends the download at once: retrying cannot fix it.
+//! disk, within the client's retry budget ([`Download::next_resume`]); after that the error says
+//! the `.part` is kept, so a second run resumes it. A resumed file that fails its checksum (the
+//! `.part` of another file of the same name) is downloaded once more from zero; a file that
+//! fails it from zero is removed with an error. A disk error ends the download at once:
+//! retrying cannot fix it. The size the server announces must agree with the metadata before a
+//! byte is written.
 
-use super::Job;
-use super::part::{PartFile, Pass, verify_pass};
+use std::path::Path;
+
+use tokio::sync::mpsc;
+
+use super::part::{CHUNKS_IN_FLIGHT, PartFile, Pass, Verified, verify_pass};
 use super::place::Target;
-use super::range::{Opened, expected_total};
+use crate::api::download::{Bytes, Cut, Download};
 use crate::api::models::Asset;
-use crate::output::clean_line;
-use crate::output::progress::Bar;
+use crate::error::{Exit, Failure};
+use crate::output::progress::{Bar, Progress};
+use crate::output::{clean_line, human_bytes, human_duration};
 
-impl Job<'_> {
-    /// Streams the body into the `.part`, resuming after a cut, and verifies it.
-    pub(super) async fn fetch(
-        &self,
-        id: &str,
-        meta: &Asset,
-        target: &Target,
-        opened: Opened,
-        bar: &Bar,
-    ) -> anyhow::Result<Fetched> {
-        let label = clean_line(&target.shown.display().to_string());
-        let mut file = PartFile::open(&target.part, opened.start).await?;
-        let mut opened = opened;
-        let mut failures = 0u32;
-        let mut restarted = false;
-        loop {
-            let expected = expected_total(&opened, meta)?;
-            if let Some(total) = expected {
-                bar.set_length(total);
-            }
-            if opened.start == 0 && file.len > 0 {
-                file.restart().await?;
-            }
-            let cut = stream_body(&mut opened.response, &mut file, bar).await?;
-            let problem = match verify_pass(&file, cut, expected, meta) {
-                Pass::Complete(sha256) => {
-                    return Ok(Fetched {
-                        bytes: file.len,
-                        sha256,
-                        file,
-                    });
-                }
-                Pass::Cut(problem) => problem,
-                // A resumed prefix may come from another file of the same name: once, start over.
-                Pass::Wrong(_) if file.resumed && !restarted => {
-                    restarted = true;
-                    self.progress.println(&format!(
-                        "{label}: checksum mismatch after resuming; downloading again"
-                    ));
-                    file.restart().await?;
-                    opened = self.open(id, 0).await?;
-                    continue;
-                }
-                Pass::Wrong(err) => {
-                    file.discard().await;
-                    return Err(err);
-                }
-            };
-            failures += 1;
-            opened = self.resume(id, target, &file, &problem, failures).await?;
-            file.resumed |= opened.start > 0;
+/// Streams the body into the `.part`, resuming after a cut, and verifies it. Notes about
+/// resumes and restarts go to `notes`, above the bars.
+pub(super) async fn fetch(
+    notes: &Progress,
+    meta: &Asset,
+    target: &Target,
+    mut download: Download,
+    bar: &Bar,
+) -> anyhow::Result<Verified> {
+    let label = clean_line(&target.shown.display().to_string());
+    let mut file = PartFile::open(&target.part, download.start()).await?;
+    let mut restarted = false;
+    loop {
+        let expected = expected_total(download.total(), meta)?;
+        if let Some(total) = expected {
+            bar.set_length(total);
         }
+        if download.start() == 0 && file.len > 0 {
+            file.restart().await?;
+        }
+        let cut = stream_body(&mut download, &mut file, bar).await?;
+        let problem = match verify_pass(&file, cut, expected, meta) {
+            Pass::Complete(sha256) => {
+                return Ok(Verified {
+                    bytes: file.len,
+                    sha256,
+                    file,
+                });
+            }
+            Pass::Cut(problem) => problem,
+            // A resumed prefix may come from another file of the same name: once, start over.
+            Pass::Wrong(_) if file.resumed && !restarted => {
+                restarted = true;
+                notes.println(&format!(
+                    "{label}: checksum mismatch after resuming; downloading again"
+                ));
+                file.restart().await?;
+                download.reopen(0).await?;
+                continue;
+            }
+            Pass::Wrong(err) => {
+                file.discard().await;
+                return Err(err);
+            }
+        };
+        resume(notes, &mut download, target, &file, &problem).await?;
+        file.resumed |= download.start() > 0;
     }
 }
 
-/// A verified download, still under its `.part` name.
-pub(super) struct Fetched {
-    /// The verified size, reported as [`super::Saved::bytes`].
-    pub(super) bytes: u64,
-    /// The verified hash, reported as [`super::Saved::sha256`].
-    pub(super) sha256: String,
-    /// The `.part`'s handle, held so that it is closed at one known point: just before the
-    /// rename in [`Job::place`].
-    pub(super) file: PartFile,
+/// After a cut: waits (backoff) and asks for the rest, or gives up when the retry budget is
+/// spent, saying that the `.part` is kept.
+async fn resume(
+    notes: &Progress,
+    download: &mut Download,
+    target: &Target,
+    file: &PartFile,
+    problem: &str,
+) -> anyhow::Result<()> {
+    let id = download.id().to_string();
+    let Some(resume) = download.next_resume() else {
+        return Err(interrupted(&id, &target.shown_part, file, problem));
+    };
+    notes.println(&format!(
+        "{}: {problem}; resuming from {} in {} (retry {} of {})",
+        clean_line(&target.shown.display().to_string()),
+        human_bytes(file.len),
+        human_duration(resume.wait),
+        resume.attempt,
+        resume.retries
+    ));
+    download
+        .resume(resume, file.len)
+        .await
+        .map_err(|err| resume_failed(err.into(), &id, &target.shown_part, file))
 }
 
-/// Copies the body into the file. `Ok(Some(reason))` when the body was cut off (retryable);
-/// `Err` for local failures (disk), which retrying cannot fix.
+/// The size the server promises for the whole file; an error when it contradicts the metadata.
+fn expected_total(announced: Option<u64>, meta: &Asset) -> anyhow::Result<Option<u64>> {
+    match (announced, meta.size) {
+        (Some(announced), Some(size)) if announced != size => Err(Failure::new(
+            Exit::Error,
+            "bad_response",
+            format!(
+                "the server sends {announced} bytes for `{}` but its metadata says {size}",
+                clean_line(&meta.id)
+            ),
+        )
+        .hint("try again later; the `.part` is kept for a resume")
+        .into()),
+        (announced, size) => Ok(announced.or(size)),
+    }
+}
+
+/// Copies the body into the file: this task receives, a blocking writer thread hashes and
+/// writes ([`PartFile::write_from`]), with at most [`CHUNKS_IN_FLIGHT`] chunks between them.
+/// `Ok(Some(reason))` when the body was cut off (retryable); `Err` for local failures (disk),
+/// which retrying cannot fix.
 async fn stream_body(
-    response: &mut reqwest::Response,
+    download: &mut Download,
     file: &mut PartFile,
     bar: &Bar,
 ) -> anyhow::Result<Option<String>> {
-    let cut = loop {
-        match response.chunk().await {
-            Ok(Some(chunk)) => {
-                file.write(&chunk).await?;
-                bar.set_position(file.len);
+    let (chunks, received) = mpsc::channel::<Bytes>(CHUNKS_IN_FLIGHT);
+    let mut position = file.len;
+    let receiving = async move {
+        loop {
+            match download.chunk().await {
+                Ok(Some(chunk)) => {
+                    position += chunk.len() as u64;
+                    // The writer hung up: a disk error, which `write_from` returns.
+                    if chunks.send(chunk).await.is_err() {
+                        break None;
+                    }
+                    bar.set_position(position);
+                }
+                Ok(None) => break None,
+                Err(Cut(reason)) => break Some(reason),
             }
-            Ok(None) => break None,
-            Err(err) => break Some(body_reason(&err)),
         }
     };
-    file.flush().await?;
+    let (written, cut) = tokio::join!(file.write_from(received), receiving);
+    written?;
     Ok(cut)
 }
 
-/// Why a body read failed, in the transport's own words.
-fn body_reason(err: &reqwest::Error) -> String {
-    if err.is_timeout() {
-        return "the connection stalled (no data within the read timeout)".to_string();
-    }
-    let mut reason = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(inner) = source {
-        reason = inner.to_string();
-        source = inner.source();
-    }
-    crate::output::clean_line(&reason)
+/// The retry budget is spent on cuts: the error that says the `.part` is kept, so a second run
+/// resumes it.
+fn interrupted(id: &str, part: &Path, file: &PartFile, problem: &str) -> anyhow::Error {
+    Failure::new(
+        Exit::Error,
+        "download_interrupted",
+        format!(
+            "the download of `{}` failed after {}: {problem}",
+            clean_line(id),
+            human_bytes(file.len)
+        ),
+    )
+    .hint(format!(
+        "`{}` is kept: run the same command again to resume",
+        part.display()
+    ))
+    .into()
+}
+
+/// A resume request that failed for good: the request's error, with its exit code, under a
+/// hint that says the `.part` is kept. (The cause is folded into the message: `classify` finds
+/// a `Failure` only at the root of a chain.)
+fn resume_failed(err: anyhow::Error, id: &str, part: &Path, file: &PartFile) -> anyhow::Error {
+    let exit = crate::error::classify(&err).exit;
+    let message = format!(
+        "the download of `{}` stopped after {}: {err:#}",
+        clean_line(id),
+        human_bytes(file.len)
+    );
+    let hint = format!(
+        "`{}` is kept: run the same command again to resume",
+        part.display()
+    );
+    Failure::new(exit, "download_interrupted", message)
+        .hint(hint)
+        .into()
 }

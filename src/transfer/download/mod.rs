@@ -1,60 +1,42 @@
 //! Parallel, resumable, verified downloads: [`download_assets`] and the path of one asset.
 //!
-//! One download: fetch the asset's metadata, start the body (with `Range` when a `.part` of the
-//! expected name exists), name the file (see [`super::names::choose`]), claim the name, apply the
-//! existing-file rule, stream the body into `NAME.part` while hashing it, verify, rename. Every
-//! asset of a call is attempted; results follow the input order, and the first failure is the
-//! call's error, returned after the others finished.
+//! One download: fetch the asset's metadata, start the body (a [`Download`], resumed from a
+//! `.part` of the expected name when there is one), name the file (see [`names::choose`]),
+//! claim the name, apply the existing-file rule, stream the body into `NAME.part` while hashing
+//! it, verify, rename. Every asset of a call is attempted; results follow the input order, and
+//! the first failure is the call's error, returned after the others finished.
 //!
-//! The steps with rules of their own live in their own modules:
+//! The bytes on the wire (`Range`, `Content-Range`, `Content-Disposition`, the retries of a cut
+//! body) are the HTTP layer's; this module and the ones below it are file logic, each step with
+//! rules of its own in its own module, none importing the ones that use it:
 //! - [`claims`]: final names are reserved in input order within one call;
-//! - [`range`]: where a body starts, and resuming one that was cut;
-//! - [`fetch`]: the loop that streams a body into its `.part` until it verifies;
+//! - [`fetch`]: the loop that streams a body into its `.part` until it verifies, resuming cuts;
 //! - [`part`]: the `.part` file, its running hash and its verification;
-//! - [`place`]: the existing-file rule and the final rename.
+//! - [`place`]: where a file lands, the existing-file rule and the final rename.
 
 mod claims;
 mod fetch;
 mod part;
 mod place;
-mod range;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context as _;
 use futures_util::{StreamExt, stream};
-use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 
 use self::claims::Claims;
 use self::part::part_len;
+pub use self::place::Saved;
 use self::place::Target;
-use super::Existing;
-use super::names::{self, part_name};
 use crate::api::Client;
 use crate::api::assets;
+use crate::api::download::Download;
 use crate::api::models::Asset;
 use crate::context::Context;
 use crate::output::clean_line;
 use crate::output::progress::Progress;
-
-/// A file saved (or kept, with [`Existing::Skip`]).
-#[derive(Debug, Clone)]
-pub struct Saved {
-    /// The asset the file holds: one call saves several, and callers pair files with assets by
-    /// it (the review preview, `--json` output).
-    pub asset_id: String,
-    /// Where the file is, as output and messages print it: relative to the current folder when
-    /// the folder is `.`, so it reads the way the user asked for it.
-    pub path: PathBuf,
-    /// Its size on disk, for reports and `--json` output.
-    pub bytes: u64,
-    /// Its SHA-256 in lowercase hex, as verified, so a script can check the file later; empty
-    /// when `--skip-existing` kept a file without hashing it.
-    pub sha256: String,
-    /// True when an existing file was kept instead of written (it already held this asset, or
-    /// `--skip-existing`), so reports say `skipped` rather than `saved`.
-    pub skipped: bool,
-}
+use crate::transfer::local::Existing;
+use crate::transfer::names::{self, part_name};
 
 /// Downloads in parallel into `dir`: safe names, .part + verify + rename, resume, existing-file
 /// rules. An id given twice is downloaded once; results follow the order of first appearance.
@@ -162,25 +144,24 @@ impl Job<'_> {
             meta.mime_type.as_deref(),
         );
         let guessed_from = part_len(&self.dir.join(part_name(&guess)))?;
-        let mut opened = self.open(id, guessed_from).await?;
-        let name = turn
-            .claim(self.name_from(&opened.response, &meta, id))
-            .await;
+        let mut download = Download::open(self.client, id, guessed_from).await?;
+        let name = turn.claim(name_from(&download, &meta, id)).await;
         let target = Target::new(self.dir, &name)?;
-        if let Some(saved) = self.existing_rule(id, &meta, &target)? {
+        if let Some(saved) = place::existing_rule(self.existing, id, &meta, &target)? {
             return Ok(saved);
         }
         let have = part_len(&target.part)?;
-        if have != opened.asked {
-            // The server named the file otherwise than the metadata: ask again from this name's part.
-            drop(opened);
-            opened = self.open(id, have).await?;
+        if have != download.asked() {
+            // The server named the file otherwise than the metadata: ask again from this name's
+            // part, once the first answer's connection is let go.
+            drop(download);
+            download = Download::open(self.client, id, have).await?;
         }
         let bar = self
             .progress
             .bar(meta.size.unwrap_or(0), &clean_line(&name));
-        let outcome = match self.fetch(id, &meta, &target, opened, &bar).await {
-            Ok(fetched) => self.place(&target, fetched, id),
+        let outcome = match fetch::fetch(&self.progress, &meta, &target, download, &bar).await {
+            Ok(verified) => place::place(self.existing, &target, verified, id),
             Err(err) => Err(err),
         };
         bar.finish(match &outcome {
@@ -190,22 +171,17 @@ impl Job<'_> {
         });
         outcome
     }
+}
 
-    /// The final name, from the response's headers and the metadata (see [`names::choose`]):
-    /// it is chosen only once the body has started, because `Content-Disposition` comes with it.
-    fn name_from(&self, response: &reqwest::Response, meta: &Asset, id: &str) -> String {
-        let headers = response.headers();
-        let disposition = headers
-            .get(CONTENT_DISPOSITION)
-            .and_then(|v| names::content_disposition_name(v.as_bytes()));
-        let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
-        names::choose(
-            disposition.as_deref(),
-            meta.filename.as_deref(),
-            id,
-            content_type.or(meta.mime_type.as_deref()),
-        )
-    }
+/// The final name, from what the server suggests and the metadata (see [`names::choose`]): it
+/// is chosen only once the body has started, because `Content-Disposition` comes with it.
+fn name_from(download: &Download, meta: &Asset, id: &str) -> String {
+    names::choose(
+        download.suggested_name().as_deref(),
+        meta.filename.as_deref(),
+        id,
+        download.content_type().or(meta.mime_type.as_deref()),
+    )
 }
 
 /// The asset's metadata. `GET /assets/{id}` is only observed, not documented: when it answers 404 or 405 the

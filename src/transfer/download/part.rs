@@ -1,37 +1,55 @@
 //! The `.part` file: a true prefix of the download, its running SHA-256, and its verification.
 //!
-//! A download is written to `NAME.part` beside its final name through a fixed buffer, hashed as
-//! it goes. Bytes from an earlier attempt or run are kept and hashed again on open, so a resumed
-//! file is verified whole; written bytes are synced on flush, so a `.part` left behind is always
-//! a prefix a later run can resume. Verified means: the size the server announced and the
-//! metadata's size match, and so does the metadata's SHA-256 when it has one. Something other
-//! than a regular file in place of a `.part` (a planted symlink) is refused, never followed,
-//! and a `.part` another process is writing (it holds the file's lock) is refused too.
+//! A download is written to `NAME.part` beside its final name, hashed as it goes. The writing
+//! and the hashing run on a blocking thread of their own ([`PartFile::write_from`]), fed by the
+//! receiving task through a bounded channel, so that receiving, hashing and writing overlap
+//! instead of taking turns on one task. Bytes from an earlier attempt or run are kept and hashed
+//! again on open, so a resumed file is verified whole; what a pass wrote is synced to disk
+//! before the pass ends, so a `.part` left behind is always a prefix a later run can resume.
+//! Verified means: the size the server announced and the metadata's size match, and so does the
+//! metadata's SHA-256 when it has one. Something other than a regular file in place of a
+//! `.part` (a planted symlink) is refused, never followed, and a `.part` another process is
+//! writing (it holds the file's lock) is refused too.
 
-use std::io::ErrorKind;
+use std::fs::File;
+use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
-use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt, BufWriter};
+use tokio::sync::mpsc;
 
+use crate::api::download::Bytes;
 use crate::api::models::Asset;
 use crate::error::{Exit, Failure, UsageError};
 use crate::output::{clean_line, human_bytes};
-use crate::transfer::io_reason;
+use crate::transfer::local::io_reason;
 
-/// Bytes held between the network and the disk, per download.
-const WRITE_BUFFER: usize = 256 * 1024;
+/// Bytes gathered before each write to disk, and read at a time when a kept prefix is hashed
+/// again: large enough that a write costs a system call per MiB, not per network chunk.
+const WRITE_BUFFER: usize = 1024 * 1024;
+
+/// Network chunks that may wait for the writer. A chunk is at most the HTTP client's read
+/// buffer (about 400 KiB), so what waits stays under 7 MiB whatever the file's size.
+pub(super) const CHUNKS_IN_FLIGHT: usize = 16;
+
+/// The file and the hash of everything in it: held by the `.part` between passes, and by the
+/// writer thread during one.
+struct Sink {
+    /// Holds [`WRITE_BUFFER`] bytes, so that small network chunks do not each cost a write.
+    writer: std::io::BufWriter<File>,
+    /// The SHA-256 of every byte in the file so far, kept prefix included, so that verifying
+    /// needs no second read of the file.
+    hasher: Sha256,
+}
 
 /// The `.part` being written, with the running hash of everything in it.
 pub(super) struct PartFile {
     /// For error messages, and to remove a `.part` that can never verify.
     path: PathBuf,
-    /// Holds [`WRITE_BUFFER`] bytes, so that small network chunks do not each cost a write.
-    writer: BufWriter<tokio::fs::File>,
-    /// The SHA-256 of every byte in the file so far, kept prefix included, so that verifying
-    /// needs no second read of the file.
-    hasher: Sha256,
+    /// `None` only while a pass's writer thread holds it; every method but
+    /// [`PartFile::write_from`] runs between passes.
+    sink: Option<Sink>,
     /// Bytes in the file so far: where a resume asks the body to start, and the size checked
     /// against the announced one.
     pub(super) len: u64,
@@ -41,90 +59,67 @@ pub(super) struct PartFile {
 }
 
 impl PartFile {
-    /// Opens the `.part` keeping its first `keep` bytes, and hashes them.
+    /// Opens the `.part` keeping its first `keep` bytes, and hashes them (off the async
+    /// runtime: a kept prefix may be gigabytes).
     pub(super) async fn open(path: &Path, keep: u64) -> anyhow::Result<Self> {
-        let context = || format!("cannot write `{}`", path.display());
-        let file = tokio::fs::OpenOptions::new()
+        let file = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .open(path)
-            .await
-            .with_context(context)?;
-        let file = file.into_std().await;
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
         lock(&file, path)?;
-        let mut file = tokio::fs::File::from_std(file);
-        file.set_len(keep).await.with_context(context)?;
-        let mut hasher = Sha256::new();
-        let mut buffer = vec![0u8; 64 * 1024];
-        let mut left = keep;
-        while left > 0 {
-            let want = buffer
-                .len()
-                .min(usize::try_from(left).unwrap_or(usize::MAX));
-            let read = file.read(&mut buffer[..want]).await.with_context(context)?;
-            if read == 0 {
-                anyhow::bail!("`{}` shrank while it was read", path.display());
-            }
-            hasher.update(&buffer[..read]);
-            left -= read as u64;
-        }
-        file.seek(std::io::SeekFrom::Start(keep))
+        let sink = tokio::task::spawn_blocking(move || open_sink(file, keep))
             .await
-            .with_context(context)?;
-        let writer = BufWriter::with_capacity(WRITE_BUFFER, file);
+            .context("the file writer stopped")?
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
         Ok(Self {
             path: path.to_path_buf(),
-            writer,
-            hasher,
+            sink: Some(sink),
             len: keep,
             resumed: keep > 0,
         })
     }
 
-    /// Appends `chunk` and hashes it, so the hash always covers exactly the bytes written.
-    pub(super) async fn write(&mut self, chunk: &[u8]) -> anyhow::Result<()> {
-        self.writer
-            .write_all(chunk)
-            .await
-            .with_context(|| format!("cannot write `{}`", self.path.display()))?;
-        self.hasher.update(chunk);
-        self.len += chunk.len() as u64;
-        Ok(())
-    }
-
-    /// Makes what was written durable, so the `.part` is a true prefix for a later resume.
-    pub(super) async fn flush(&mut self) -> anyhow::Result<()> {
-        self.writer
-            .flush()
-            .await
-            .with_context(|| format!("cannot write `{}`", self.path.display()))?;
-        self.writer
-            .get_ref()
-            .sync_data()
-            .await
-            .with_context(|| format!("cannot write `{}`", self.path.display()))
+    /// Appends every chunk that arrives on `chunks`, hashing it, on a blocking thread, until
+    /// the sender is dropped; then makes what was written durable (`fdatasync`), so the `.part`
+    /// is a true prefix for a later resume. The hash always covers exactly the bytes written.
+    /// On a disk error the writer stops and drops `chunks`, so the sender sees it at once.
+    pub(super) async fn write_from(&mut self, chunks: mpsc::Receiver<Bytes>) -> anyhow::Result<()> {
+        let sink = self
+            .sink
+            .take()
+            .context("the `.part` is already being written")?;
+        let (sink, written, result) =
+            tokio::task::spawn_blocking(move || write_chunks(sink, chunks))
+                .await
+                .context("the file writer stopped")?;
+        self.sink = Some(sink);
+        self.len += written;
+        result.with_context(|| format!("cannot write `{}`", self.path.display()))
     }
 
     /// Empties the file for a download from zero.
     pub(super) async fn restart(&mut self) -> anyhow::Result<()> {
-        self.writer.flush().await?;
-        let file = self.writer.get_mut();
-        file.set_len(0)
-            .await
-            .with_context(|| format!("cannot write `{}`", self.path.display()))?;
-        file.seek(std::io::SeekFrom::Start(0)).await?;
-        self.hasher = Sha256::new();
+        let sink = self.sink_mut()?;
+        let emptied = sink.writer.flush().and_then(|()| {
+            let file = sink.writer.get_mut();
+            file.set_len(0)?;
+            file.seek(SeekFrom::Start(0)).map(drop)
+        });
+        sink.hasher = Sha256::new();
         self.len = 0;
         self.resumed = false;
-        Ok(())
+        emptied.with_context(|| format!("cannot write `{}`", self.path.display()))
     }
 
     /// Removes a `.part` that can never become the right file.
     pub(super) async fn discard(&mut self) {
-        let _ = self.writer.flush().await;
-        let _ = tokio::fs::remove_file(&self.path).await;
+        if let Some(sink) = self.sink.as_mut() {
+            let _ = sink.writer.flush();
+        }
+        let _ = std::fs::remove_file(&self.path);
     }
 
     /// Checks the size and hash against the metadata; returns the hash.
@@ -132,7 +127,10 @@ impl PartFile {
         if let Some(size) = meta.size.filter(|size| *size != self.len) {
             return Err(bad_size(&meta.id, self.len, size));
         }
-        let sha256 = hex::encode(self.hasher.clone().finalize());
+        let sha256 = match &self.sink {
+            Some(sink) => hex::encode(sink.hasher.clone().finalize()),
+            None => anyhow::bail!("the `.part` is still being written"),
+        };
         match &meta.sha256 {
             Some(want) if *want != sha256 => Err(Failure::new(
                 Exit::Error,
@@ -148,6 +146,71 @@ impl PartFile {
             _ => Ok(sha256),
         }
     }
+
+    fn sink_mut(&mut self) -> anyhow::Result<&mut Sink> {
+        self.sink
+            .as_mut()
+            .context("the `.part` is still being written")
+    }
+}
+
+/// Cuts the opened (and locked) `.part` to `keep` bytes and hashes them.
+fn open_sink(mut file: File, keep: u64) -> std::io::Result<Sink> {
+    file.set_len(keep)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; WRITE_BUFFER];
+    let mut left = keep;
+    while left > 0 {
+        let want = buffer
+            .len()
+            .min(usize::try_from(left).unwrap_or(usize::MAX));
+        let read = file.read(&mut buffer[..want])?;
+        if read == 0 {
+            return Err(std::io::Error::new(
+                ErrorKind::UnexpectedEof,
+                "the file shrank while it was read",
+            ));
+        }
+        hasher.update(&buffer[..read]);
+        left -= read as u64;
+    }
+    file.seek(SeekFrom::Start(keep))?;
+    Ok(Sink {
+        writer: std::io::BufWriter::with_capacity(WRITE_BUFFER, file),
+        hasher,
+    })
+}
+
+/// The writer thread: every chunk written then hashed, until the channel closes; then flushed
+/// and synced. Returns the sink, the bytes written, and the first error.
+fn write_chunks(
+    mut sink: Sink,
+    mut chunks: mpsc::Receiver<Bytes>,
+) -> (Sink, u64, std::io::Result<()>) {
+    let mut written = 0u64;
+    while let Some(chunk) = chunks.blocking_recv() {
+        if let Err(err) = sink.writer.write_all(&chunk) {
+            return (sink, written, Err(err));
+        }
+        sink.hasher.update(&chunk);
+        written += chunk.len() as u64;
+    }
+    let synced = sink
+        .writer
+        .flush()
+        .and_then(|()| sink.writer.get_ref().sync_data());
+    (sink, written, synced)
+}
+
+/// A verified download, still under its `.part` name.
+pub(super) struct Verified {
+    /// The verified size, reported as [`super::Saved::bytes`].
+    pub(super) bytes: u64,
+    /// The verified hash, reported as [`super::Saved::sha256`].
+    pub(super) sha256: String,
+    /// The `.part`'s handle, held so that it is closed at one known point: just before the
+    /// rename (see [`super::place`]).
+    pub(super) file: PartFile,
 }
 
 /// What one pass over a body gave.
@@ -280,6 +343,20 @@ fn bad_size(id: &str, got: u64, want: u64) -> anyhow::Error {
 mod tests {
     use super::*;
 
+    /// Writes `chunks` as one pass would: through the channel, on the writer thread.
+    async fn pass(file: &mut PartFile, chunks: &[&'static [u8]]) -> anyhow::Result<()> {
+        let (sender, receiver) = mpsc::channel(CHUNKS_IN_FLIGHT);
+        let sending = async move {
+            for chunk in chunks {
+                if sender.send(Bytes::from_static(chunk)).await.is_err() {
+                    break;
+                }
+            }
+        };
+        let (written, ()) = tokio::join!(file.write_from(receiver), sending);
+        written
+    }
+
     #[tokio::test]
     async fn part_files_resume_with_the_hash_of_their_prefix() {
         let dir = tempfile::tempdir().unwrap();
@@ -287,18 +364,35 @@ mod tests {
         std::fs::write(&path, b"hello, wor").unwrap();
         let mut file = PartFile::open(&path, 7).await.unwrap();
         assert!(file.resumed);
-        file.write(b"world").await.unwrap();
-        file.flush().await.unwrap();
+        pass(&mut file, &[b"wor", b"ld"]).await.unwrap();
+        assert_eq!(file.len, 12);
         assert_eq!(std::fs::read(&path).unwrap(), b"hello, world");
         let meta = Asset::from_value(serde_json::json!({"id": "a", "size": 12,
             "sha256": hex::encode(Sha256::digest(b"hello, world"))}))
         .unwrap();
         assert!(file.verify(&meta).is_ok());
         file.restart().await.unwrap();
-        file.write(b"x").await.unwrap();
-        file.flush().await.unwrap();
+        pass(&mut file, &[b"x"]).await.unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"x");
         assert!(file.verify(&meta).is_err());
+    }
+
+    #[tokio::test]
+    async fn a_pass_of_many_chunks_lands_whole_and_hashed_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.part");
+        let mut file = PartFile::open(&path, 0).await.unwrap();
+        let chunks: Vec<&'static [u8]> = (0..CHUNKS_IN_FLIGHT * 8)
+            .map(|i| -> &'static [u8] { Box::leak(vec![i as u8; 1000 + i].into_boxed_slice()) })
+            .collect();
+        pass(&mut file, &chunks).await.unwrap();
+        let expected = chunks.concat();
+        assert_eq!(file.len, expected.len() as u64);
+        assert_eq!(std::fs::read(&path).unwrap(), expected);
+        let meta = Asset::from_value(serde_json::json!({"id": "g",
+            "size": expected.len(), "sha256": hex::encode(Sha256::digest(&expected))}))
+        .unwrap();
+        assert!(file.verify(&meta).is_ok());
     }
 
     #[tokio::test]
@@ -306,8 +400,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.part");
         let mut first = PartFile::open(&path, 0).await.unwrap();
-        first.write(b"first").await.unwrap();
-        first.flush().await.unwrap();
+        pass(&mut first, &[b"first"]).await.unwrap();
         let err = PartFile::open(&path, 0).await.err().expect("refused");
         let usage = err.downcast_ref::<UsageError>().expect("a usage error");
         assert!(
@@ -320,8 +413,7 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"first", "not truncated");
         drop(first);
         let mut second = PartFile::open(&path, 5).await.unwrap();
-        second.write(b"+second").await.unwrap();
-        second.flush().await.unwrap();
+        pass(&mut second, &[b"+second"]).await.unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"first+second");
     }
 

@@ -1,4 +1,5 @@
-//! Where a download lands: its paths, the existing-file rule, and the final rename.
+//! Where a download lands: its paths, the existing-file rule, the final rename, and the
+//! [`Saved`] file that results.
 //!
 //! The rule (replace with `--overwrite`, keep with `--skip-existing`, else refuse) is applied
 //! twice: before any byte is written, and again at the rename, where a hard link never replaces
@@ -12,12 +13,30 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 
-use super::fetch::Fetched;
-use super::{Job, Saved};
+use super::part::Verified;
 use crate::api::models::Asset;
 use crate::error::UsageError;
+use crate::transfer::local::{Existing, display_path};
 use crate::transfer::names::{self, part_name};
-use crate::transfer::{Existing, display_path};
+
+/// A file saved (or kept, with [`Existing::Skip`]).
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The asset the file holds: one call saves several, and callers pair files with assets by
+    /// it (the review preview, `--json` output).
+    pub asset_id: String,
+    /// Where the file is, as output and messages print it: relative to the current folder when
+    /// the folder is `.`, so it reads the way the user asked for it.
+    pub path: PathBuf,
+    /// Its size on disk, for reports and `--json` output.
+    pub bytes: u64,
+    /// Its SHA-256 in lowercase hex, as verified, so a script can check the file later; empty
+    /// when `--skip-existing` kept a file without hashing it.
+    pub sha256: String,
+    /// True when an existing file was kept instead of written (it already held this asset, or
+    /// `--skip-existing`), so reports say `skipped` rather than `saved`.
+    pub skipped: bool,
+}
 
 /// Where one download goes.
 pub(super) struct Target {
@@ -53,96 +72,94 @@ impl Target {
     }
 }
 
-impl Job<'_> {
-    /// Applies the existing-file rule before any byte is written: `Some` when the file is kept.
-    /// A file that already holds exactly this asset (same size and SHA-256 as its metadata) is
-    /// kept under every rule: rerunning a command is not a conflict with its own results.
-    pub(super) fn existing_rule(
-        &self,
-        id: &str,
-        meta: &Asset,
-        target: &Target,
-    ) -> anyhow::Result<Option<Saved>> {
-        let Ok(found) = std::fs::symlink_metadata(&target.path) else {
-            return Ok(None);
-        };
-        // Hashing a large file blocks: let the runtime move other tasks off this thread.
-        let same = tokio::task::block_in_place(|| same_content(&target.path, &found, meta));
-        if let Some(sha256) = same {
-            return Ok(Some(Saved {
-                asset_id: id.to_string(),
-                path: target.shown.clone(),
-                bytes: found.len(),
-                sha256,
-                skipped: true,
-            }));
-        }
-        match self.existing {
-            Existing::Overwrite => Ok(None),
-            Existing::Fail => Err(exists_error(&target.shown)),
-            Existing::Skip => Ok(Some(Saved {
-                asset_id: id.to_string(),
-                path: target.shown.clone(),
-                bytes: found.len(),
-                sha256: String::new(),
-                skipped: true,
-            })),
-        }
-    }
-
-    /// Moves the verified `.part` to its final name under the existing-file rule.
-    pub(super) fn place(
-        &self,
-        target: &Target,
-        fetched: Fetched,
-        id: &str,
-    ) -> anyhow::Result<Saved> {
-        drop(fetched.file);
-        let (part, shown) = (&target.part, &target.shown);
-        let target = &target.path;
-        let saved = Saved {
+/// Applies the existing-file rule before any byte is written: `Some` when the file is kept.
+/// A file that already holds exactly this asset (same size and SHA-256 as its metadata) is
+/// kept under every rule: rerunning a command is not a conflict with its own results.
+pub(super) fn existing_rule(
+    existing: Existing,
+    id: &str,
+    meta: &Asset,
+    target: &Target,
+) -> anyhow::Result<Option<Saved>> {
+    let Ok(found) = std::fs::symlink_metadata(&target.path) else {
+        return Ok(None);
+    };
+    // Hashing a large file blocks: let the runtime move other tasks off this thread.
+    let same = tokio::task::block_in_place(|| same_content(&target.path, &found, meta));
+    if let Some(sha256) = same {
+        return Ok(Some(Saved {
             asset_id: id.to_string(),
-            path: shown.clone(),
-            bytes: fetched.bytes,
-            sha256: fetched.sha256,
-            skipped: false,
-        };
-        if self.existing == Existing::Overwrite {
-            std::fs::rename(part, target).with_context(|| {
-                format!(
-                    "cannot rename `{}` to `{}`",
-                    part.display(),
-                    target.display()
-                )
-            })?;
-            return Ok(saved);
+            path: target.shown.clone(),
+            bytes: found.len(),
+            sha256,
+            skipped: true,
+        }));
+    }
+    match existing {
+        Existing::Overwrite => Ok(None),
+        Existing::Fail => Err(exists_error(&target.shown)),
+        Existing::Skip => Ok(Some(Saved {
+            asset_id: id.to_string(),
+            path: target.shown.clone(),
+            bytes: found.len(),
+            sha256: String::new(),
+            skipped: true,
+        })),
+    }
+}
+
+/// Moves the verified `.part` to its final name under the existing-file rule.
+pub(super) fn place(
+    existing: Existing,
+    target: &Target,
+    fetched: Verified,
+    id: &str,
+) -> anyhow::Result<Saved> {
+    drop(fetched.file);
+    let (part, shown) = (&target.part, &target.shown);
+    let target = &target.path;
+    let saved = Saved {
+        asset_id: id.to_string(),
+        path: shown.clone(),
+        bytes: fetched.bytes,
+        sha256: fetched.sha256,
+        skipped: false,
+    };
+    if existing == Existing::Overwrite {
+        std::fs::rename(part, target).with_context(|| {
+            format!(
+                "cannot rename `{}` to `{}`",
+                part.display(),
+                target.display()
+            )
+        })?;
+        return Ok(saved);
+    }
+    // A hard link never replaces: a file that appeared meanwhile is not clobbered.
+    match std::fs::hard_link(part, target) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(part);
+            Ok(saved)
         }
-        // A hard link never replaces: a file that appeared meanwhile is not clobbered.
-        match std::fs::hard_link(part, target) {
-            Ok(()) => {
+        Err(err) if err.kind() == ErrorKind::AlreadyExists => match existing {
+            Existing::Skip => {
                 let _ = std::fs::remove_file(part);
-                Ok(saved)
+                let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
+                Ok(Saved {
+                    bytes,
+                    sha256: String::new(),
+                    skipped: true,
+                    ..saved
+                })
             }
-            Err(err) if err.kind() == ErrorKind::AlreadyExists => match self.existing {
-                Existing::Skip => {
-                    let _ = std::fs::remove_file(part);
-                    let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
-                    Ok(Saved {
-                        bytes,
-                        sha256: String::new(),
-                        skipped: true,
-                        ..saved
-                    })
-                }
-                _ => Err(exists_error(shown)),
-            },
-            // File systems without hard links: check, then rename.
-            Err(_) if std::fs::symlink_metadata(target).is_ok() => Err(exists_error(shown)),
-            Err(_) => {
-                std::fs::rename(part, target)
-                    .with_context(|| format!("cannot rename `{}`", part.display()))?;
-                Ok(saved)
-            }
+            _ => Err(exists_error(shown)),
+        },
+        // File systems without hard links: check, then rename.
+        Err(_) if std::fs::symlink_metadata(target).is_ok() => Err(exists_error(shown)),
+        Err(_) => {
+            std::fs::rename(part, target)
+                .with_context(|| format!("cannot rename `{}`", part.display()))?;
+            Ok(saved)
         }
     }
 }

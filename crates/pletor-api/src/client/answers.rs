@@ -42,7 +42,7 @@ impl Client {
             path: request.path.clone(),
             status: status.as_u16(),
             status_line: status_line(status),
-            detail: detail.map(|d| crate::text::clean_block(&d)),
+            detail: detail.map(|d| crate::text::clean(&d)),
         }
     }
 

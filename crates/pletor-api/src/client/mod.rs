@@ -37,7 +37,7 @@ pub use config::{ClientConfig, Credential, Secret, is_loopback, transport_is_saf
 use events::Silent;
 pub use events::{Event, Observer};
 pub use probe::Probe;
-pub use request::{FormFactory, Request};
+pub use request::{FormFactory, HttpMethod, Request};
 
 /// The largest JSON reply the client reads (64 MiB): a longer one is refused as it streams in,
 /// so an endless or padded reply cannot grow memory without limit. The API's largest honest

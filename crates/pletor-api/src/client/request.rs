@@ -11,6 +11,31 @@ use super::config::{Credential, transport_is_safe};
 use super::events::{Event, redacted};
 use super::send::SendError;
 
+/// An HTTP method named by the user (`pletor api -X`), checked before anything is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpMethod(Method);
+
+impl HttpMethod {
+    /// The method named `text`, in any case (`get`, `POST`); `None` when it is not a token
+    /// HTTP allows as a method.
+    pub fn parse(text: &str) -> Option<Self> {
+        Method::from_bytes(text.to_ascii_uppercase().as_bytes())
+            .ok()
+            .map(Self)
+    }
+
+    /// GET, HEAD and DELETE: fields travel as query parameters and no body is sent.
+    pub fn takes_query(&self) -> bool {
+        matches!(self.0, Method::GET | Method::HEAD | Method::DELETE)
+    }
+}
+
+impl std::fmt::Display for HttpMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
 /// Builds a multipart form anew for every attempt (a streamed body cannot be replayed).
 pub type FormFactory =
     Arc<dyn Fn() -> std::io::Result<reqwest::multipart::Form> + Send + Sync + 'static>;
@@ -54,6 +79,11 @@ impl Request {
             headers: Vec::new(),
             retry_safe,
         }
+    }
+
+    /// A request with a method the user named (`pletor api`); retried as [`Request::new`] says.
+    pub fn raw(method: HttpMethod, path: impl Into<String>) -> Self {
+        Self::new(method.0, path)
     }
 
     /// A GET.

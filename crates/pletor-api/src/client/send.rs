@@ -61,7 +61,7 @@ impl Client {
     /// Sends a request and returns the successful response with its body unread (for
     /// streaming). Errors and retries before the body are handled here; the body itself is
     /// the caller's to bound.
-    pub async fn send(&self, request: Request) -> Result<reqwest::Response, ApiError> {
+    pub(crate) async fn send(&self, request: Request) -> Result<reqwest::Response, ApiError> {
         self.send_counted(&request, &mut Attempts::default()).await
     }
 

@@ -109,6 +109,18 @@ impl Download {
         disposition::file_name(value.as_bytes())
     }
 
+    /// The body's `Content-Encoding` when it is one the client would have to undo (anything
+    /// but `identity`): this client asks for none and decodes none, so such a body is not the
+    /// file's bytes.
+    pub fn content_encoding(&self) -> Option<&str> {
+        self.response
+            .headers()
+            .get(reqwest::header::CONTENT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && !v.eq_ignore_ascii_case("identity"))
+    }
+
     /// The body's media type (`Content-Type`).
     pub fn content_type(&self) -> Option<&str> {
         self.response

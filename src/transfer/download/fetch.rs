@@ -8,6 +8,11 @@
 //! fails it from zero is removed with an error. A disk error ends the download at once:
 //! retrying cannot fix it. The size the server announces must agree with the metadata before a
 //! byte is written.
+//!
+//! No body is read past its bound: the size the metadata or the answer announced, else
+//! [`MAX_SIZE`]. A body that goes past it is not the file (an endless or oversized answer), so
+//! the download stops at once, the `.part` is removed and nothing is retried; so does a body
+//! whose size or encoding is wrong before its first byte. Only a cut is worth a resume.
 
 use std::path::Path;
 
@@ -20,6 +25,10 @@ use crate::api::models::Asset;
 use crate::error::{Exit, Failure};
 use crate::output::progress::{Bar, Progress};
 use crate::output::{clean_line, human_bytes, human_duration};
+
+/// The most bytes a download whose size nothing announces may write (20 GiB): far above any
+/// asset the API makes, far below what fills a disk by surprise.
+pub const MAX_SIZE: u64 = 20 * 1024 * 1024 * 1024;
 
 /// Streams the body into the `.part`, resuming after a cut, and verifies it. Notes about
 /// resumes and restarts go to `notes`, above the bars.
@@ -34,14 +43,28 @@ pub(super) async fn fetch(
     let mut file = PartFile::open(&target.part, download.start()).await?;
     let mut restarted = false;
     loop {
-        let expected = expected_total(download.total(), meta)?;
+        let expected = match before_the_body(&download, meta) {
+            Ok(expected) => expected,
+            Err(err) => {
+                file.discard().await;
+                return Err(err);
+            }
+        };
         if let Some(total) = expected {
             bar.set_length(total);
         }
         if download.start() == 0 && file.len > 0 {
             file.restart().await?;
         }
-        let cut = stream_body(&mut download, &mut file, bar).await?;
+        let bound = expected.unwrap_or(MAX_SIZE);
+        let cut = match stream_body(&mut download, &mut file, bar, bound).await? {
+            Body::Ended => None,
+            Body::Cut(reason) => Some(reason),
+            Body::Over(received) => {
+                file.discard().await;
+                return Err(past_its_size(meta, &download, received, bound));
+            }
+        };
         let problem = match verify_pass(&file, cut, expected, meta) {
             Pass::Complete(sha256) => {
                 return Ok(Verified {
@@ -98,32 +121,80 @@ async fn resume(
         .map_err(|err| resume_failed(err.into(), &id, &target.shown_part, file))
 }
 
-/// The size the server promises for the whole file; an error when it contradicts the metadata.
-fn expected_total(announced: Option<u64>, meta: &Asset) -> anyhow::Result<Option<u64>> {
-    match (announced, meta.size) {
-        (Some(announced), Some(size)) if announced != size => Err(Failure::new(
-            Exit::Error,
-            "bad_response",
-            format!(
-                "the server sends {announced} bytes for `{}` but its metadata says {size}",
-                clean_line(&meta.id)
-            ),
-        )
-        .hint("try again later; the `.part` is kept for a resume")
-        .into()),
+/// What is known before the body's first byte: the size the server promises for the whole
+/// file. An error, for good (no resume can mend it), when that contradicts the metadata, passes
+/// [`MAX_SIZE`], or the body is encoded.
+fn before_the_body(download: &Download, meta: &Asset) -> anyhow::Result<Option<u64>> {
+    let id = clean_line(&meta.id);
+    let wrong = |message: String| -> anyhow::Error {
+        Failure::new(Exit::Error, "bad_response", message)
+            .hint("the server's answer is not this file; nothing was kept. Try again later")
+            .into()
+    };
+    if let Some(encoding) = download.content_encoding() {
+        return Err(wrong(format!(
+            "the server sends `{id}` with `Content-Encoding: {}`, which pletor does not decode",
+            clean_line(encoding)
+        )));
+    }
+    match (download.total(), meta.size) {
+        (Some(announced), Some(size)) if announced != size => Err(wrong(format!(
+            "the server announces {announced} bytes for `{id}` but its metadata says {size}"
+        ))),
+        (Some(announced), None) if announced > MAX_SIZE => Err(wrong(format!(
+            "the server announces {announced} bytes for `{id}`, over the {MAX_SIZE}-byte limit \
+             for a file of unknown size"
+        ))),
         (announced, size) => Ok(announced.or(size)),
     }
 }
 
+/// A body that went past `bound`: the error that names both numbers.
+fn past_its_size(meta: &Asset, download: &Download, received: u64, bound: u64) -> anyhow::Error {
+    let said = match (meta.size, download.total()) {
+        (Some(size), Some(length)) if size == length => {
+            format!("its metadata and `Content-Length` say {size}")
+        }
+        (Some(size), Some(length)) => {
+            format!("its metadata says {size} and `Content-Length` {length}")
+        }
+        (Some(size), None) => format!("its metadata says {size}"),
+        (None, Some(length)) => format!("`Content-Length` says {length}"),
+        (None, None) => format!("nothing announced a size, and the limit is {bound}"),
+    };
+    Failure::new(
+        Exit::Error,
+        "bad_response",
+        format!(
+            "the server sent {received} bytes or more for `{}`, but {said}: stopped, and its \
+             `.part` removed",
+            clean_line(&meta.id)
+        ),
+    )
+    .hint("the server's answer is not this file; try again later")
+    .into()
+}
+
+/// How a pass over the body ended.
+enum Body {
+    /// The body ended within its bound.
+    Ended,
+    /// The body was cut off (retryable).
+    Cut(String),
+    /// The body went past its bound: this many bytes from the file's start had arrived.
+    Over(u64),
+}
+
 /// Copies the body into the file: this task receives, a blocking writer thread hashes and
 /// writes ([`PartFile::write_from`]), with at most [`CHUNKS_IN_FLIGHT`] chunks between them.
-/// `Ok(Some(reason))` when the body was cut off (retryable); `Err` for local failures (disk),
-/// which retrying cannot fix.
+/// A chunk that would take the file past `bound` is never handed to the writer: the pass ends
+/// with [`Body::Over`]. `Err` for local failures (disk), which retrying cannot fix.
 async fn stream_body(
     download: &mut Download,
     file: &mut PartFile,
     bar: &Bar,
-) -> anyhow::Result<Option<String>> {
+    bound: u64,
+) -> anyhow::Result<Body> {
     let (chunks, received) = mpsc::channel::<Bytes>(CHUNKS_IN_FLIGHT);
     let mut position = file.len;
     let receiving = async move {
@@ -131,14 +202,17 @@ async fn stream_body(
             match download.chunk().await {
                 Ok(Some(chunk)) => {
                     position += chunk.len() as u64;
+                    if position > bound {
+                        break Body::Over(position);
+                    }
                     // The writer hung up: a disk error, which `write_from` returns.
                     if chunks.send(chunk).await.is_err() {
-                        break None;
+                        break Body::Ended;
                     }
                     bar.set_position(position);
                 }
-                Ok(None) => break None,
-                Err(Cut(reason)) => break Some(reason),
+                Ok(None) => break Body::Ended,
+                Err(Cut(reason)) => break Body::Cut(reason),
             }
         }
     };

@@ -23,6 +23,7 @@ mod completion;
 mod contract;
 mod discovery;
 mod doctor;
+mod download_bounds;
 mod faults;
 mod help;
 

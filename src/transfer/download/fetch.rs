@@ -10,7 +10,7 @@
 //! byte is written.
 //!
 //! No body is read past its bound: the size the metadata or the answer announced, else
-//! [`MAX_SIZE`]. A body that goes past it is not the file (an endless or oversized answer), so
+//! `--max-size` (20 GiB unless set). A body that goes past it is not the file (an endless or oversized answer), so
 //! the download stops at once, the `.part` is removed and nothing is retried; so does a body
 //! whose size or encoding is wrong before its first byte. Only a cut is worth a resume.
 
@@ -26,10 +26,6 @@ use crate::error::{Exit, Failure};
 use crate::output::progress::{Bar, Progress};
 use crate::output::{clean_line, human_bytes, human_duration};
 
-/// The most bytes a download whose size nothing announces may write (20 GiB): far above any
-/// asset the API makes, far below what fills a disk by surprise.
-pub const MAX_SIZE: u64 = 20 * 1024 * 1024 * 1024;
-
 /// Streams the body into the `.part`, resuming after a cut, and verifies it. Notes about
 /// resumes and restarts go to `notes`, above the bars.
 pub(super) async fn fetch(
@@ -38,12 +34,13 @@ pub(super) async fn fetch(
     target: &Target,
     mut download: Download,
     bar: &Bar,
+    max_size: u64,
 ) -> anyhow::Result<Verified> {
     let label = clean_line(&target.shown.display().to_string());
     let mut file = PartFile::open(&target.part, download.start()).await?;
     let mut restarted = false;
     loop {
-        let expected = match before_the_body(&download, meta) {
+        let expected = match before_the_body(&download, meta, max_size) {
             Ok(expected) => expected,
             Err(err) => {
                 file.discard().await;
@@ -56,7 +53,7 @@ pub(super) async fn fetch(
         if download.start() == 0 && file.len > 0 {
             file.restart().await?;
         }
-        let bound = expected.unwrap_or(MAX_SIZE);
+        let bound = expected.unwrap_or(max_size);
         let cut = match stream_body(&mut download, &mut file, bar, bound).await? {
             Body::Ended => None,
             Body::Cut(reason) => Some(reason),
@@ -123,8 +120,12 @@ async fn resume(
 
 /// What is known before the body's first byte: the size the server promises for the whole
 /// file. An error, for good (no resume can mend it), when that contradicts the metadata, passes
-/// [`MAX_SIZE`], or the body is encoded.
-fn before_the_body(download: &Download, meta: &Asset) -> anyhow::Result<Option<u64>> {
+/// `max_size`, or the body is encoded.
+fn before_the_body(
+    download: &Download,
+    meta: &Asset,
+    max_size: u64,
+) -> anyhow::Result<Option<u64>> {
     let id = clean_line(&meta.id);
     let wrong = |message: String| -> anyhow::Error {
         Failure::new(Exit::Error, "bad_response", message)
@@ -141,9 +142,9 @@ fn before_the_body(download: &Download, meta: &Asset) -> anyhow::Result<Option<u
         (Some(announced), Some(size)) if announced != size => Err(wrong(format!(
             "the server announces {announced} bytes for `{id}` but its metadata says {size}"
         ))),
-        (Some(announced), None) if announced > MAX_SIZE => Err(wrong(format!(
-            "the server announces {announced} bytes for `{id}`, over the {MAX_SIZE}-byte limit \
-             for a file of unknown size"
+        (Some(announced), None) if announced > max_size => Err(wrong(format!(
+            "the server announces {announced} bytes for `{id}`, over the {max_size}-byte limit \
+             for a file of unknown size (`--max-size`)"
         ))),
         (announced, size) => Ok(announced.or(size)),
     }
@@ -160,7 +161,9 @@ fn past_its_size(meta: &Asset, download: &Download, received: u64, bound: u64) -
         }
         (Some(size), None) => format!("its metadata says {size}"),
         (None, Some(length)) => format!("`Content-Length` says {length}"),
-        (None, None) => format!("nothing announced a size, and the limit is {bound}"),
+        (None, None) => {
+            format!("nothing announced a size, and `--max-size` is {bound}")
+        }
     };
     Failure::new(
         Exit::Error,

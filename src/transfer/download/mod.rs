@@ -61,6 +61,7 @@ pub async fn download_assets(
         existing,
         progress: ctx.out.progress(),
         claims: Claims::new(),
+        max_size: ctx.settings.max_size,
     };
     let mut outcomes: Vec<(usize, anyhow::Result<Saved>)> = stream::iter(ids.iter().enumerate())
         .map(|(index, id)| {
@@ -128,6 +129,8 @@ struct Job<'a> {
     /// Shared by every download of the call, so that assets with one name get distinct ones,
     /// in input order.
     claims: Claims,
+    /// The most bytes a download whose size nothing announces may write (`--max-size`).
+    max_size: u64,
 }
 
 impl Job<'_> {
@@ -160,7 +163,16 @@ impl Job<'_> {
         let bar = self
             .progress
             .bar(meta.size.unwrap_or(0), &clean_line(&name));
-        let outcome = match fetch::fetch(&self.progress, &meta, &target, download, &bar).await {
+        let outcome = match fetch::fetch(
+            &self.progress,
+            &meta,
+            &target,
+            download,
+            &bar,
+            self.max_size,
+        )
+        .await
+        {
             Ok(verified) => place::place(self.existing, &target, verified, id),
             Err(err) => Err(err),
         };

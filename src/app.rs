@@ -4,6 +4,7 @@
 //! resume note is printed, exit 130 (Ctrl-C) or 143 (SIGTERM, Unix only: Windows has no SIGTERM;
 //! a console close or `taskkill /F` ends the process without a word, and `.part` files stay).
 
+use crate::api::Kind;
 use crate::cli::{Cli, Command};
 use crate::commands;
 use crate::config::{self, ConfigFile};
@@ -215,12 +216,11 @@ async fn dispatch(
     command: Command,
     setup_error: Option<anyhow::Error>,
 ) -> anyhow::Result<Exit> {
-    use crate::api::runs::RunKind;
     match command {
         Command::Agents(cmd) => commands::agents::run(ctx, cmd).await,
         Command::Apps(cmd) => commands::apps::run(ctx, cmd).await,
-        Command::Run(args) => commands::run::run(ctx, RunKind::Agent, args).await,
-        Command::AppRun(args) => commands::run::run(ctx, RunKind::App, args).await,
+        Command::Run(args) => commands::run::run(ctx, Kind::Agent, args).await,
+        Command::AppRun(args) => commands::run::run(ctx, Kind::App, args).await,
         Command::Batch(cmd) => commands::batch::run(ctx, cmd).await,
         Command::Runs(cmd) => commands::runs::run(ctx, cmd).await,
         Command::Upload(args) => commands::upload::run(ctx, args).await,

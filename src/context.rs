@@ -4,7 +4,8 @@
 
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use crate::api::catalog::{self, Filters, Kind};
+use crate::api::Kind;
+use crate::api::catalog::{self, Filters};
 use crate::api::list::{Limit, Shortfall};
 use crate::api::models::Agent;
 use crate::api::{Client, ClientConfig};

@@ -3,7 +3,7 @@
 use clap::Subcommand;
 
 use super::catalog::{self, ListCmd, ShowCmd};
-use crate::api::catalog::Kind;
+use crate::api::Kind;
 use crate::context::Context;
 use crate::error::Exit;
 

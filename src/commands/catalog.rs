@@ -4,7 +4,8 @@ use clap::Args;
 use serde_json::Value;
 
 use super::ListArgs;
-use crate::api::catalog::{self, Filters, Kind};
+use crate::api::Kind;
+use crate::api::catalog::{self, Filters};
 use crate::api::models::{Agent, ValueShape};
 use crate::context::Context;
 use crate::error::Exit;

@@ -26,10 +26,11 @@ use clap_complete::engine::CompletionCandidate;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::api::catalog::{self, Filters, Kind};
+use crate::api::Kind;
+use crate::api::catalog::{self, Filters};
 use crate::api::list::Limit;
 use crate::api::models::Agent;
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::api::{Client, ClientConfig, Credential, assets};
 use crate::config::{self, ConfigFile};
 use crate::settings::{self, Flags};
@@ -70,7 +71,7 @@ pub fn targets(current: &OsStr) -> Vec<CompletionCandidate> {
     } else {
         Kind::Agent
     };
-    let entries = answer(kind.collection(), |client| async move {
+    let entries = answer(kind.catalog(), |client| async move {
         let mut entries = Vec::new();
         for agent in catalog_of(&client, kind).await? {
             let name = crate::output::clean_line(&agent.name);
@@ -99,7 +100,7 @@ async fn catalog_of(client: &Client, kind: Kind) -> anyhow::Result<Vec<Agent>> {
 pub fn run_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let entries = answer("runs", |client| async move {
         let mut entries = Vec::new();
-        for kind in [RunKind::Agent, RunKind::App] {
+        for kind in [Kind::Agent, Kind::App] {
             let items = runs::list(&client, kind, None, Limit::AtMost(RECENT))
                 .await?
                 .items;
@@ -138,7 +139,7 @@ pub fn input_keys(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some((kind, target)) = target_on_line(&words().collect::<Vec<_>>()) else {
         return Vec::new();
     };
-    let question = format!("{}-{target}", kind.collection());
+    let question = format!("{}-{target}", kind.catalog());
     let entries = answer(&question, |client| async move {
         let id = match uuid::Uuid::try_parse(&target) {
             Ok(id) => id.hyphenated().to_string(),

@@ -3,7 +3,7 @@
 use clap::Args as ClapArgs;
 use serde_json::{Value, json};
 
-use super::{RunKindArgs, SaveArgs};
+use super::{KindArgs, SaveArgs};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
@@ -39,7 +39,7 @@ pub struct Args {
     pub concurrency: usize,
 
     #[command(flatten)]
-    pub kind: RunKindArgs,
+    pub kind: KindArgs,
 }
 
 /// Downloads the assets (or a run's result assets) into the output folder; prints the paths,
@@ -81,7 +81,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
 }
 
 /// The result assets of a run, with a note when the run has not finished or has none.
-async fn run_assets(ctx: &Context, run_id: &str, kind: RunKindArgs) -> anyhow::Result<Vec<String>> {
+async fn run_assets(ctx: &Context, run_id: &str, kind: KindArgs) -> anyhow::Result<Vec<String>> {
     let (kind, run) = crate::workflow::ids::run(ctx, run_id, kind.kind()).await?;
     if !run.status.is_terminal() {
         ctx.out.warn(&format!(

@@ -21,6 +21,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::api::Kind;
 use crate::api::list::Limit;
 
 /// How many items a list command fetches.
@@ -64,15 +65,15 @@ pub struct SaveArgs {
 
 /// Whether a run id names an agent run or an app run, when the user knows.
 #[derive(Debug, Clone, Copy, Args, Default)]
-pub struct RunKindArgs {
+pub struct KindArgs {
     /// The id is an app run (skips the guess between agent runs and app runs)
     #[arg(long)]
     pub app: bool,
 }
 
-impl RunKindArgs {
+impl KindArgs {
     /// The kind, when given.
-    pub fn kind(self) -> Option<crate::api::runs::RunKind> {
-        self.app.then_some(crate::api::runs::RunKind::App)
+    pub fn kind(self) -> Option<Kind> {
+        self.app.then_some(Kind::App)
     }
 }

@@ -8,7 +8,7 @@ use clap::Args as ClapArgs;
 
 use std::path::PathBuf;
 
-use crate::api::runs::RunKind;
+use crate::api::Kind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
 use crate::output::image::{self, PreviewChoice};
@@ -139,7 +139,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         open: args.open,
         keep: args.keep_drafts,
     };
-    let kind = args.app.then_some(RunKind::App);
+    let kind = args.app.then_some(Kind::App);
     let Some(run) = args.run else {
         if decision.is_some() && !args.pending {
             return Err(UsageError::new(
@@ -150,7 +150,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         }
         let ask = inbox::Ask {
             filters: Filters {
-                kind: kind.unwrap_or(RunKind::Agent),
+                kind: kind.unwrap_or(Kind::Agent),
                 agent: args.agent,
                 since: args.since,
                 batch: args.batch,

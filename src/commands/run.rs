@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args as ClapArgs;
 
 use super::SaveArgs;
-use crate::api::runs::RunKind;
+use crate::api::Kind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
 use crate::output::Stream;
@@ -99,7 +99,7 @@ pub struct Args {
 }
 
 /// Runs `run` or `app-run`.
-pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exit> {
+pub async fn run(ctx: &Context, kind: Kind, args: Args) -> anyhow::Result<Exit> {
     if let Some(file) = args.batch.clone() {
         return run_batch(ctx, kind, file, args).await;
     }
@@ -143,12 +143,7 @@ pub async fn run(ctx: &Context, kind: RunKind, args: Args) -> anyhow::Result<Exi
 }
 
 /// `--batch FILE`: one run per row (see `workflow::batch`).
-async fn run_batch(
-    ctx: &Context,
-    kind: RunKind,
-    file: PathBuf,
-    args: Args,
-) -> anyhow::Result<Exit> {
+async fn run_batch(ctx: &Context, kind: Kind, file: PathBuf, args: Args) -> anyhow::Result<Exit> {
     if file.as_os_str() == "-" && args.inputs_file.as_deref() == Some("-") {
         return Err(UsageError::new(
             "stdin cannot hold both `--batch -` and `--inputs -`",
@@ -186,7 +181,7 @@ async fn run_batch(
 
 /// The plan `--dry-run` prints for one run.
 fn dry_run_plan<'a>(
-    kind: RunKind,
+    kind: Kind,
     prepared: &'a start::Prepared,
     external_id: Option<&'a str>,
 ) -> dry_run::Plan<'a> {
@@ -261,7 +256,7 @@ pub(crate) fn save_options(
 /// is carried into the command that fetches the results, and said so.
 fn print_created(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run: &crate::api::models::Run,
     output_dir: Option<&std::path::Path>,
 ) -> anyhow::Result<Exit> {

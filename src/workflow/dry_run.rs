@@ -19,8 +19,8 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+use crate::api::Kind;
 use crate::api::models::{Agent, InputSpec};
-use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::{Table, clean_line, human_bytes, truncate};
@@ -34,7 +34,7 @@ const ROWS_SHOWN: usize = 20;
 /// What a dry run plans.
 pub struct Plan<'a> {
     /// Agent runs or app runs: the plan's `kind`, and the noun its lines use.
-    pub kind: RunKind,
+    pub kind: Kind,
     /// The resolved target, as read from the API.
     pub target: &'a Agent,
     /// The inputs of the run, or the inputs every row of a batch shares.
@@ -165,8 +165,8 @@ pub fn print(ctx: &Context, plan: &Plan<'_>) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn noun(kind: RunKind) -> &'static str {
-    crate::workflow::start::catalog_kind(kind).noun()
+fn noun(kind: Kind) -> &'static str {
+    kind.noun()
 }
 
 fn spec_of<'a>(specs: &'a [InputSpec], input: &PlannedInput) -> Option<&'a InputSpec> {
@@ -299,7 +299,7 @@ mod tests {
             size: 2048,
         };
         let plan = Plan {
-            kind: RunKind::Agent,
+            kind: Kind::Agent,
             target: &target,
             inputs: &inputs,
             files: vec![&file],

@@ -13,8 +13,9 @@
 //!   error listing them, none is "not found" (exit 5).
 //! - Anything else is a usage error (exit 2) naming what an id looks like.
 
+use crate::api::Kind;
 use crate::api::models::Run;
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::api::spec::{self, ID_FIELDS};
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError};
@@ -69,11 +70,7 @@ pub fn asset(text: &str, shown: &str) -> Result<String, UsageError> {
 
 /// Resolves a RUN argument and reads the run: a full id directly (agent runs first, then app
 /// runs, unless `kind` says which), a prefix through the listings, anything else refused.
-pub async fn run(
-    ctx: &Context,
-    text: &str,
-    kind: Option<RunKind>,
-) -> anyhow::Result<(RunKind, Run)> {
+pub async fn run(ctx: &Context, text: &str, kind: Option<Kind>) -> anyhow::Result<(Kind, Run)> {
     let client = ctx.api()?;
     if let Some(id) = canonical(text) {
         return Ok(runs::get_any(client, &id, kind).await?);
@@ -89,9 +86,9 @@ pub async fn run(
     };
     let kinds = match kind {
         Some(kind) => vec![kind],
-        None => vec![RunKind::Agent, RunKind::App],
+        None => vec![Kind::Agent, Kind::App],
     };
-    let mut found: Vec<(RunKind, String)> = Vec::new();
+    let mut found: Vec<(Kind, String)> = Vec::new();
     let mut complete = true;
     for kind in kinds {
         let (matches, scanned_all) = scan(ctx, kind, &digits).await?;
@@ -107,7 +104,7 @@ pub async fn run(
 
 /// The ids among the first [`PREFIX_SCAN`] runs of `kind` that start with `digits`, and whether
 /// the listing ended within them.
-async fn scan(ctx: &Context, kind: RunKind, digits: &str) -> anyhow::Result<(Vec<String>, bool)> {
+async fn scan(ctx: &Context, kind: Kind, digits: &str) -> anyhow::Result<(Vec<String>, bool)> {
     let client = ctx.api()?;
     let mut listing = runs::listing(kind);
     let (mut read, mut found) = (0, Vec::new());
@@ -145,10 +142,10 @@ fn none_found(text: &str, complete: bool) -> Failure {
     )
 }
 
-fn ambiguous(text: &str, many: &[(RunKind, String)]) -> UsageError {
+fn ambiguous(text: &str, many: &[(Kind, String)]) -> UsageError {
     let named = some_of(many.iter().map(|(kind, id)| match kind {
-        RunKind::Agent => clean_line(id),
-        RunKind::App => format!("{} (app run)", clean_line(id)),
+        Kind::Agent => clean_line(id),
+        Kind::App => format!("{} (app run)", clean_line(id)),
     }));
     UsageError::new(
         format!(

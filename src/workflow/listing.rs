@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use jiff::{Timestamp, civil, tz::TimeZone};
 use serde_json::Value;
 
-use crate::api::catalog::{self, Kind};
+use crate::api::Kind;
+use crate::api::catalog;
 use crate::api::models::Agent;
 use crate::context::Context;
 

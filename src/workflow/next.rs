@@ -4,8 +4,8 @@
 //! agree: the same words, `--app` for app runs, and ids cleaned of control characters and
 //! quoted when a shell would split them (a server's id is untrusted text).
 
+use crate::api::Kind;
 use crate::api::models::Run;
-use crate::api::runs::RunKind;
 use crate::api::spec;
 use crate::context::Context;
 use crate::error::{Exit, Report};
@@ -37,9 +37,9 @@ impl Next<'_> {
 }
 
 /// The exact command, safe to paste into a shell.
-pub fn command(kind: RunKind, run_id: &str, next: Next<'_>) -> String {
+pub fn command(kind: Kind, run_id: &str, next: Next<'_>) -> String {
     let run = shell_word(run_id);
-    let app = if kind == RunKind::App { " --app" } else { "" };
+    let app = if kind == Kind::App { " --app" } else { "" };
     match next {
         Next::Wait => format!("pletor runs wait {run}{app}"),
         Next::Show => format!("pletor runs show {run}{app}"),
@@ -54,8 +54,8 @@ pub fn command(kind: RunKind, run_id: &str, next: Next<'_>) -> String {
 
 /// A run id as printed on `stream`: cleaned, and a hyperlink to the run where the terminal
 /// shows links (see `output::Printer::link`; the address is `spec::run_link`).
-pub fn run_link(ctx: &Context, kind: RunKind, run_id: &str, stream: Stream) -> String {
-    let url = spec::run_link(&ctx.settings.api_base.0, kind.collection(), run_id);
+pub fn run_link(ctx: &Context, kind: Kind, run_id: &str, stream: Stream) -> String {
+    let url = spec::run_link(&ctx.settings.api_base.0, kind.runs(), run_id);
     ctx.out.link(&clean_line(run_id), &url, stream)
 }
 
@@ -73,7 +73,7 @@ pub enum Answerer<'a> {
 }
 
 /// The error of a run that waits for `count` human reviews no one here answers (exit 10).
-pub fn review_pause(kind: RunKind, run: &Run, count: usize, answerer: Answerer<'_>) -> Report {
+pub fn review_pause(kind: Kind, run: &Run, count: usize, answerer: Answerer<'_>) -> Report {
     let what = match count {
         0 | 1 => "a human review".to_string(),
         n => format!("{n} human reviews"),
@@ -113,7 +113,7 @@ pub fn review_pause(kind: RunKind, run: &Run, count: usize, answerer: Answerer<'
 /// The review inbox for one batch's runs: `pletor review --batch FILE` (`--batch-key KEY` when
 /// the batch was given one; only the key when the rows came from stdin, which cannot be read
 /// again; `--app` for app runs).
-pub fn review_batch(kind: RunKind, file: &str, key: Option<&str>) -> String {
+pub fn review_batch(kind: Kind, file: &str, key: Option<&str>) -> String {
     let mut command = String::from("pletor review");
     if file != "-" {
         command.push_str(&format!(" --batch {}", shell_word(file)));
@@ -121,7 +121,7 @@ pub fn review_batch(kind: RunKind, file: &str, key: Option<&str>) -> String {
     if let Some(key) = key {
         command.push_str(&format!(" --batch-key {}", shell_word(key)));
     }
-    if kind == RunKind::App {
+    if kind == Kind::App {
         command.push_str(" --app");
     }
     command
@@ -149,37 +149,37 @@ mod tests {
     #[test]
     fn commands_name_app_runs_and_paste_safely() {
         assert_eq!(
-            command(RunKind::Agent, "r-1", Next::Wait),
+            command(Kind::Agent, "r-1", Next::Wait),
             "pletor runs wait r-1"
         );
         assert_eq!(
-            command(RunKind::App, "r-1", Next::Wait),
+            command(Kind::App, "r-1", Next::Wait),
             "pletor runs wait r-1 --app"
         );
         assert_eq!(
-            command(RunKind::App, "r-1", Next::Show),
+            command(Kind::App, "r-1", Next::Show),
             "pletor runs show r-1 --app"
         );
         let review = |review, flags| Next::Review { review, flags };
         assert_eq!(
-            command(RunKind::Agent, "r-1", review(None, " --approve")),
+            command(Kind::Agent, "r-1", review(None, " --approve")),
             "pletor review r-1 --approve"
         );
         assert_eq!(
-            command(RunKind::App, "r-1", review(Some("v-2"), "")),
+            command(Kind::App, "r-1", review(Some("v-2"), "")),
             "pletor review r-1 v-2 --app"
         );
         assert_eq!(
-            command(RunKind::Agent, "x\x1b[2Jy", Next::Wait),
+            command(Kind::Agent, "x\x1b[2Jy", Next::Wait),
             "pletor runs wait xy"
         );
         assert_eq!(shell_word("a b'c"), "'a b'\\''c'");
         assert_eq!(
-            review_batch(RunKind::Agent, "in/rows 1.csv", None),
+            review_batch(Kind::Agent, "in/rows 1.csv", None),
             "pletor review --batch 'in/rows 1.csv'"
         );
         assert_eq!(
-            review_batch(RunKind::App, "-", Some("k1")),
+            review_batch(Kind::App, "-", Some("k1")),
             "pletor review --batch-key k1 --app"
         );
     }
@@ -187,19 +187,14 @@ mod tests {
     #[test]
     fn a_review_pause_says_who_can_answer_it() {
         let run = Run::from_value(json!({"id": "r\x1b[31m1", "status": "running"})).unwrap();
-        let later = review_pause(RunKind::App, &run, 1, Answerer::Later);
+        let later = review_pause(Kind::App, &run, 1, Answerer::Later);
         assert_eq!(later.exit, Exit::Review);
         assert_eq!(later.message, "run r1 waits for a human review");
         assert_eq!(
             later.hint.as_deref(),
             Some("answer it with `pletor review r1 --app`, then `pletor runs wait r1 --app`")
         );
-        let here = review_pause(
-            RunKind::Agent,
-            &run,
-            2,
-            Answerer::NoTerminal { review: None },
-        );
+        let here = review_pause(Kind::Agent, &run, 2, Answerer::NoTerminal { review: None });
         assert!(
             here.message
                 .ends_with("waits for 2 human reviews, and there is no terminal to ask on")

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
+use crate::api::Kind;
 use crate::api::models::{Run, RunStatus};
-use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, Report};
 use crate::output::{Stream, clean_line, human_duration};
@@ -48,7 +48,7 @@ pub struct Outcome {
 /// here on, Ctrl-C tells how to pick the run up again.
 pub async fn follow(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run: Run,
     options: WaitOptions,
     save: &SaveOptions,
@@ -59,7 +59,7 @@ pub async fn follow(
     conclude(ctx, kind, ended, save, started.elapsed()).await
 }
 
-fn resume_note(kind: RunKind, run_id: &str) -> String {
+fn resume_note(kind: Kind, run_id: &str) -> String {
     // The command names the run: the id once in the sentence.
     format!(
         "the run goes on on the server: `{}`",
@@ -71,7 +71,7 @@ fn resume_note(kind: RunKind, run_id: &str) -> String {
 /// returns the outcome. Nothing is printed on stdout here.
 pub async fn conclude(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     ended: Ended,
     save: &SaveOptions,
     waited: std::time::Duration,
@@ -154,7 +154,7 @@ async fn download(ctx: &Context, run: &Run, save: &SaveOptions) -> anyhow::Resul
     transfer::download_assets(ctx, &ids, dir, save.existing, DOWNLOAD_CONCURRENCY).await
 }
 
-fn report(kind: RunKind, run: &Run, exit: Exit, waited: std::time::Duration) -> Report {
+fn report(kind: Kind, run: &Run, exit: Exit, waited: std::time::Duration) -> Report {
     let id = clean_line(&run.id);
     let (code, message, hint) = match exit {
         Exit::RunFailed => (

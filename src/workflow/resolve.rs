@@ -17,7 +17,8 @@
 //! entry), [`resolve_id`] (just its id, without reading it when it was given whole), and the
 //! pure parts, [`find`] (the matching) and [`slug`].
 
-use crate::api::catalog::{self, Kind};
+use crate::api::Kind;
+use crate::api::catalog;
 use crate::api::models::Agent;
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError};

@@ -31,8 +31,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::Value;
 
+use crate::api::Kind;
 use crate::api::models::{Agent, Asset, Run};
-use crate::api::runs::{self, Created, RunKind};
+use crate::api::runs::{self, Created};
 use crate::api::{assets, catalog};
 use crate::context::Context;
 use crate::error::UsageError;
@@ -49,7 +50,7 @@ const QUOTED_MAX: usize = 60;
 /// What this request asks for.
 pub struct Asked<'a> {
     /// Agent runs or app runs.
-    pub kind: RunKind,
+    pub kind: Kind,
     /// The resolved agent or app.
     pub target: &'a Agent,
     /// The inputs, matched and shaped (stdin already read).
@@ -126,7 +127,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// when it is this request's.
 pub async fn obtain(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     prepared: &Prepared,
     given: Option<&str>,
     external_id: &str,
@@ -154,7 +155,7 @@ pub async fn obtain(
 /// that running would reuse it.
 pub async fn preview(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     prepared: &Prepared,
     external_id: &str,
 ) -> anyhow::Result<()> {
@@ -171,7 +172,7 @@ pub async fn preview(
 /// The run `external_id` names, checked against the request; `None` when it names none yet.
 async fn found(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     prepared: &Prepared,
     external_id: &str,
 ) -> anyhow::Result<Option<Run>> {
@@ -185,7 +186,7 @@ async fn found(
 /// [`check`] for a single run keyed `external_id`.
 async fn check_prepared(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     prepared: &Prepared,
     external_id: &str,
     run: &Run,
@@ -569,7 +570,7 @@ async fn other_target(
     other: &str,
     key: &Key<'_>,
 ) -> UsageError {
-    let kind = start::catalog_kind(asked.kind);
+    let kind = asked.kind;
     let found = match ctx.api() {
         Ok(client) => catalog::get(client, kind, other).await.ok(),
         Err(_) => None,
@@ -624,7 +625,7 @@ fn with(items: &[String]) -> String {
 
 /// The same target, other inputs.
 fn differs(
-    kind: RunKind,
+    kind: Kind,
     run: &Run,
     key: &Key<'_>,
     what: &str,
@@ -643,7 +644,7 @@ fn differs(
     )
 }
 
-fn renew_hint(kind: RunKind, run: &Run, key: &Key<'_>) -> String {
+fn renew_hint(kind: Kind, run: &Run, key: &Key<'_>) -> String {
     format!(
         "a key names one run for good, so a genuine re-run needs a new key: {}; `{}` shows the earlier run",
         key.renew,

@@ -19,8 +19,9 @@ pub mod preview;
 pub mod prompt;
 pub mod queue;
 
+use crate::api::Kind;
 use crate::api::models::Run;
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::api::spec;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
@@ -77,7 +78,7 @@ pub enum Pause {
 /// Handles a run that waits for a person.
 pub async fn on_pause(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run: &Run,
     mode: OnReview,
 ) -> anyhow::Result<Pause> {
@@ -91,7 +92,7 @@ pub async fn on_pause(
 }
 
 /// Asks the person at the terminal; keeps waiting only when every review got an answer.
-async fn ask(ctx: &Context, kind: RunKind, run: &Run) -> anyhow::Result<Pause> {
+async fn ask(ctx: &Context, kind: Kind, run: &Run) -> anyhow::Result<Pause> {
     let answers = prompt::interactive(ctx, kind, run, preview::View::default()).await?;
     if answers.all_answered() {
         Ok(Pause::Continue)
@@ -100,19 +101,14 @@ async fn ask(ctx: &Context, kind: RunKind, run: &Run) -> anyhow::Result<Pause> {
     }
 }
 
-fn stop(ctx: &Context, kind: RunKind, run: &Run) -> Pause {
+fn stop(ctx: &Context, kind: Kind, run: &Run) -> Pause {
     let count = run.pending_reviews.len();
     ctx.out
         .error_text(&next::review_pause(kind, run, count, Answerer::Later));
     Pause::Stop(Exit::Review)
 }
 
-async fn decide_all(
-    ctx: &Context,
-    kind: RunKind,
-    run: &Run,
-    approve: bool,
-) -> anyhow::Result<Pause> {
+async fn decide_all(ctx: &Context, kind: Kind, run: &Run, approve: bool) -> anyhow::Result<Pause> {
     let client = ctx.api()?;
     let verb = if approve { "approved" } else { "rejected" };
     for review in &run.pending_reviews {

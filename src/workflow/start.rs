@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::api::catalog::Kind;
+use crate::api::Kind;
 use crate::api::models::Agent;
-use crate::api::runs::{self, Created, RunKind};
+use crate::api::runs::{self, Created};
 use crate::context::Context;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
@@ -33,23 +33,15 @@ pub struct Prepared {
     pub files: Vec<LocalFile>,
 }
 
-/// The catalog kind of a run kind.
-pub fn catalog_kind(kind: RunKind) -> Kind {
-    match kind {
-        RunKind::Agent => Kind::Agent,
-        RunKind::App => Kind::App,
-    }
-}
-
 /// Resolves and fetches the target, matches the inputs, reads `@-` from stdin, and runs every
 /// check of [`preflight`] on the inputs and the files.
 pub async fn prepare(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     target: &str,
     raw: Vec<RawInput>,
 ) -> anyhow::Result<Prepared> {
-    let agent = resolve::resolve(ctx, catalog_kind(kind), target).await?;
+    let agent = resolve::resolve(ctx, kind, target).await?;
     let (what, show) = naming(kind, &agent);
     let mut plan = inputs::resolve(&agent.inputs, raw, &what, &show)?;
     preflight::required(&agent.inputs, &plan, &what, &show, Source::Flags)?;
@@ -70,8 +62,8 @@ pub async fn prepare(
 
 /// How messages name a target (`agent Product Shot`) and the command that lists its inputs
 /// (`pletor agents show ID`).
-pub fn naming(kind: RunKind, target: &Agent) -> (String, String) {
-    let noun = catalog_kind(kind).noun();
+pub fn naming(kind: Kind, target: &Agent) -> (String, String) {
+    let noun = kind.noun();
     let what = match target.name.trim() {
         "" => format!("{noun} {}", crate::output::clean_line(&target.id)),
         name => format!("{noun} {}", crate::output::clean_line(name)),
@@ -94,7 +86,7 @@ pub async fn read_stdin() -> anyhow::Result<String> {
 /// before it goes on.
 pub async fn submit(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     prepared: &Prepared,
     external_id: &str,
 ) -> anyhow::Result<Created> {

@@ -8,8 +8,9 @@
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
+use crate::api::Kind;
 use crate::api::models::Run;
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::progress::Spinner;
@@ -39,7 +40,7 @@ pub enum Ended {
 /// Polls `run` until it ends, the review handler stops, or the deadline passes.
 pub async fn wait(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     mut run: Run,
     options: WaitOptions,
 ) -> anyhow::Result<Ended> {

@@ -19,10 +19,11 @@ use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 
-use crate::api::catalog::{self, Filters, Kind};
+use crate::api::Kind;
+use crate::api::catalog::{self, Filters};
 use crate::api::list::Limit;
 use crate::api::models::Run;
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::workflow::cadence;
@@ -35,7 +36,7 @@ const LISTED: usize = 50;
 #[derive(Debug, Clone)]
 pub struct Watched {
     /// Agent run or app run: which collection it is polled in.
-    pub kind: RunKind,
+    pub kind: Kind,
     /// The run as the last refresh saw it; `--json` prints its `raw` at the end.
     pub run: Run,
     /// The agent's or app's name, when the catalog gives one; else the view shows its id.
@@ -74,7 +75,7 @@ impl Watched {
 #[derive(Debug, Clone)]
 pub enum Selection {
     /// These ids (with the kind, when `--app` said).
-    Given(Vec<String>, Option<RunKind>),
+    Given(Vec<String>, Option<Kind>),
     /// The key's runs not yet ended; `fixed`: only those of the first refresh.
     Unended {
         /// Keep the set of the first refresh (`--exit-status`).
@@ -171,9 +172,9 @@ impl Watch {
     }
 
     /// Polls every run not ended yet (the set is fixed).
-    async fn poll_open(&mut self, ctx: &Context) -> anyhow::Result<Vec<(RunKind, Run)>> {
+    async fn poll_open(&mut self, ctx: &Context) -> anyhow::Result<Vec<(Kind, Run)>> {
         let client = ctx.api()?;
-        let open: Vec<(RunKind, String)> = self
+        let open: Vec<(Kind, String)> = self
             .runs
             .values()
             .filter(|w| !w.run.status.is_terminal())
@@ -194,10 +195,10 @@ impl Watch {
 
     /// Lists the key's newest runs of both kinds and keeps those not ended, plus the final
     /// state of runs watched before.
-    async fn list_unended(&mut self, ctx: &Context) -> anyhow::Result<Vec<(RunKind, Run)>> {
+    async fn list_unended(&mut self, ctx: &Context) -> anyhow::Result<Vec<(Kind, Run)>> {
         let client = ctx.api()?;
         let mut fresh = Vec::new();
-        for kind in [RunKind::Agent, RunKind::App] {
+        for kind in [Kind::Agent, Kind::App] {
             let listing = runs::list(client, kind, None, Limit::AtMost(LISTED)).await?;
             fresh.extend(
                 listing
@@ -210,7 +211,7 @@ impl Watch {
         }
         self.requests = 2;
         let listed: Vec<String> = fresh.iter().map(|(_, r)| r.id.clone()).collect();
-        let gone: Vec<(RunKind, String)> = self
+        let gone: Vec<(Kind, String)> = self
             .runs
             .values()
             .filter(|w| !w.run.status.is_terminal() && !listed.contains(&w.run.id))
@@ -226,7 +227,7 @@ impl Watch {
     }
 
     /// Records fresh states; returns the runs that are new or whose state changed.
-    fn merge(&mut self, fresh: Vec<(RunKind, Run)>) -> Vec<Watched> {
+    fn merge(&mut self, fresh: Vec<(Kind, Run)>) -> Vec<Watched> {
         let mut changed = Vec::new();
         for (kind, run) in fresh {
             let target = run
@@ -271,7 +272,7 @@ mod tests {
 
     fn watched(status: &str, awaiting: bool) -> Watched {
         Watched {
-            kind: RunKind::Agent,
+            kind: Kind::Agent,
             run: Run::from_value(
                 json!({"id": "r", "status": status, "awaiting_human_review": awaiting}),
             )

@@ -7,32 +7,7 @@ use super::list::{self, Limit, Listing};
 use super::models::Agent;
 use super::{ApiError, Client, Request, spec};
 
-/// Agents or apps: the same shape at different paths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// `/agents/`.
-    Agent,
-    /// `/apps/`.
-    App,
-}
-
-impl Kind {
-    /// The collection name in paths.
-    pub fn collection(self) -> &'static str {
-        match self {
-            Self::Agent => "agents",
-            Self::App => "apps",
-        }
-    }
-
-    /// `agent` or `app`, for messages.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Self::Agent => "agent",
-            Self::App => "app",
-        }
-    }
-}
+use crate::Kind;
 
 /// What `agents list` and `apps list` keep (`--tag`, `--visibility`); the default keeps all.
 #[derive(Debug, Clone, Default)]
@@ -51,7 +26,7 @@ pub async fn list(
     filters: &Filters,
     limit: Limit,
 ) -> Result<Listing, ApiError> {
-    let mut request = Request::get(spec::collection(kind.collection()));
+    let mut request = Request::get(spec::collection(kind.catalog()));
     if let Some(visibility) = &filters.visibility {
         request = request.query("visibility", visibility.clone());
     }
@@ -83,7 +58,7 @@ fn matches(item: &Value, filters: &Filters) -> bool {
 
 /// Fetches one agent or app.
 pub async fn get(client: &Client, kind: Kind, id: &str) -> Result<Agent, ApiError> {
-    let path = spec::item(kind.collection(), id);
+    let path = spec::item(kind.catalog(), id);
     let body = client.json(Request::get(path.clone())).await?;
     Agent::from_value(body).ok_or_else(|| ApiError::Decode {
         method: "GET".into(),

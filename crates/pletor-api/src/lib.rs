@@ -19,6 +19,7 @@ mod client;
 pub mod diagnose;
 pub mod download;
 mod error;
+mod kind;
 pub mod list;
 pub mod models;
 pub mod rate;
@@ -32,4 +33,5 @@ pub use client::{
     Secret,
 };
 pub use error::ApiError;
+pub use kind::Kind;
 pub use rate::RateState;

@@ -6,32 +6,7 @@ use super::list::{self, Limit, Listing};
 use super::models::Run;
 use super::{ApiError, Client, Request, spec};
 
-/// Agent runs or app runs: the same lifecycle at different paths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RunKind {
-    /// `/runs/` (certain).
-    Agent,
-    /// `/app-runs/` (certain; cancel and review there are guessed).
-    App,
-}
-
-impl RunKind {
-    /// The collection name in paths.
-    pub fn collection(self) -> &'static str {
-        match self {
-            Self::Agent => "runs",
-            Self::App => "app-runs",
-        }
-    }
-
-    /// The field naming what is run (`agent_id` or `app_id`).
-    pub fn target_field(self) -> &'static str {
-        match self {
-            Self::Agent => "agent_id",
-            Self::App => "app_id",
-        }
-    }
-}
+use crate::Kind;
 
 /// A run that was created, or found because it already existed.
 #[derive(Debug)]
@@ -46,14 +21,14 @@ pub struct Created {
 /// earlier attempt (ours or another process's) created it, and that run is adopted.
 pub async fn create(
     client: &Client,
-    kind: RunKind,
+    kind: Kind,
     target_id: &str,
     external_id: &str,
     inputs: Value,
 ) -> Result<Created, ApiError> {
     let body =
         json!({ kind.target_field(): target_id, "external_id": external_id, "inputs": inputs });
-    let path = spec::collection(kind.collection());
+    let path = spec::collection(kind.runs());
     match client
         .json(Request::post_json(path.clone(), body).idempotent())
         .await
@@ -75,11 +50,10 @@ pub async fn create(
 /// Finds the run created with `external_id` (certain: the list filter).
 pub async fn find_by_external_id(
     client: &Client,
-    kind: RunKind,
+    kind: Kind,
     external_id: &str,
 ) -> Result<Option<Run>, ApiError> {
-    let request =
-        Request::get(spec::collection(kind.collection())).query("external_id", external_id);
+    let request = Request::get(spec::collection(kind.runs())).query("external_id", external_id);
     let listing = list::fetch(client, request, Limit::AtMost(spec::PAGE_MAX)).await?;
     // Match on the field too: a server that ignored the filter must not hand us another run.
     Ok(listing
@@ -90,15 +64,15 @@ pub async fn find_by_external_id(
 }
 
 /// Fetches one run.
-pub async fn get(client: &Client, kind: RunKind, id: &str) -> Result<Run, ApiError> {
-    let path = spec::item(kind.collection(), id);
+pub async fn get(client: &Client, kind: Kind, id: &str) -> Result<Run, ApiError> {
+    let path = spec::item(kind.runs(), id);
     let value = client.json(Request::get(path.clone())).await?;
     parse(value, &path)
 }
 
 /// Fetches one run once, without retries: for poll loops, which retry at their own pace.
-pub async fn poll(client: &Client, kind: RunKind, id: &str) -> Result<Run, ApiError> {
-    let path = spec::item(kind.collection(), id);
+pub async fn poll(client: &Client, kind: Kind, id: &str) -> Result<Run, ApiError> {
+    let path = spec::item(kind.runs(), id);
     let value = client.json(Request::get(path.clone()).once()).await?;
     parse(value, &path)
 }
@@ -108,15 +82,15 @@ pub async fn poll(client: &Client, kind: RunKind, id: &str) -> Result<Run, ApiEr
 pub async fn get_any(
     client: &Client,
     id: &str,
-    kind: Option<RunKind>,
-) -> Result<(RunKind, Run), ApiError> {
+    kind: Option<Kind>,
+) -> Result<(Kind, Run), ApiError> {
     if let Some(kind) = kind {
         return Ok((kind, get(client, kind, id).await?));
     }
-    match get(client, RunKind::Agent, id).await {
-        Ok(run) => Ok((RunKind::Agent, run)),
-        Err(err) if err.is_not_found() => match get(client, RunKind::App, id).await {
-            Ok(run) => Ok((RunKind::App, run)),
+    match get(client, Kind::Agent, id).await {
+        Ok(run) => Ok((Kind::Agent, run)),
+        Err(err) if err.is_not_found() => match get(client, Kind::App, id).await {
+            Ok(run) => Ok((Kind::App, run)),
             Err(app_err) if app_err.is_not_found() => Err(err),
             Err(app_err) => Err(app_err),
         },
@@ -128,11 +102,11 @@ pub async fn get_any(
 /// [`list::fetch_newest`]); in the server's order.
 pub async fn list(
     client: &Client,
-    kind: RunKind,
+    kind: Kind,
     external_id: Option<&str>,
     limit: Limit,
 ) -> Result<Listing, ApiError> {
-    let mut request = Request::get(spec::collection(kind.collection()));
+    let mut request = Request::get(spec::collection(kind.runs()));
     if let Some(external_id) = external_id {
         request = request.query("external_id", external_id);
     }
@@ -140,13 +114,13 @@ pub async fn list(
 }
 
 /// Every run of a kind, newest first, one page at a time (for callers that may stop early).
-pub fn listing(kind: RunKind) -> list::Pager {
-    list::Pager::new(Request::get(spec::collection(kind.collection())))
+pub fn listing(kind: Kind) -> list::Pager {
+    list::Pager::new(Request::get(spec::collection(kind.runs())))
 }
 
 /// Cancels a run (observed; guessed for app runs).
-pub async fn cancel(client: &Client, kind: RunKind, id: &str) -> Result<Value, ApiError> {
-    let request = Request::new(reqwest::Method::DELETE, spec::item(kind.collection(), id));
+pub async fn cancel(client: &Client, kind: Kind, id: &str) -> Result<Value, ApiError> {
+    let request = Request::new(reqwest::Method::DELETE, spec::item(kind.runs(), id));
     client.json(request).await
 }
 
@@ -154,12 +128,12 @@ pub async fn cancel(client: &Client, kind: RunKind, id: &str) -> Result<Value, A
 /// decision carries no idempotency key, and a repeated one would answer `409`.
 pub async fn review(
     client: &Client,
-    kind: RunKind,
+    kind: Kind,
     run_id: &str,
     review_id: &str,
     body: Value,
 ) -> Result<Value, ApiError> {
-    let path = spec::review_path(kind.collection(), run_id, review_id);
+    let path = spec::review_path(kind.runs(), run_id, review_id);
     client.json(Request::post_json(path, body)).await
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use crate::api::runs::RunKind;
+use crate::api::Kind;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::workflow::batch::status::Options;
@@ -53,11 +53,7 @@ impl BatchArgs {
     /// The survey these arguments ask for.
     fn options(self) -> Options {
         Options {
-            kind: if self.app {
-                RunKind::App
-            } else {
-                RunKind::Agent
-            },
+            kind: if self.app { Kind::App } else { Kind::Agent },
             target: self.target,
             file: self.file,
             batch_key: self.batch_key,

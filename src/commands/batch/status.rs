@@ -4,6 +4,7 @@
 use clap::Args as ClapArgs;
 
 use super::BatchArgs;
+use crate::api::Kind;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::Table;
@@ -58,11 +59,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
 /// the key the survey used. The key is named when it was given, or when the rows came from stdin,
 /// which cannot be read again.
 fn inbox_command(batch: &super::BatchArgs) -> impl Fn(&str) -> String + use<> {
-    let kind = if batch.app {
-        crate::api::runs::RunKind::App
-    } else {
-        crate::api::runs::RunKind::Agent
-    };
+    let kind = if batch.app { Kind::App } else { Kind::Agent };
     let file = batch.file.display().to_string();
     let named = batch.batch_key.is_some() || file == "-";
     move |key| crate::workflow::next::review_batch(kind, &file, named.then_some(key))

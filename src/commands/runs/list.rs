@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::ListCmd;
-use crate::api::catalog::Kind;
+use crate::api::Kind;
 use crate::api::list::Limit;
 use crate::api::models::RunStatus;
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::{Table, clean_line};
@@ -17,11 +17,7 @@ use crate::workflow::{listing, resolve};
 
 /// Lists agent runs (or app runs with `--app`), newest first by `created_at`.
 pub async fn run(ctx: &Context, args: ListCmd) -> anyhow::Result<Exit> {
-    let kind = if args.app {
-        RunKind::App
-    } else {
-        RunKind::Agent
-    };
+    let kind = if args.app { Kind::App } else { Kind::Agent };
     let agent = match &args.agent {
         Some(text) => Some(resolve::resolve_id(ctx, Kind::Agent, text).await?),
         None => None,
@@ -51,17 +47,17 @@ pub async fn run(ctx: &Context, args: ListCmd) -> anyhow::Result<Exit> {
     }
     if items.is_empty() {
         ctx.out
-            .status(&format!("no {} match", kind.collection().replace('-', " ")));
+            .status(&format!("no {} match", kind.runs().replace('-', " ")));
         return Ok(Exit::Success);
     }
-    let names = listing::names(ctx, crate::workflow::start::catalog_kind(kind)).await;
+    let names = listing::names(ctx, kind).await;
     ctx.out.table(&table(kind, &items, &names))?;
     Ok(Exit::Success)
 }
 
 /// The table: the agent (or app) by name when the catalog knows it, else by id.
-fn table(kind: RunKind, items: &[Value], names: &HashMap<String, String>) -> Table {
-    let target = if kind == RunKind::App { "APP" } else { "AGENT" };
+fn table(kind: Kind, items: &[Value], names: &HashMap<String, String>) -> Table {
+    let target = if kind == Kind::App { "APP" } else { "AGENT" };
     let mut table = Table::new(["ID", "STATUS", target, "CREATED", "EXTERNAL ID"]);
     for item in items {
         let text = |keys: &[&str]| {
@@ -89,7 +85,7 @@ fn table(kind: RunKind, items: &[Value], names: &HashMap<String, String>) -> Tab
 }
 
 /// Whether a listed run was made with the agent (or app) `id`.
-fn made_with(item: &Value, kind: RunKind, id: &str) -> bool {
+fn made_with(item: &Value, kind: Kind, id: &str) -> bool {
     item.get(kind.target_field())
         .and_then(Value::as_str)
         .is_some_and(|target| target.eq_ignore_ascii_case(id))
@@ -141,13 +137,13 @@ mod tests {
             json!({"id": "r2", "status": "running", "agent_id": "b-2"}),
         ];
         let names = HashMap::from([("a-1".to_string(), "Product\u{1b}[31m Shot".to_string())]);
-        let text = table(RunKind::Agent, &items, &names).render(false);
+        let text = table(Kind::Agent, &items, &names).render(false);
         assert!(
             text.contains("Product") && !text.contains('\u{1b}'),
             "{text}"
         );
         assert!(text.contains("b-2"), "{text}");
-        assert!(made_with(&items[0], RunKind::Agent, "a-1"));
-        assert!(!made_with(&items[0], RunKind::App, "a-1"));
+        assert!(made_with(&items[0], Kind::Agent, "a-1"));
+        assert!(!made_with(&items[0], Kind::App, "a-1"));
     }
 }

@@ -9,7 +9,7 @@ mod watch;
 
 use clap::{Args, Subcommand};
 
-use super::{ListArgs, RunKindArgs, SaveArgs};
+use super::{KindArgs, ListArgs, SaveArgs};
 use crate::commands::run::OnReview;
 use crate::context::Context;
 use crate::error::Exit;
@@ -136,7 +136,7 @@ pub struct ShowCmd {
     pub run: String,
 
     #[command(flatten)]
-    pub kind: RunKindArgs,
+    pub kind: KindArgs,
 }
 
 /// Arguments of `runs wait`.
@@ -162,7 +162,7 @@ pub struct WaitCmd {
     pub on_review: Option<OnReview>,
 
     #[command(flatten)]
-    pub kind: RunKindArgs,
+    pub kind: KindArgs,
 }
 
 /// Arguments of `runs watch`.
@@ -177,7 +177,7 @@ pub struct WatchCmd {
     pub exit_status: bool,
 
     #[command(flatten)]
-    pub kind: RunKindArgs,
+    pub kind: KindArgs,
 }
 
 /// Arguments of `runs cancel`.
@@ -192,7 +192,7 @@ pub struct CancelCmd {
     pub yes: bool,
 
     #[command(flatten)]
-    pub kind: RunKindArgs,
+    pub kind: KindArgs,
 }
 
 /// Runs a runs command.

@@ -4,13 +4,12 @@
 use serde_json::Value;
 
 use super::ShowCmd;
+use crate::api::Kind;
 use crate::api::models::{Agent, Run, RunResult};
-use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
 use crate::workflow::next::{self, Next};
-use crate::workflow::start;
 
 /// Shows one run: the server's object with `--json`, else one fact per line.
 pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
@@ -20,7 +19,7 @@ pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     }
     let target = match run.raw.get(kind.target_field()).and_then(Value::as_str) {
-        Some(id) => crate::workflow::listing::target(ctx, start::catalog_kind(kind), id).await,
+        Some(id) => crate::workflow::listing::target(ctx, kind, id).await,
         None => None,
     };
     for line in describe(kind, &run, target.as_ref()) {
@@ -31,13 +30,13 @@ pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
 
 /// The lines of `runs show`, every server text cleaned; `target` (when it could be read) names
 /// the agent or app and the inputs.
-fn describe(kind: RunKind, run: &Run, target: Option<&Agent>) -> Vec<String> {
+fn describe(kind: Kind, run: &Run, target: Option<&Agent>) -> Vec<String> {
     let raw = &run.raw;
     let field = |key: &str| raw.get(key).and_then(Value::as_str).map(clean_line);
     let mut lines = vec![format!("ID:          {}", clean_line(&run.id))];
     let (noun, label) = match kind {
-        RunKind::Agent => ("agent run", "Agent:      "),
-        RunKind::App => ("app run", "App:        "),
+        Kind::Agent => ("agent run", "Agent:      "),
+        Kind::App => ("app run", "App:        "),
     };
     lines.push(format!("Kind:        {noun}"));
     let mut status = clean_line(run.status.as_str());
@@ -109,7 +108,7 @@ fn results(run: &Run) -> Vec<String> {
         .collect()
 }
 
-fn reviews(kind: RunKind, run: &Run) -> Vec<String> {
+fn reviews(kind: Kind, run: &Run) -> Vec<String> {
     let mut lines: Vec<String> = run
         .pending_reviews
         .iter()
@@ -153,7 +152,7 @@ mod tests {
             "results": [{"text": "t"}], "error": null
         }))
         .unwrap();
-        let text = describe(RunKind::Agent, &run, None).join("\n");
+        let text = describe(Kind::Agent, &run, None).join("\n");
         assert!(
             text.contains("Status:      running (waiting for a review)"),
             "{text}"
@@ -169,7 +168,7 @@ mod tests {
         let target = Agent::from_value(json!({"id": "g1", "name": "Product Shot",
             "inputs": [{"id": "p", "name": "prompt", "type": "text_input"}]}))
         .unwrap();
-        let text = describe(RunKind::Agent, &run, Some(&target)).join("\n");
+        let text = describe(Kind::Agent, &run, Some(&target)).join("\n");
         assert!(text.contains("Agent:       Product Shot (g1)"), "{text}");
         assert!(text.contains("  prompt: hi\n  i: assets a"), "{text}");
     }

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use super::WaitCmd;
-use crate::api::runs;
+use crate::api::Kind;
 use crate::commands::run::{OnReview, save_options};
 use crate::context::Context;
 use crate::error::{self, Exit, Failure};
@@ -63,7 +63,7 @@ pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
 async fn follow(
     ctx: &Context,
     id: &str,
-    kind: Option<runs::RunKind>,
+    kind: Option<Kind>,
     options: WaitOptions,
     save: &SaveOptions,
 ) -> anyhow::Result<Outcome> {

@@ -40,7 +40,6 @@ use futures_util::stream::FuturesUnordered;
 use tokio::sync::mpsc;
 
 use crate::api::models::{Agent, Run};
-use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError, classify};
 use crate::transfer::{self, Existing};
@@ -49,6 +48,7 @@ use crate::workflow::inputs::{self, RawInput};
 use crate::workflow::resolve;
 use crate::workflow::review::OnReview;
 
+use crate::api::Kind;
 use plan::{Names, Plan, RowPlan};
 use poll::Handback;
 use report::{Board, RowOutcome, RowStatus};
@@ -59,7 +59,7 @@ use start::{Target, Uploads};
 #[derive(Debug)]
 pub struct Options {
     /// Agent runs or app runs.
-    pub kind: RunKind,
+    pub kind: Kind,
     /// The agent or app as typed: its id, an id prefix, its name or its slug.
     pub target: String,
     /// The batch file (`-`: stdin); its bytes give the default batch key.
@@ -92,7 +92,7 @@ pub struct Options {
 
 /// Everything a running batch needs, checked.
 struct Job {
-    kind: RunKind,
+    kind: Kind,
     target: Agent,
     /// The batch file, as given.
     source: String,
@@ -188,12 +188,7 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
         })
     };
     let kind = options.kind;
-    let target = resolve::resolve(
-        ctx,
-        crate::workflow::start::catalog_kind(kind),
-        &options.target,
-    )
-    .await?;
+    let target = resolve::resolve(ctx, kind, &options.target).await?;
     let key_given = options.batch_key.is_some();
     let key = options
         .batch_key
@@ -251,7 +246,7 @@ fn dry_run_plan(job: &Job) -> crate::workflow::dry_run::Plan<'_> {
 /// A CSV column that names no input is the header's mistake: named at line 1, once.
 fn check_columns(
     target: &Agent,
-    kind: RunKind,
+    kind: Kind,
     columns: &[String],
     source: &str,
 ) -> Result<(), UsageError> {
@@ -272,7 +267,7 @@ fn check_columns(
 
 async fn build_plan(
     target: &Agent,
-    kind: RunKind,
+    kind: Kind,
     shared: Vec<RawInput>,
     rows: Vec<rows::Row>,
     key: &str,

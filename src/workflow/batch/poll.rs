@@ -14,8 +14,9 @@ use std::time::{Instant, SystemTime};
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
+use crate::api::Kind;
 use crate::api::models::Run;
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::context::Context;
 use crate::workflow::cadence;
 use crate::workflow::review::{self, OnReview, Pause};
@@ -53,7 +54,7 @@ pub struct Poller<'a> {
     /// Where requests go (a context without progress bars of its own).
     pub ctx: &'a Context,
     /// Agent runs or app runs: every run of one batch is polled in the same collection.
-    pub kind: RunKind,
+    pub kind: Kind,
     /// At a review pause: `approve` and `reject` answer here, `wait` keeps polling, `fail`
     /// hands the run back.
     pub on_review: OnReview,

@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::api::Kind;
 use crate::api::models::{Run, RunStatus};
-use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::progress::{Progress, Spinner};
@@ -64,7 +64,7 @@ impl RowStatus {
     }
 
     /// How a row whose run is `run` stands, and why it did not complete (the line's `error`).
-    pub fn of_run(kind: RunKind, run: &Run) -> (Self, Option<String>) {
+    pub fn of_run(kind: Kind, run: &Run) -> (Self, Option<String>) {
         match run.status {
             RunStatus::Completed => (Self::Completed, None),
             RunStatus::Cancelled => (Self::Cancelled, Some("the run was cancelled".into())),
@@ -79,7 +79,7 @@ impl RowStatus {
 }
 
 /// What a row waiting for a review says: the command that answers it.
-pub fn review_hint(kind: RunKind, run_id: &str) -> String {
+pub fn review_hint(kind: Kind, run_id: &str) -> String {
     format!(
         "waits for a human review: answer it with `{}`, then run the same command again",
         next::command(kind, run_id, Next::REVIEW_ALL)

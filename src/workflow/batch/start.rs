@@ -14,12 +14,13 @@ use futures_util::future::try_join_all;
 use tokio::sync::OnceCell;
 
 use crate::api::models::{Agent, Run};
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::context::Context;
 use crate::transfer;
 use crate::workflow::{inputs, reuse};
 
 use super::plan::{Plan, RowPlan, SharedFile};
+use crate::api::Kind;
 
 /// The asset id of every local file, filled by whichever row uploads it first.
 pub struct Uploads {
@@ -64,7 +65,7 @@ impl Uploads {
 /// What is run, and how.
 pub struct Target<'a> {
     /// Agent runs or app runs: where rows' runs are created and looked up.
-    pub kind: RunKind,
+    pub kind: Kind,
     /// The resolved agent or app: runs are created against it, and a run found under a row's
     /// external id must be its run with the row's inputs.
     pub agent: &'a Agent,

@@ -20,7 +20,7 @@ use futures_util::{StreamExt, TryStreamExt, stream};
 use serde_json::{Value, json};
 
 use crate::api::models::{Agent, Run};
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::api::{Client, spec};
 use crate::context::Context;
 use crate::error::Exit;
@@ -32,6 +32,7 @@ pub use super::report::RowStatus;
 use super::report::{self, RowOutcome};
 use super::save::{self, SaveSpec};
 use super::{key, rows, template};
+use crate::api::Kind;
 
 /// Lookups by external id sent at once, for the rows the listing did not find.
 const LOOKUPS: usize = 8;
@@ -43,7 +44,7 @@ const ROWS_AT_ONCE: usize = 8;
 #[derive(Debug)]
 pub struct Options {
     /// Agent runs or app runs (`--app`): which listing holds the rows' runs.
-    pub kind: RunKind,
+    pub kind: Kind,
     /// The agent or app: its id, an id prefix, its name or its slug, as the run takes it.
     pub target: String,
     /// The batch file the run was given (`-`: stdin): its rows, and its bytes for the key.
@@ -82,7 +83,7 @@ pub async fn survey(ctx: &Context, options: Options) -> anyhow::Result<Survey> {
     if let Some(key) = &options.batch_key {
         key::check(key, file.rows.len())?;
     }
-    let kind = crate::workflow::start::catalog_kind(options.kind);
+    let kind = options.kind;
     let target = crate::workflow::resolve::resolve(ctx, kind, &options.target).await?;
     let client = ctx.api()?;
     let batch_key = options
@@ -112,7 +113,7 @@ pub async fn survey(ctx: &Context, options: Options) -> anyhow::Result<Survey> {
 }
 
 /// Where a row stands with `run` (or none), and what to say about it.
-fn standing(kind: RunKind, target: &Agent, run: Option<&Run>) -> (RowStatus, Option<String>) {
+fn standing(kind: Kind, target: &Agent, run: Option<&Run>) -> (RowStatus, Option<String>) {
     let Some(run) = run else {
         return (RowStatus::NotStarted, Some("not started yet".into()));
     };
@@ -144,7 +145,7 @@ fn standing(kind: RunKind, target: &Agent, run: Option<&Run>) -> (RowStatus, Opt
 /// it is the cheaper way, then one lookup per row left.
 async fn find_runs(
     client: &Client,
-    kind: RunKind,
+    kind: Kind,
     wanted: &[(usize, String)],
 ) -> anyhow::Result<HashMap<String, Run>> {
     let ids: HashMap<&str, usize> = wanted.iter().map(|(n, id)| (id.as_str(), *n)).collect();

@@ -19,8 +19,9 @@ use serde_json::{Value, json};
 use super::decide::{self, Decision};
 use super::preview::View;
 use super::prompt::{Answers, interactive};
+use crate::api::Kind;
 use crate::api::models::{PendingReview, Run, RunStatus};
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::context::Context;
 use crate::error::{Exit, Failure};
 use crate::output::{self, Table};
@@ -32,7 +33,7 @@ pub struct Ask {
     /// The run id as typed (agent run or app run).
     pub run: String,
     /// Agent run or app run, when the user said (`--app`); else both are tried.
-    pub kind: Option<RunKind>,
+    pub kind: Option<Kind>,
     /// The one review to answer; `None` answers every pending one.
     pub review: Option<String>,
     /// The decision the flags give; `None`: ask a person, or list and stop.
@@ -77,7 +78,7 @@ fn pending(run: &Run, review: Option<&str>) -> Vec<PendingReview> {
 /// for every pending review, then reports the run's new state.
 async fn decide(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run: &Run,
     review: Option<&str>,
     decision: &Decision,
@@ -108,7 +109,7 @@ async fn decide(
 /// (`answers` is empty and `wanted` is what the flags asked for).
 fn exit_when_not_pending(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run: &Run,
     answers: &Answers,
     wanted: Option<bool>,
@@ -190,7 +191,7 @@ fn nothing_pending(ctx: &Context, run: &Run, review: Option<&str>) -> anyhow::Re
 /// No one can answer here: list what waits and exit 10 with the command that answers it.
 fn list_and_stop(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run: &Run,
     review: Option<&str>,
 ) -> anyhow::Result<Exit> {
@@ -227,7 +228,7 @@ fn list_and_stop(
 /// 409 meanwhile is judged like one decided with flags.
 async fn report(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run_id: &str,
     answers: &Answers,
 ) -> anyhow::Result<Exit> {
@@ -241,7 +242,7 @@ async fn report(
 
 /// Prints the run's state (stderr) and, with `--json`, the envelope
 /// `{"run": {…}, "reviews": [{"id", "outcome", "body"}]}`.
-fn print_result(ctx: &Context, kind: RunKind, run: &Run, answers: &Answers) -> anyhow::Result<()> {
+fn print_result(ctx: &Context, kind: Kind, run: &Run, answers: &Answers) -> anyhow::Result<()> {
     let id = next::run_link(ctx, kind, &run.id, output::Stream::Stderr);
     let state = crate::workflow::outcome::state_words(&run.status);
     match run.pending_reviews.len() {

@@ -3,7 +3,8 @@
 
 use serde_json::Value;
 
-use crate::api::runs::{self, RunKind};
+use crate::api::Kind;
+use crate::api::runs;
 use crate::api::spec;
 use crate::context::Context;
 use crate::output;
@@ -69,7 +70,7 @@ pub enum Outcome {
 /// caller judges whether the wanted outcome holds.
 pub async fn send(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run_id: &str,
     review_id: &str,
     decision: &Decision,

@@ -26,6 +26,7 @@ use serde_json::{Value, json};
 use super::decide::{self, Decision, Outcome};
 use super::preview::{self, Fetched, Previews, View};
 use super::queue::{self, Filters, Waiting};
+use crate::api::Kind;
 use crate::api::models::PendingReview;
 use crate::api::runs;
 use crate::context::Context;
@@ -124,7 +125,7 @@ fn list(ctx: &Context, waiting: &[Waiting]) -> anyhow::Result<()> {
         ctx.out.status("nothing waits for a review");
         return Ok(());
     }
-    let target = if waiting[0].kind == runs::RunKind::App {
+    let target = if waiting[0].kind == Kind::App {
         "APP"
     } else {
         "AGENT"

@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 
 use super::decide::{Decision, Outcome, send};
 use super::preview::{Previews, View};
+use crate::api::Kind;
 use crate::api::models::{PendingReview, Run};
-use crate::api::runs::RunKind;
 use crate::context::Context;
 use crate::output;
 use crate::prompt;
@@ -71,7 +71,7 @@ impl Answers {
 /// temporary copies outlive the command.
 pub async fn interactive(
     ctx: &Context,
-    kind: RunKind,
+    kind: Kind,
     run: &Run,
     view: View,
 ) -> anyhow::Result<Answers> {

@@ -18,20 +18,21 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
+use crate::api::Kind;
 use crate::api::list::Limit;
 use crate::api::models::{Agent, PendingReview, Run};
-use crate::api::runs::{self, RunKind};
+use crate::api::runs;
 use crate::context::Context;
 use crate::error::UsageError;
 use crate::workflow::batch::{key, rows};
 use crate::workflow::next::shell_word;
-use crate::workflow::{listing, resolve, start};
+use crate::workflow::{listing, resolve};
 
 /// Which waiting reviews to take.
 #[derive(Debug, Clone)]
 pub struct Filters {
     /// Agent runs, or app runs (`--app`).
-    pub kind: RunKind,
+    pub kind: Kind,
     /// `--agent`: the agent (or app) as typed.
     pub agent: Option<String>,
     /// `--since`: runs created at or after it.
@@ -67,7 +68,7 @@ impl Filters {
         if let Some(key) = &self.batch_key {
             flag("batch-key", key);
         }
-        if self.kind == RunKind::App {
+        if self.kind == Kind::App {
             command.push_str(" --app");
         }
         command
@@ -78,7 +79,7 @@ impl Filters {
 #[derive(Debug, Clone)]
 pub struct Waiting {
     /// Agent run or app run: where the decision is sent.
-    pub kind: RunKind,
+    pub kind: Kind,
     /// The run as listed.
     pub run: Run,
     /// The review; `None` when the run waits but the server lists no review.
@@ -115,8 +116,8 @@ impl Waiting {
     /// `app` for app runs); `review_id` is null for a run that lists no review.
     pub fn json(&self) -> Value {
         let noun = match self.kind {
-            RunKind::Agent => "agent",
-            RunKind::App => "app",
+            Kind::Agent => "agent",
+            Kind::App => "app",
         };
         let inputs: Map<String, Value> =
             listing::inputs_by_name(&self.run.raw, self.target.as_ref())
@@ -160,7 +161,7 @@ pub async fn find(ctx: &Context, filters: &Filters) -> anyhow::Result<Vec<Waitin
     };
     let kind = filters.kind;
     let agent = match &filters.agent {
-        Some(text) => Some(resolve::resolve_id(ctx, start::catalog_kind(kind), text).await?),
+        Some(text) => Some(resolve::resolve_id(ctx, kind, text).await?),
         None => None,
     };
     let listing = runs::list(ctx.api()?, kind, None, Limit::All).await?;
@@ -219,7 +220,7 @@ pub async fn find(ctx: &Context, filters: &Filters) -> anyhow::Result<Vec<Waitin
 
 /// Fills in each entry's agent (or app): from the catalog, read once, else one read per agent
 /// the catalog does not list (a private one). Unreadable ones stay `None`: ids are shown then.
-async fn name_targets(ctx: &Context, kind: RunKind, entries: &mut [Waiting]) {
+async fn name_targets(ctx: &Context, kind: Kind, entries: &mut [Waiting]) {
     let ids: HashSet<String> = entries
         .iter()
         .filter_map(|e| e.target_id().map(str::to_lowercase))
@@ -227,8 +228,7 @@ async fn name_targets(ctx: &Context, kind: RunKind, entries: &mut [Waiting]) {
     if ids.is_empty() {
         return;
     }
-    let catalog_kind = start::catalog_kind(kind);
-    let mut known: HashMap<String, Agent> = match ctx.catalog(catalog_kind).await {
+    let mut known: HashMap<String, Agent> = match ctx.catalog(kind).await {
         Ok(catalog) => catalog
             .iter()
             .filter(|a| ids.contains(&a.id.to_lowercase()))
@@ -238,7 +238,7 @@ async fn name_targets(ctx: &Context, kind: RunKind, entries: &mut [Waiting]) {
     };
     for id in ids {
         if !known.contains_key(&id)
-            && let Some(agent) = listing::target(ctx, catalog_kind, &id).await
+            && let Some(agent) = listing::target(ctx, kind, &id).await
         {
             known.insert(id, agent);
         }
@@ -352,7 +352,7 @@ mod tests {
     #[test]
     fn the_way_back_names_every_filter_pasteably() {
         let filters = Filters {
-            kind: RunKind::App,
+            kind: Kind::App,
             agent: Some("Reviewed Ad".into()),
             since: Some("2026-01-15T10:00:00.5Z".parse().unwrap()),
             batch: Some(PathBuf::from("rows.csv")),

@@ -29,7 +29,7 @@ pub use stderr::{stderr_line, stderr_raw};
 pub use table::Table;
 pub use verbose::Log;
 
-pub use text::{clean, clean_block, clean_line, human_bytes, human_duration, truncate};
+pub use text::{clean, clean_line, human_bytes, human_duration, truncate};
 
 use crate::error::Report;
 

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-/// Removes ANSI escape sequences and control characters (keeping newlines and tabs) from
-/// untrusted text.
+/// Removes ANSI escape sequences and control characters (keeping newlines and tabs, so a
+/// block keeps its lines) from untrusted text.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -25,11 +25,6 @@ pub fn clean(text: &str) -> String {
 /// Like [`clean`], for a one-line context: newlines become spaces.
 pub fn clean_line(text: &str) -> String {
     clean(text).replace(['\n', '\t'], " ")
-}
-
-/// Like [`clean`], keeping the text's lines.
-pub fn clean_block(text: &str) -> String {
-    clean(text)
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {

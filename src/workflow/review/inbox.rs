@@ -524,8 +524,7 @@ async fn show(ctx: &Context, previews: &mut Previews, review: &PendingReview, fe
     ctx.out
         .stderr(&format!("  review {}", clean_line(&review.id)));
     if let Some(text) = review.text.as_deref().filter(|t| !t.trim().is_empty()) {
-        ctx.out
-            .long_text(&output::clean_block(text), "  │ ", PROMPT_ROWS);
+        ctx.out.long_text(&output::clean(text), "  │ ", PROMPT_ROWS);
     }
     previews.present(ctx, fetched).await;
     if review.text.is_none() && review.asset_ids.is_empty() {

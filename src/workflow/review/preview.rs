@@ -290,7 +290,7 @@ async fn show_text(ctx: &Context, path: &Path) {
     };
     match read.await {
         Ok(bytes) => {
-            let text = output::clean_block(&String::from_utf8_lossy(&bytes));
+            let text = output::clean(&String::from_utf8_lossy(&bytes));
             ctx.out.long_text(&text, "        │ ", PROMPT_ROWS);
         }
         Err(err) => ctx

@@ -132,8 +132,7 @@ async fn show(
         output::clean_line(&review.id)
     ));
     if let Some(text) = review.text.as_deref().filter(|t| !t.trim().is_empty()) {
-        ctx.out
-            .long_text(&output::clean_block(text), "  │ ", PROMPT_ROWS);
+        ctx.out.long_text(&output::clean(text), "  │ ", PROMPT_ROWS);
     }
     previews.show(ctx, review, number).await;
     if review.text.is_none() && review.asset_ids.is_empty() {

@@ -26,7 +26,7 @@ pub mod rate;
 pub mod retry;
 pub mod runs;
 pub mod spec;
-mod text;
+pub mod text;
 
 pub use client::{
     Client, ClientConfig, Credential, Event, FormFactory, HttpMethod, Observer, Probe, Request,

@@ -1,13 +1,13 @@
-//! The HTTP layer's own message text: server text is untrusted, so every message this crate
-//! builds from it (error details, transport reasons, logged headers) is cleaned here first, and
-//! the waits its errors name read as durations. Private: what the screen shows is the CLI's
-//! business, with helpers of its own.
+//! Untrusted text made safe to show, and sizes and waits that read the same everywhere: every
+//! message this crate builds from server text (error details, transport reasons, logged
+//! headers) is cleaned here first. The CLI's screen helpers (`output::text`) build on these
+//! rather than keeping a copy, so there is one definition of what "clean" means.
 
 use std::time::Duration;
 
 /// Removes ANSI escape sequences and control characters (keeping newlines and tabs) from
 /// untrusted text.
-pub(crate) fn clean(text: &str) -> String {
+pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -61,7 +61,7 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Shortens text to `max` characters, marking the cut with `…`.
-pub(crate) fn truncate(text: &str, max: usize) -> String {
+pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -71,7 +71,7 @@ pub(crate) fn truncate(text: &str, max: usize) -> String {
 }
 
 /// `512 B`, `1.5 KiB`, `3.2 MiB`, `1.0 GiB`.
-pub(crate) fn human_bytes(bytes: u64) -> String {
+pub fn human_bytes(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if bytes < 1024 {
         return format!("{bytes} B");
@@ -86,7 +86,7 @@ pub(crate) fn human_bytes(bytes: u64) -> String {
 }
 
 /// `1.2s`, `45s`, `3m05s`, `2h10m`.
-pub(crate) fn human_duration(duration: Duration) -> String {
+pub fn human_duration(duration: Duration) -> String {
     let tenths = (duration.as_secs_f64() * 10.0).round() as u64;
     if tenths < 100 {
         let text = format!("{}.{}", tenths / 10, tenths % 10);

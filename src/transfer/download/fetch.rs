@@ -19,7 +19,7 @@ use std::path::Path;
 use tokio::sync::mpsc;
 
 use super::part::{CHUNKS_IN_FLIGHT, PartFile, Pass, Verified, verify_pass};
-use super::place::Target;
+use super::place::Destination;
 use crate::api::download::{Bytes, Cut, Download};
 use crate::api::models::Asset;
 use crate::error::{Exit, Failure};
@@ -31,13 +31,13 @@ use crate::output::{clean_line, human_bytes, human_duration};
 pub(super) async fn fetch(
     notes: &Progress,
     meta: &Asset,
-    target: &Target,
+    dest: &Destination,
     mut download: Download,
     bar: &Bar,
     max_size: u64,
 ) -> anyhow::Result<Verified> {
-    let label = clean_line(&target.shown.display().to_string());
-    let mut file = PartFile::open(&target.part, download.start()).await?;
+    let label = clean_line(&dest.shown.display().to_string());
+    let mut file = PartFile::open(&dest.part, download.start()).await?;
     let mut restarted = false;
     loop {
         let expected = match before_the_body(&download, meta, max_size) {
@@ -86,7 +86,7 @@ pub(super) async fn fetch(
                 return Err(err);
             }
         };
-        resume(notes, &mut download, target, &file, &problem).await?;
+        resume(notes, &mut download, dest, &file, &problem).await?;
         file.resumed |= download.start() > 0;
     }
 }
@@ -96,17 +96,17 @@ pub(super) async fn fetch(
 async fn resume(
     notes: &Progress,
     download: &mut Download,
-    target: &Target,
+    dest: &Destination,
     file: &PartFile,
     problem: &str,
 ) -> anyhow::Result<()> {
     let id = download.id().to_string();
     let Some(resume) = download.next_resume() else {
-        return Err(interrupted(&id, &target.shown_part, file, problem));
+        return Err(interrupted(&id, &dest.shown_part, file, problem));
     };
     notes.println(&format!(
         "{}: {problem}; resuming from {} in {} (retry {} of {})",
-        clean_line(&target.shown.display().to_string()),
+        clean_line(&dest.shown.display().to_string()),
         human_bytes(file.len),
         human_duration(resume.wait),
         resume.attempt,
@@ -115,7 +115,7 @@ async fn resume(
     download
         .resume(resume, file.len)
         .await
-        .map_err(|err| resume_failed(err.into(), &id, &target.shown_part, file))
+        .map_err(|err| resume_failed(err.into(), &id, &dest.shown_part, file))
 }
 
 /// What is known before the body's first byte: the size the server promises for the whole

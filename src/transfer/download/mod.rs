@@ -27,7 +27,7 @@ use futures_util::{StreamExt, stream};
 use self::claims::Claims;
 use self::part::part_len;
 pub use self::place::Saved;
-use self::place::Target;
+use self::place::Destination;
 use crate::api::Client;
 use crate::api::assets;
 use crate::api::download::Download;
@@ -149,11 +149,11 @@ impl Job<'_> {
         let guessed_from = part_len(&self.dir.join(part_name(&guess)))?;
         let mut download = Download::open(self.client, id, guessed_from).await?;
         let name = turn.claim(name_from(&download, &meta, id)).await;
-        let target = Target::new(self.dir, &name)?;
-        if let Some(saved) = place::existing_rule(self.existing, id, &meta, &target)? {
+        let dest = Destination::new(self.dir, &name)?;
+        if let Some(saved) = place::existing_rule(self.existing, id, &meta, &dest)? {
             return Ok(saved);
         }
-        let have = part_len(&target.part)?;
+        let have = part_len(&dest.part)?;
         if have != download.asked() {
             // The server named the file otherwise than the metadata: ask again from this name's
             // part, once the first answer's connection is let go.
@@ -166,14 +166,14 @@ impl Job<'_> {
         let outcome = match fetch::fetch(
             &self.progress,
             &meta,
-            &target,
+            &dest,
             download,
             &bar,
             self.max_size,
         )
         .await
         {
-            Ok(verified) => place::place(self.existing, &target, verified, id),
+            Ok(verified) => place::place(self.existing, &dest, verified, id),
             Err(err) => Err(err),
         };
         bar.finish(match &outcome {

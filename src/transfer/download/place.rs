@@ -39,7 +39,7 @@ pub struct Saved {
 }
 
 /// Where one download goes.
-pub(super) struct Target {
+pub(super) struct Destination {
     /// The final file: only the rename of a verified `.part` writes it.
     pub(super) path: PathBuf,
     /// Where the bytes go until they verify; kept after a failure, for a resume.
@@ -50,25 +50,25 @@ pub(super) struct Target {
     pub(super) shown_part: PathBuf,
 }
 
-impl Target {
+impl Destination {
     /// The paths of `name` in `dir`; an error when either would lie outside `dir`.
     pub(super) fn new(dir: &Path, name: &str) -> anyhow::Result<Self> {
-        let target = Self {
+        let dest = Self {
             path: dir.join(name),
             part: dir.join(part_name(name)),
             shown: display_path(dir, name),
             shown_part: display_path(dir, &part_name(name)),
         };
         // The last line of defense behind the sanitizer: check the joined paths themselves.
-        if !names::is_directly_inside(dir, &target.path)
-            || !names::is_directly_inside(dir, &target.part)
+        if !names::is_directly_inside(dir, &dest.path)
+            || !names::is_directly_inside(dir, &dest.part)
         {
             anyhow::bail!(
                 "refusing to write `{}` outside the output folder",
-                target.shown.display()
+                dest.shown.display()
             );
         }
-        Ok(target)
+        Ok(dest)
     }
 }
 
@@ -79,17 +79,17 @@ pub(super) fn existing_rule(
     existing: Existing,
     id: &str,
     meta: &Asset,
-    target: &Target,
+    dest: &Destination,
 ) -> anyhow::Result<Option<Saved>> {
-    let Ok(found) = std::fs::symlink_metadata(&target.path) else {
+    let Ok(found) = std::fs::symlink_metadata(&dest.path) else {
         return Ok(None);
     };
     // Hashing a large file blocks: let the runtime move other tasks off this thread.
-    let same = tokio::task::block_in_place(|| same_content(&target.path, &found, meta));
+    let same = tokio::task::block_in_place(|| same_content(&dest.path, &found, meta));
     if let Some(sha256) = same {
         return Ok(Some(Saved {
             asset_id: id.to_string(),
-            path: target.shown.clone(),
+            path: dest.shown.clone(),
             bytes: found.len(),
             sha256,
             skipped: true,
@@ -97,10 +97,10 @@ pub(super) fn existing_rule(
     }
     match existing {
         Existing::Overwrite => Ok(None),
-        Existing::Fail => Err(exists_error(&target.shown)),
+        Existing::Fail => Err(exists_error(&dest.shown)),
         Existing::Skip => Ok(Some(Saved {
             asset_id: id.to_string(),
-            path: target.shown.clone(),
+            path: dest.shown.clone(),
             bytes: found.len(),
             sha256: String::new(),
             skipped: true,
@@ -111,13 +111,13 @@ pub(super) fn existing_rule(
 /// Moves the verified `.part` to its final name under the existing-file rule.
 pub(super) fn place(
     existing: Existing,
-    target: &Target,
+    dest: &Destination,
     fetched: Verified,
     id: &str,
 ) -> anyhow::Result<Saved> {
     drop(fetched.file);
-    let (part, shown) = (&target.part, &target.shown);
-    let target = &target.path;
+    let (part, shown) = (&dest.part, &dest.shown);
+    let dest = &dest.path;
     let saved = Saved {
         asset_id: id.to_string(),
         path: shown.clone(),
@@ -126,17 +126,17 @@ pub(super) fn place(
         skipped: false,
     };
     if existing == Existing::Overwrite {
-        std::fs::rename(part, target).with_context(|| {
+        std::fs::rename(part, dest).with_context(|| {
             format!(
                 "cannot rename `{}` to `{}`",
                 part.display(),
-                target.display()
+                dest.display()
             )
         })?;
         return Ok(saved);
     }
     // A hard link never replaces: a file that appeared meanwhile is not clobbered.
-    match std::fs::hard_link(part, target) {
+    match std::fs::hard_link(part, dest) {
         Ok(()) => {
             let _ = std::fs::remove_file(part);
             Ok(saved)
@@ -144,7 +144,7 @@ pub(super) fn place(
         Err(err) if err.kind() == ErrorKind::AlreadyExists => match existing {
             Existing::Skip => {
                 let _ = std::fs::remove_file(part);
-                let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
+                let bytes = std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
                 Ok(Saved {
                     bytes,
                     sha256: String::new(),
@@ -155,9 +155,9 @@ pub(super) fn place(
             _ => Err(exists_error(shown)),
         },
         // File systems without hard links: check, then rename.
-        Err(_) if std::fs::symlink_metadata(target).is_ok() => Err(exists_error(shown)),
+        Err(_) if std::fs::symlink_metadata(dest).is_ok() => Err(exists_error(shown)),
         Err(_) => {
-            std::fs::rename(part, target)
+            std::fs::rename(part, dest)
                 .with_context(|| format!("cannot rename `{}`", part.display()))?;
             Ok(saved)
         }

@@ -140,13 +140,7 @@ fn resolve(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
         cli.command,
         Command::Auth(commands::auth::Command::Login(_))
     );
-    settings::resolve(
-        &cli.global.flags(),
-        &env,
-        &file,
-        dir,
-        creates_profile || lenient,
-    )
+    settings::resolve(&cli.global, &env, &file, dir, creates_profile || lenient)
 }
 
 /// The config file's modes: an error when others can write it, a warning when they can read

@@ -9,41 +9,76 @@ use crate::config::{ConfigFile, Profile};
 use crate::error::UsageError;
 use crate::output::{ColorChoice, OutputSettings, ProgressMode};
 
-/// What the command line gave for the settings (`None`: not given, so the environment, the
-/// config file or the default decides). `cli::Flags::flags` fills it.
-#[derive(Debug, Clone, Default)]
+/// The global options: what the command line gave for the settings (`None`: not given, so the
+/// environment, the config file or the default decides). Declared here, once, so the flags reach
+/// [`resolve`] as they were parsed; `cli` flattens them into every command.
+#[derive(Debug, clap::Args, Clone, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct Flags {
-    /// `--profile`.
+    /// Use this profile of the config file (env: PLETOR_PROFILE)
+    #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
-    /// `--api-base`.
+
+    /// API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]
+    #[arg(long, global = true, value_name = "URL")]
     pub api_base: Option<String>,
-    /// `--api-key` (hidden: keys in flags show up in process lists).
+
+    /// API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists
+    #[arg(long, global = true, value_name = "KEY", hide = true)]
     pub api_key: Option<String>,
-    /// `--json`.
+
+    /// Print exactly one JSON document on stdout, errors included
+    #[arg(long, global = true)]
     pub json: bool,
-    /// `--jq`, which implies `--json`.
+
+    /// Filter the JSON output with a jq expression (implies --json)
+    #[arg(long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
-    /// `-q`.
+
+    /// Print only data and errors: no progress, no hints
+    #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// `-v` count.
+
+    /// Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// `--color`.
+
+    /// When to use colors
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
-    /// `--no-input`.
+
+    /// Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)
+    #[arg(long, global = true)]
     pub no_input: bool,
-    /// `--progress`.
+
+    /// How to show progress: bars on a terminal, one line per change, or nothing
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub progress: Option<ProgressMode>,
-    /// `--connect-timeout`.
+
+    /// Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub connect_timeout: Option<Duration>,
-    /// `--read-timeout`.
+
+    /// Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub read_timeout: Option<Duration>,
-    /// `--retries`.
-    pub retries: Option<u32>,
-    /// `--request-timeout`.
+
+    /// Longest time one API request may take to answer in full, so a reply that trickles ends
+    /// like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub request_timeout: Option<Duration>,
-    /// `--max-size`.
+
+    /// Most bytes one download may write when neither the asset's metadata nor the answer
+    /// announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size, help_heading = "Network")]
     pub max_size: Option<u64>,
-    /// `--retry-max-wait`.
+
+    /// Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]
+    #[arg(long, global = true, value_name = "N", help_heading = "Network")]
+    pub retries: Option<u32>,
+
+    /// Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub retry_max_wait: Option<Duration>,
 }
 

@@ -11,7 +11,7 @@ use crate::output::{ColorChoice, OutputSettings, ProgressMode};
 
 /// The global options: what the command line gave for the settings (`None`: not given, so the
 /// environment, the config file or the default decides). Declared here, once, so the flags reach
-/// [`resolve`] as they were parsed; `cli` flattens them into every command.
+/// [`load`] as they were parsed; `cli` flattens them into every command.
 #[derive(Debug, clap::Args, Clone, Default)]
 #[command(next_help_heading = "Global options")]
 pub struct Flags {
@@ -138,9 +138,9 @@ pub struct Settings {
 /// Reads the environment; a function so that tests can pass a fake one.
 pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// Resolves the settings.
+/// Loads the settings: flag > environment > config file > default.
 /// `new_profile_ok` is true for commands that create profiles (`auth login`).
-pub fn resolve(
+pub fn load(
     global: &Flags,
     env: Env<'_>,
     config: &ConfigFile,
@@ -374,7 +374,7 @@ mod tests {
         (dir, config)
     }
 
-    fn resolve_with(
+    fn load_with(
         global: &Flags,
         vars: &[(&str, &str)],
         config: &ConfigFile,
@@ -384,7 +384,7 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let env = move |name: &str| map.get(name).cloned();
-        resolve(global, &env, config, PathBuf::from("/nowhere"), false)
+        load(global, &env, config, PathBuf::from("/nowhere"), false)
     }
 
     fn key_of(settings: &Settings) -> (String, Source) {
@@ -453,23 +453,23 @@ mod tests {
             ("PLETOR_API_KEY", "sk-env"),
             ("PLETOR_API_BASE", "https://env.example"),
         ];
-        let s = resolve_with(&flag, &env, &config).unwrap();
+        let s = load_with(&flag, &env, &config).unwrap();
         assert_eq!(key_of(&s), ("sk-flag".into(), Source::Flag("--api-key")));
         assert_eq!(s.api_base.1, Source::Flag("--api-base"));
-        let s = resolve_with(&Flags::default(), &env, &config).unwrap();
+        let s = load_with(&Flags::default(), &env, &config).unwrap();
         assert_eq!(key_of(&s), ("sk-env".into(), Source::Env("PLETOR_API_KEY")));
         assert_eq!(
             s.api_base,
             ("https://env.example".into(), Source::Env("PLETOR_API_BASE"))
         );
-        let s = resolve_with(&Flags::default(), &[], &config).unwrap();
+        let s = load_with(&Flags::default(), &[], &config).unwrap();
         assert_eq!(
             key_of(&s),
             ("sk-file".into(), Source::File("default".into()))
         );
         assert_eq!(s.api_base.0, "https://file.example/v1");
         let (_dir, empty) = config_with("");
-        let s = resolve_with(&Flags::default(), &[], &empty).unwrap();
+        let s = load_with(&Flags::default(), &[], &empty).unwrap();
         assert!(s.credential.is_none());
         assert_eq!(
             s.api_base,
@@ -480,11 +480,11 @@ mod tests {
     #[test]
     fn profiles_come_from_flag_or_environment() {
         let (_dir, config) = config_with(FILE);
-        let s = resolve_with(&Flags::default(), &[("PLETOR_PROFILE", "work")], &config).unwrap();
+        let s = load_with(&Flags::default(), &[("PLETOR_PROFILE", "work")], &config).unwrap();
         assert_eq!(key_of(&s).0, "sk-work");
         assert_eq!(s.profile_source, Source::Env("PLETOR_PROFILE"));
         assert_eq!(s.api_base.1, Source::Default);
-        let s = resolve_with(&Flags::default(), &[], &config).unwrap();
+        let s = load_with(&Flags::default(), &[], &config).unwrap();
         assert_eq!(
             (s.profile.as_str(), s.profile_source),
             ("default", Source::Default)
@@ -493,13 +493,13 @@ mod tests {
             profile: Some("nope".into()),
             ..Default::default()
         };
-        assert!(resolve_with(&missing, &[], &config).is_err());
+        assert!(load_with(&missing, &[], &config).is_err());
     }
 
     #[test]
     fn a_bearer_token_is_used_when_no_key_is_set() {
         let (_dir, config) = config_with("");
-        let s = resolve_with(&Flags::default(), &[("PLETOR_TOKEN", "jwt")], &config).unwrap();
+        let s = load_with(&Flags::default(), &[("PLETOR_TOKEN", "jwt")], &config).unwrap();
         assert!(matches!(
             s.credential,
             Some((Credential::Bearer(_), Source::Env("PLETOR_TOKEN")))
@@ -509,7 +509,7 @@ mod tests {
     #[test]
     fn ci_or_no_input_disable_prompts_and_timeouts_come_from_the_environment() {
         let (_dir, config) = config_with("");
-        let s = resolve_with(
+        let s = load_with(
             &Flags::default(),
             &[("CI", "true"), ("PLETOR_READ_TIMEOUT", "2s")],
             &config,
@@ -517,8 +517,8 @@ mod tests {
         .unwrap();
         assert!(s.no_input);
         assert_eq!(s.read_timeout, Duration::from_secs(2));
-        let s = resolve_with(&Flags::default(), &[("PLETOR_NO_INPUT", "0")], &config).unwrap();
+        let s = load_with(&Flags::default(), &[("PLETOR_NO_INPUT", "0")], &config).unwrap();
         assert!(!s.no_input);
-        assert!(resolve_with(&Flags::default(), &[("PLETOR_RETRIES", "many")], &config).is_err());
+        assert!(load_with(&Flags::default(), &[("PLETOR_RETRIES", "many")], &config).is_err());
     }
 }

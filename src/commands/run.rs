@@ -157,7 +157,7 @@ async fn run_batch(ctx: &Context, kind: Kind, file: PathBuf, args: Args) -> anyh
         on_review: args.wait.on_review,
         dry_run: args.dry_run,
         yes: args.yes,
-        shard: shard::resolve(args.shard, &|name| std::env::var(name).ok())?,
+        shard: shard::choose(args.shard, &|name| std::env::var(name).ok())?,
     };
     batch::run(ctx, options).await
 }

@@ -16,7 +16,7 @@ use crate::api::models::Agent;
 use crate::error::UsageError;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
-use crate::workflow::preflight::{self, Source};
+use crate::workflow::preflight::{self, ValuesFrom};
 
 use super::key;
 use super::rows::Row;
@@ -48,7 +48,7 @@ pub struct SharedFile {
 
 /// Every row, checked.
 #[derive(Debug)]
-pub struct Plan {
+pub struct BatchPlan {
     /// The rows, in file order (after `--shard`, only this shard's).
     pub rows: Vec<RowPlan>,
     /// Every local file, by its path as the rows name it.
@@ -74,9 +74,9 @@ pub fn build(
     rows: Vec<Row>,
     batch_key: &str,
     names: &Names<'_>,
-) -> Result<Plan, UsageError> {
+) -> Result<BatchPlan, UsageError> {
     let mut checked: HashMap<PathBuf, Result<LocalFile, String>> = HashMap::new();
-    let mut plan = Plan {
+    let mut plan = BatchPlan {
         rows: Vec::with_capacity(rows.len()),
         files: HashMap::new(),
         shared: shared.to_vec(),
@@ -116,7 +116,13 @@ fn row_plan(
             .cloned()
             .collect::<Vec<_>>(),
     );
-    preflight::required(&target.inputs, &own, names.what, names.show, Source::Row)?;
+    preflight::required(
+        &target.inputs,
+        &own,
+        names.what,
+        names.show,
+        ValuesFrom::Row,
+    )?;
     let files = inputs::files(&own);
     let mut local = Vec::with_capacity(files.len());
     for path in &files {

@@ -29,7 +29,7 @@ use sha2::{Digest, Sha256};
 use crate::api::Kind;
 use crate::api::catalog::{self, Filters};
 use crate::api::list::Limit;
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::api::runs;
 use crate::api::{Client, ClientConfig, Credential, assets};
 use crate::config::{self, ConfigFile};
@@ -87,12 +87,12 @@ pub fn targets(current: &OsStr) -> Vec<CompletionCandidate> {
 }
 
 /// Every agent (or app) of the catalog.
-async fn catalog_of(client: &Client, kind: Kind) -> anyhow::Result<Vec<Agent>> {
+async fn catalog_of(client: &Client, kind: Kind) -> anyhow::Result<Vec<CatalogEntry>> {
     let listing = catalog::list(client, kind, &Filters::default(), Limit::All).await?;
     Ok(listing
         .items
         .into_iter()
-        .filter_map(Agent::from_value)
+        .filter_map(CatalogEntry::from_value)
         .collect())
 }
 

@@ -20,7 +20,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::api::Kind;
-use crate::api::models::{Agent, InputSpec};
+use crate::api::models::{CatalogEntry, InputSpec};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::{Table, clean_line, human_bytes, truncate};
@@ -36,7 +36,7 @@ pub struct DryRunPlan<'a> {
     /// Agent runs or app runs: the plan's `kind`, and the noun its lines use.
     pub kind: Kind,
     /// The resolved target, as read from the API.
-    pub target: &'a Agent,
+    pub target: &'a CatalogEntry,
     /// The inputs of the run, or the inputs every row of a batch shares.
     pub inputs: &'a [PlannedInput],
     /// Every local file to upload, each once.
@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn a_plan_lists_inputs_files_and_the_cost() {
-        let target = Agent::from_value(json!({"id": "g-1", "name": "Product Shot", "estimated_cost": 4,
+        let target = CatalogEntry::from_value(json!({"id": "g-1", "name": "Product Shot", "estimated_cost": 4,
             "inputs": [{"id": "p", "name": "prompt", "type": "text_input"}, {"id": "i", "name": "product", "type": "image_input"}]}))
         .unwrap();
         let inputs = vec![

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::api::Kind;
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::api::runs::{self, Created};
 use crate::context::Context;
 use crate::transfer::{self, LocalFile};
@@ -26,7 +26,7 @@ pub const UPLOAD_CONCURRENCY: usize = 4;
 #[derive(Debug)]
 pub struct Prepared {
     /// The resolved agent or app: the run is created against its id.
-    pub target: Agent,
+    pub target: CatalogEntry,
     /// The inputs, matched and shaped.
     pub plan: Vec<PlannedInput>,
     /// The files to upload, checked, in the order of [`inputs::files`].
@@ -62,7 +62,7 @@ pub async fn prepare(
 
 /// How messages name a target (`agent Product Shot`) and the command that lists its inputs
 /// (`pletor agents show ID`).
-pub fn naming(kind: Kind, target: &Agent) -> (String, String) {
+pub fn naming(kind: Kind, target: &CatalogEntry) -> (String, String) {
     let noun = kind.noun();
     let what = match target.name.trim() {
         "" => format!("{noun} {}", crate::output::clean_line(&target.id)),

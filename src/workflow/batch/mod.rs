@@ -39,7 +39,7 @@ use futures_util::future::LocalBoxFuture;
 use futures_util::stream::FuturesUnordered;
 use tokio::sync::mpsc;
 
-use crate::api::models::{Agent, Run};
+use crate::api::models::{CatalogEntry, Run};
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError, classify};
 use crate::transfer::{self, Existing};
@@ -93,7 +93,7 @@ pub struct Options {
 /// Everything a running batch needs, checked.
 struct Job {
     kind: Kind,
-    target: Agent,
+    target: CatalogEntry,
     /// The batch file, as given.
     source: String,
     key: String,
@@ -245,7 +245,7 @@ fn dry_run_plan(job: &Job) -> crate::workflow::dry_run::DryRunPlan<'_> {
 
 /// A CSV column that names no input is the header's mistake: named at line 1, once.
 fn check_columns(
-    target: &Agent,
+    target: &CatalogEntry,
     kind: Kind,
     columns: &[String],
     source: &str,
@@ -266,7 +266,7 @@ fn check_columns(
 }
 
 async fn build_plan(
-    target: &Agent,
+    target: &CatalogEntry,
     kind: Kind,
     shared: Vec<RawInput>,
     rows: Vec<rows::Row>,

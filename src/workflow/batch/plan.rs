@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::error::UsageError;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
@@ -69,7 +69,7 @@ pub struct Names<'a> {
 
 /// Checks every row against `target`; `shared` are the resolved `-i`/`--inputs` values.
 pub fn build(
-    target: &Agent,
+    target: &CatalogEntry,
     shared: &[PlannedInput],
     rows: Vec<Row>,
     batch_key: &str,
@@ -101,7 +101,7 @@ pub fn build(
 }
 
 fn row_plan(
-    target: &Agent,
+    target: &CatalogEntry,
     shared: &[PlannedInput],
     row: Row,
     batch_key: &str,
@@ -211,7 +211,7 @@ fn summarize(
 
 /// Resolves the `-i`/`--inputs` values shared by every row.
 pub fn shared(
-    target: &Agent,
+    target: &CatalogEntry,
     raw: Vec<RawInput>,
     names: &Names<'_>,
 ) -> Result<Vec<PlannedInput>, UsageError> {
@@ -224,7 +224,7 @@ mod tests {
     use crate::api::models::InputSpec;
     use crate::workflow::inputs::{AssetSource, Planned, RawValue};
 
-    fn agent() -> Agent {
+    fn agent() -> CatalogEntry {
         let spec = |id: &str, name: &str, kind: &str| InputSpec {
             id: id.into(),
             name: Some(name.into()),
@@ -233,7 +233,7 @@ mod tests {
             required: false,
             accept: Vec::new(),
         };
-        Agent {
+        CatalogEntry {
             id: "a".into(),
             name: "A".into(),
             inputs: vec![

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use futures_util::future::try_join_all;
 use tokio::sync::OnceCell;
 
-use crate::api::models::{Agent, Run};
+use crate::api::models::{CatalogEntry, Run};
 use crate::api::runs;
 use crate::context::Context;
 use crate::transfer;
@@ -68,7 +68,7 @@ pub struct AgentOrApp<'a> {
     pub kind: Kind,
     /// The resolved agent or app: runs are created against it, and a run found under a row's
     /// external id must be its run with the row's inputs.
-    pub agent: &'a Agent,
+    pub agent: &'a CatalogEntry,
 }
 
 /// Starts (or finds) the run of `row`.

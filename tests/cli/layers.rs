@@ -508,6 +508,11 @@ fn no_module_file_of_the_simulator_imports_another_that_imports_it_back() {
 }
 
 #[test]
+fn no_module_file_of_the_http_crate_imports_another_that_imports_it_back() {
+    assert_no_cycles("crates/pletor-api/src", "lib");
+}
+
+#[test]
 fn the_cycle_check_sees_imports_through_use_lists_parents_and_inline_paths() {
     let modules: BTreeMap<ModPath, PathBuf> = [
         (vec![], "main.rs"),

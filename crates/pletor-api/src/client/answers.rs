@@ -137,8 +137,9 @@ fn status_line(status: StatusCode) -> String {
     }
 }
 
-/// The innermost cause of a transport error, which says the most (`connection refused`).
-pub(super) fn transport_reason(err: &reqwest::Error) -> String {
+/// The innermost cause of a transport error, which says the most (`connection refused`), on
+/// one line.
+pub(crate) fn transport_reason(err: &reqwest::Error) -> String {
     let mut reason = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(inner) = source {
@@ -148,7 +149,7 @@ pub(super) fn transport_reason(err: &reqwest::Error) -> String {
     if err.is_timeout() {
         return "timed out".to_string();
     }
-    crate::text::clean(&reason)
+    crate::text::clean_line(&reason)
 }
 
 fn excerpt(text: &str) -> String {

@@ -42,6 +42,7 @@ use super::rate::RateState;
 use super::retry::RetryPolicy;
 use wire::Wire;
 
+pub(crate) use answers::transport_reason;
 pub(crate) use config::parse_base;
 pub use config::{ClientConfig, Credential, Secret, is_loopback, transport_is_safe};
 pub use events::{Event, Observer};

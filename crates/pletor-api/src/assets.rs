@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::list::{self, Limit, Listing};
 use super::models::Asset;
 use super::{ApiError, Client, FormFactory, Request, spec};
+
 /// What an upload's body stream fails with when its file changes under it.
 pub use crate::client::FileChanged;
 

@@ -246,16 +246,16 @@ fn candidates(entries: Vec<Entry>, current: &OsStr, by_help: bool) -> Vec<Comple
 
 /// Where and with what to ask: the resolved API base and key (flags are not known here: the
 /// environment and the config file decide), and the cache file for `question`.
-struct Source {
+struct Backend {
     client: Client,
     cache: PathBuf,
 }
 
-fn source(question: &str) -> Option<Source> {
+fn backend(question: &str) -> Option<Backend> {
     let env = |name: &str| std::env::var(name).ok();
     let dir = config::default_dir(env("PLETOR_CONFIG_DIR")).ok()?;
     let file = ConfigFile::load(&dir).ok()?;
-    let settings = settings::resolve(&Flags::default(), &env, &file, dir, false).ok()?;
+    let settings = settings::load(&Flags::default(), &env, &file, dir, false).ok()?;
     let (credential, _) = settings.credential?;
     let base = settings.api_base.0;
     let cache = cache_file(&base, &credential, question)?;
@@ -272,7 +272,7 @@ fn source(question: &str) -> Option<Source> {
         },
     })
     .ok()?;
-    Some(Source { client, cache })
+    Some(Backend { client, cache })
 }
 
 /// `<cache>/completion/<hash of base and key>-<question>.json`.
@@ -307,10 +307,10 @@ where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = anyhow::Result<Vec<Entry>>>,
 {
-    let Some(source) = source(question) else {
+    let Some(backend) = backend(question) else {
         return Vec::new();
     };
-    let cached = read_cache(&source.cache);
+    let cached = read_cache(&backend.cache);
     if let Some((age, entries)) = &cached
         && *age < FRESH_FOR
     {
@@ -323,10 +323,10 @@ where
         return Vec::new();
     };
     let fetched =
-        runtime.block_on(async { tokio::time::timeout(TIME_LIMIT, fetch(source.client)).await });
+        runtime.block_on(async { tokio::time::timeout(TIME_LIMIT, fetch(backend.client)).await });
     match fetched {
         Ok(Ok(entries)) => {
-            write_cache(&source.cache, &entries);
+            write_cache(&backend.cache, &entries);
             entries
         }
         _ => cached.map(|(_, entries)| entries).unwrap_or_default(),

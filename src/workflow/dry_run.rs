@@ -32,7 +32,7 @@ use crate::workflow::inputs::{AssetSource, Planned, PlannedInput};
 const ROWS_SHOWN: usize = 20;
 
 /// What a dry run plans.
-pub struct Plan<'a> {
+pub struct DryRunPlan<'a> {
     /// Agent runs or app runs: the plan's `kind`, and the noun its lines use.
     pub kind: Kind,
     /// The resolved target, as read from the API.
@@ -57,7 +57,7 @@ pub struct Batch<'a> {
     pub rows: Vec<(usize, &'a str, &'a [PlannedInput])>,
 }
 
-impl Plan<'_> {
+impl DryRunPlan<'_> {
     fn runs(&self) -> usize {
         self.batch.as_ref().map_or(1, |b| b.rows.len())
     }
@@ -152,7 +152,7 @@ impl Plan<'_> {
 }
 
 /// Prints the plan (stdout) and says on stderr that nothing was spent.
-pub fn print(ctx: &Context, plan: &Plan<'_>) -> anyhow::Result<Exit> {
+pub fn print(ctx: &Context, plan: &DryRunPlan<'_>) -> anyhow::Result<Exit> {
     if ctx.out.is_json() {
         ctx.out.json(&plan.document())?;
     } else {
@@ -298,7 +298,7 @@ mod tests {
             sniffed: Some("image/png"),
             size: 2048,
         };
-        let plan = Plan {
+        let plan = DryRunPlan {
             kind: Kind::Agent,
             target: &target,
             inputs: &inputs,

@@ -16,7 +16,7 @@ use crate::context::Context;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
 use crate::workflow::local_text;
-use crate::workflow::preflight::{self, Source};
+use crate::workflow::preflight::{self, ValuesFrom};
 use crate::workflow::resolve;
 
 /// Files a single run uploads at once; a batch uploads each file as its first row needs it.
@@ -43,8 +43,8 @@ pub async fn prepare(
 ) -> anyhow::Result<Prepared> {
     let agent = resolve::resolve(ctx, kind, target).await?;
     let (what, show) = naming(kind, &agent);
-    let mut plan = inputs::resolve(&agent.inputs, raw, &what, &show)?;
-    preflight::required(&agent.inputs, &plan, &what, &show, Source::Flags)?;
+    let mut plan = inputs::plan(&agent.inputs, raw, &what, &show)?;
+    preflight::required(&agent.inputs, &plan, &what, &show, ValuesFrom::Flags)?;
     if inputs::wants_stdin(&plan) {
         let text = read_stdin().await?;
         inputs::fill_stdin(&mut plan, &text);
@@ -73,7 +73,7 @@ pub fn naming(kind: Kind, target: &Agent) -> (String, String) {
 
 /// Reads the text of `-i KEY=@-` from stdin, at most [`local_text::TEXT_VALUE_CAP`].
 pub async fn read_stdin() -> anyhow::Result<String> {
-    Ok(local_text::stdin_text(local_text::Source {
+    Ok(local_text::stdin_text(local_text::Capped {
         what: "the text on stdin (`@-`)",
         cap: local_text::TEXT_VALUE_CAP,
         hint: "a longer text belongs in a file: upload it with `-i KEY=@FILE`",

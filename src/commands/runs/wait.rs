@@ -7,16 +7,16 @@ use serde_json::{Value, json};
 
 use super::WaitCmd;
 use crate::api::Kind;
-use crate::commands::run::{OnReview, save_options};
+use crate::commands::run::save_options;
 use crate::context::Context;
 use crate::error::{self, Exit, Failure};
-use crate::workflow::outcome::{self, Outcome, SaveOptions};
+use crate::workflow::outcome::{self, RunOutcome, SaveOptions};
 use crate::workflow::wait::WaitOptions;
 
 /// Waits for every run given.
 pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
-    let on_review = OnReview::resolve(args.on_review, ctx.no_person())?;
-    let save = save_options(ctx, &args.save, args.no_download)?;
+    let options = args.wait.options(ctx)?;
+    let save = save_options(ctx, &args.save, args.wait.no_download)?;
     if save.stdout && save.dir.is_some() && args.runs.len() > 1 {
         return Err(crate::error::UsageError::new(
             "`-o -` writes one file on stdout, and several runs are waited for",
@@ -24,10 +24,6 @@ pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
         )
         .into());
     }
-    let options = WaitOptions {
-        deadline: args.timeout.map(|t| std::time::Instant::now() + t),
-        on_review,
-    };
     if let [id] = args.runs.as_slice() {
         let outcome = follow(ctx, id, args.kind.kind(), options, &save).await?;
         print(ctx, &outcome, outcome::envelope(&outcome))?;
@@ -66,7 +62,7 @@ async fn follow(
     kind: Option<Kind>,
     options: WaitOptions,
     save: &SaveOptions,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<RunOutcome> {
     // The deadline bounds the first look at the run too: a server that hangs cannot hold
     // `--timeout` past its time.
     let found = crate::workflow::ids::run(ctx, id, kind);
@@ -88,7 +84,7 @@ async fn follow(
 
 /// Table mode prints each run's texts and paths as it ends; JSON waits for the end (one
 /// document), unless `envelope` is the single run's own.
-fn print(ctx: &Context, outcome: &Outcome, envelope: Value) -> anyhow::Result<()> {
+fn print(ctx: &Context, outcome: &RunOutcome, envelope: Value) -> anyhow::Result<()> {
     if !ctx.out.is_json() {
         return outcome::print_lines(ctx, outcome);
     }

@@ -16,7 +16,7 @@ use crate::api::models::Agent;
 use crate::error::UsageError;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
-use crate::workflow::preflight::{self, Source};
+use crate::workflow::preflight::{self, ValuesFrom};
 
 use super::key;
 use super::rows::Row;
@@ -48,7 +48,7 @@ pub struct SharedFile {
 
 /// Every row, checked.
 #[derive(Debug)]
-pub struct Plan {
+pub struct BatchPlan {
     /// The rows, in file order (after `--shard`, only this shard's).
     pub rows: Vec<RowPlan>,
     /// Every local file, by its path as the rows name it.
@@ -74,9 +74,9 @@ pub fn build(
     rows: Vec<Row>,
     batch_key: &str,
     names: &Names<'_>,
-) -> Result<Plan, UsageError> {
+) -> Result<BatchPlan, UsageError> {
     let mut checked: HashMap<PathBuf, Result<LocalFile, String>> = HashMap::new();
-    let mut plan = Plan {
+    let mut plan = BatchPlan {
         rows: Vec::with_capacity(rows.len()),
         files: HashMap::new(),
         shared: shared.to_vec(),
@@ -108,7 +108,7 @@ fn row_plan(
     names: &Names<'_>,
     checked: &mut HashMap<PathBuf, Result<LocalFile, String>>,
 ) -> Result<RowPlan, UsageError> {
-    let mut own = inputs::resolve(&target.inputs, row.values, names.what, names.show)?;
+    let mut own = inputs::plan(&target.inputs, row.values, names.what, names.show)?;
     own.extend(
         shared
             .iter()
@@ -116,7 +116,13 @@ fn row_plan(
             .cloned()
             .collect::<Vec<_>>(),
     );
-    preflight::required(&target.inputs, &own, names.what, names.show, Source::Row)?;
+    preflight::required(
+        &target.inputs,
+        &own,
+        names.what,
+        names.show,
+        ValuesFrom::Row,
+    )?;
     let files = inputs::files(&own);
     let mut local = Vec::with_capacity(files.len());
     for path in &files {
@@ -209,7 +215,7 @@ pub fn shared(
     raw: Vec<RawInput>,
     names: &Names<'_>,
 ) -> Result<Vec<PlannedInput>, UsageError> {
-    inputs::resolve(&target.inputs, raw, names.what, names.show)
+    inputs::plan(&target.inputs, raw, names.what, names.show)
 }
 
 #[cfg(test)]

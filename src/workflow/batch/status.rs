@@ -262,7 +262,7 @@ async fn line(ctx: &Context, spec: Option<&SaveSpec>, row: &RowState) -> anyhow:
         files = save::placed(ctx, spec, row.number, run).await?;
     }
     let outcome = RowOutcome {
-        row: row.number,
+        number: row.number,
         external_id: row.external_id.clone(),
         run_id: row.run.as_ref().map(|run| run.id.clone()),
         status: row.status,

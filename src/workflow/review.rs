@@ -25,6 +25,7 @@ use crate::api::runs;
 use crate::api::spec;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
+use crate::output::clean_line;
 use crate::workflow::next::{self, Answerer};
 
 /// What to do when a run pauses for a human review (`--on-review`; its command-line names are
@@ -116,25 +117,21 @@ async fn decide_all(ctx: &Context, kind: Kind, run: &Run, approve: bool) -> anyh
         match runs::review(client, kind, &run.id, &review.id, body).await {
             Ok(_) => ctx.out.status(&format!(
                 "{verb} review {} of run {}",
-                clean(&review.id),
-                clean(&run.id)
+                clean_line(&review.id),
+                clean_line(&run.id)
             )),
             // Someone else answered first: their decision stands and the run goes on.
             Err(err) if err.is_conflict() => {
                 ctx.out.status(&format!(
                     "review {} of run {} was already answered",
-                    clean(&review.id),
-                    clean(&run.id)
+                    clean_line(&review.id),
+                    clean_line(&run.id)
                 ));
             }
             Err(err) => return Err(err.into()),
         }
     }
     Ok(Pause::Continue)
-}
-
-fn clean(text: &str) -> String {
-    crate::output::clean_line(text)
 }
 
 #[cfg(test)]

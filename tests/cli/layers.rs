@@ -1,12 +1,16 @@
-//! The shape of the source, checked so that it stays true: no two module files of the CLI or the
-//! simulator import each other, directly or around a loop, and no source file outside the tests
-//! grows past the size a newcomer can read in one sitting.
+//! The shape of the source, checked so that it stays true: no two module files of the CLI, the
+//! simulator or the HTTP crate import each other, directly or around a loop, and no source file
+//! outside the tests grows past the size a newcomer can read in one sitting.
 //!
 //! An import is any path in a module file's code (not its comments, strings or `#[cfg(test)]`
 //! items) that starts with `crate::`, `super::`, `self::` or the name of a child module, `use`
-//! lists expanded; it points at the deepest module file the path names. A path that ends at the
-//! crate root counts only when it names an item defined there (`crate::api`, an alias of the
-//! HTTP crate, is not a file of this one). Declaring a child (`mod x;`) is not an import.
+//! lists expanded; it points at the deepest module file the path names. When the rest of the
+//! path names something that file only brings into scope with a `use` (a re-export such as the
+//! crate root's `pub use client::Client`), the import is followed to where that `use` leads, so
+//! `use super::Client` in `assets.rs` imports `client/`, not the root. A path that ends at the
+//! crate root counts only when it names an item defined there, and one that leads out of the
+//! crate (`crate::api`, an alias of the HTTP crate, is not a file of this one) not at all.
+//! Declaring a child (`mod x;`) is not an import.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -225,34 +229,51 @@ fn expand(tree: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every path the code names: the expanded trees of its `use` items and the paths written inline.
-fn paths_in(code: &str) -> Vec<Vec<String>> {
-    let mut paths = Vec::new();
-    let text = code;
-    // `use` items.
+/// A `use` item, expanded: the name it brings into scope and the path it names
+/// (`use a::{b as c, d::{self}}` gives `("c", a::b)` and `("d", a::d)`; a glob's name is `*`).
+type UseItem = (String, Vec<String>);
+
+/// Every `use` item of the code, its trees expanded.
+fn use_items(code: &str) -> Vec<UseItem> {
+    let mut items = Vec::new();
     let mut search = 0;
-    while let Some(found) = text[search..].find("use ") {
+    while let Some(found) = code[search..].find("use ") {
         let at = search + found;
         search = at + 4;
-        let before = text[..at].chars().next_back();
+        let before = code[..at].chars().next_back();
         if before.is_some_and(is_ident) {
             continue;
         }
-        let Some(end) = text[at..].find(';') else {
+        let Some(end) = code[at..].find(';') else {
             break;
         };
         // `x as y`: the alias is no part of the path, so it is marked before spaces go.
-        let tree: String = text[at + 4..at + end]
+        let tree: String = code[at + 4..at + end]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .replace(" as ", "@")
             .replace(' ', "");
         for path in expand(&tree) {
-            let path = path.split('@').next().unwrap_or_default();
-            paths.push(path.split("::").map(str::to_string).collect());
+            let (path, alias) = match path.split_once('@') {
+                Some((path, alias)) => (path.to_string(), Some(alias.to_string())),
+                None => (path, None),
+            };
+            let mut segments: Vec<String> = path.split("::").map(str::to_string).collect();
+            if segments.len() > 1 && segments.last().is_some_and(|last| last == "self") {
+                segments.pop();
+            }
+            let name = alias.unwrap_or_else(|| segments.last().cloned().unwrap_or_default());
+            items.push((name, segments));
         }
     }
+    items
+}
+
+/// Every path the code names: the expanded trees of its `use` items and the paths written inline.
+fn paths_in(code: &str) -> Vec<Vec<String>> {
+    let mut paths: Vec<Vec<String>> = use_items(code).into_iter().map(|(_, path)| path).collect();
+    let text = code;
     // Inline paths: `crate::x::y`, `super::x`, `self::x`.
     for start_word in ["crate::", "super::", "self::"] {
         let mut search = 0;
@@ -293,64 +314,119 @@ fn root_defines(root_code: &str, name: &str) -> bool {
     })
 }
 
+/// How far a path is followed through `use` items (a re-export of a re-export …) before the
+/// file it reached counts as the one it names.
+const MAX_USE_HOPS: usize = 8;
+
+/// A crate's module files with what the resolver needs of each.
+struct Crate<'a> {
+    modules: &'a BTreeMap<ModPath, PathBuf>,
+    root_code: String,
+    uses: BTreeMap<ModPath, Vec<UseItem>>,
+}
+
+impl Crate<'_> {
+    /// The module file that `segments`, written in `module`, names: the deepest module file on
+    /// the path, or, when the rest of the path names something that file only imports (a
+    /// re-export such as `pub use config::Secret`, or a plain `use`, which its child modules see
+    /// too), the file that the `use` leads to. `None` when the path leads out of the crate (to
+    /// another crate, or to the root's alias of one).
+    fn resolve(&self, module: &ModPath, segments: &[String], hops: usize) -> Option<ModPath> {
+        let (first, rest) = segments.split_first()?;
+        let mut base: ModPath = match first.as_str() {
+            "crate" => rest.to_vec(),
+            "super" | "self" => {
+                let mut base = module.clone();
+                let mut rest = segments;
+                while let Some((first, tail)) = rest.split_first() {
+                    match first.as_str() {
+                        "super" => {
+                            base.pop();
+                        }
+                        "self" => {}
+                        _ => break,
+                    }
+                    rest = tail;
+                }
+                base.extend(rest.iter().cloned());
+                base
+            }
+            name => {
+                let mut child = module.clone();
+                child.push(name.to_string());
+                if self.modules.contains_key(&child) {
+                    child.extend(rest.iter().cloned());
+                    child
+                } else {
+                    // A name the module brought into scope (`use api::Client` after `use
+                    // crate::api`), else another crate.
+                    let path = self.used(module, name)?;
+                    if hops >= MAX_USE_HOPS {
+                        return Some(module.clone());
+                    }
+                    let mut followed = path.clone();
+                    followed.extend(rest.iter().cloned());
+                    return self.resolve(module, &followed, hops + 1);
+                }
+            }
+        };
+        let target = (0..=base.len())
+            .rev()
+            .map(|n| base[..n].to_vec())
+            .find(|prefix| self.modules.contains_key(prefix))?;
+        let rest = base.split_off(target.len());
+        let Some(name) = rest.first() else {
+            // `crate` alone names no file.
+            return (!target.is_empty()).then_some(target);
+        };
+        if let Some(path) = self.used(&target, name)
+            && hops < MAX_USE_HOPS
+        {
+            let mut followed = path.clone();
+            followed.extend(rest[1..].iter().cloned());
+            return self.resolve(&target, &followed, hops + 1);
+        }
+        if target.is_empty() && !root_defines(&self.root_code, name) {
+            return None;
+        }
+        Some(target)
+    }
+
+    /// The path `module` brings `name` into scope from with a `use` item (globs aside).
+    fn used(&self, module: &ModPath, name: &str) -> Option<&Vec<String>> {
+        if name == "*" {
+            return None;
+        }
+        self.uses
+            .get(module)?
+            .iter()
+            .find(|(used, _)| used == name)
+            .map(|(_, path)| path)
+    }
+}
+
 /// Which module files each module file imports.
 fn imports(modules: &BTreeMap<ModPath, PathBuf>) -> BTreeMap<ModPath, BTreeSet<ModPath>> {
-    let root_code = modules
-        .get(&Vec::new())
-        .map(|file| code_of(&std::fs::read_to_string(file).unwrap()))
-        .unwrap_or_default();
+    let codes: BTreeMap<&ModPath, String> = modules
+        .iter()
+        .map(|(module, file)| (module, code_of(&std::fs::read_to_string(file).unwrap())))
+        .collect();
+    let krate = Crate {
+        modules,
+        root_code: codes.get(&Vec::new()).cloned().unwrap_or_default(),
+        uses: codes
+            .iter()
+            .map(|(module, code)| ((*module).clone(), use_items(code)))
+            .collect(),
+    };
     let mut graph = BTreeMap::new();
-    for (module, file) in modules {
-        let code = code_of(&std::fs::read_to_string(file).unwrap());
-        let mut targets = BTreeSet::new();
-        for mut segments in paths_in(&code) {
-            let mut base: ModPath = match segments.first().map(String::as_str) {
-                Some("crate") => {
-                    segments.remove(0);
-                    Vec::new()
-                }
-                Some("super" | "self") => {
-                    let mut base = module.clone();
-                    while let Some(first) = segments.first() {
-                        match first.as_str() {
-                            "super" => {
-                                base.pop();
-                            }
-                            "self" => {}
-                            _ => break,
-                        }
-                        segments.remove(0);
-                    }
-                    base
-                }
-                Some(first) => {
-                    let mut child = module.clone();
-                    child.push(first.to_string());
-                    if !modules.contains_key(&child) {
-                        continue;
-                    }
-                    module.clone()
-                }
-                None => continue,
-            };
-            base.extend(segments.iter().cloned());
-            let target = (0..=base.len())
-                .rev()
-                .map(|n| base[..n].to_vec())
-                .find(|prefix| modules.contains_key(prefix));
-            let Some(target) = target else { continue };
-            if target.is_empty()
-                && !base
-                    .first()
-                    .is_some_and(|name| root_defines(&root_code, name))
-            {
-                continue;
-            }
-            if &target != module {
-                targets.insert(target);
-            }
-        }
-        graph.insert(module.clone(), targets);
+    for (module, code) in &codes {
+        let targets: BTreeSet<ModPath> = paths_in(code)
+            .iter()
+            .filter_map(|segments| krate.resolve(module, segments, 0))
+            .filter(|target| target != *module)
+            .collect();
+        graph.insert((*module).clone(), targets);
     }
     graph
 }
@@ -432,6 +508,11 @@ fn no_module_file_of_the_simulator_imports_another_that_imports_it_back() {
 }
 
 #[test]
+fn no_module_file_of_the_http_crate_imports_another_that_imports_it_back() {
+    assert_no_cycles("crates/pletor-api/src", "lib");
+}
+
+#[test]
 fn the_cycle_check_sees_imports_through_use_lists_parents_and_inline_paths() {
     let modules: BTreeMap<ModPath, PathBuf> = [
         (vec![], "main.rs"),
@@ -472,7 +553,11 @@ fn the_cycle_check_sees_imports_through_use_lists_parents_and_inline_paths() {
     let path = |s: &str| -> ModPath { s.split("::").map(str::to_string).collect() };
     assert_eq!(graph[&path("a")], BTreeSet::from([path("a::b")]));
     assert_eq!(graph[&path("a::b")], BTreeSet::from([path("c")]));
-    assert_eq!(graph[&path("c")], BTreeSet::from([path("a")]));
+    assert_eq!(
+        graph[&path("c")],
+        BTreeSet::from([path("a::b")]),
+        "`a::Thing` is `a`'s re-export of `b::Thing`"
+    );
     assert_eq!(
         graph[&Vec::new()],
         BTreeSet::from([path("c")]),
@@ -480,7 +565,71 @@ fn the_cycle_check_sees_imports_through_use_lists_parents_and_inline_paths() {
     );
     let found = cycles(&graph);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].len(), 3, "{found:?}");
+    assert_eq!(found[0].len(), 2, "{found:?}");
+}
+
+/// A loop shaped like the one the HTTP crate had: `send` reaches `assets` by `crate::`, and
+/// `assets` reaches the client back only through the crate root's re-export of `Client`.
+#[test]
+fn the_cycle_check_follows_re_exports_of_the_crate_root_and_of_module_files() {
+    let files = [
+        (
+            "lib.rs",
+            "mod assets;\nmod client;\nmod kind;\npub use client::Client;\nuse std::fmt;\n",
+        ),
+        (
+            "client/mod.rs",
+            "mod send;\nuse reqwest::Url;\npub(crate) use send::Sent as Reply;\npub struct Client;\n",
+        ),
+        (
+            "client/send.rs",
+            "pub struct Sent;\nimpl super::Client { fn f() { crate::assets::Changed::new(); } }\n",
+        ),
+        ("assets.rs", "use super::Client;\npub struct Changed;\n"),
+        (
+            "kind.rs",
+            "pub fn k(_: super::client::Url, _: &dyn crate::fmt::Debug) {}\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (file, text) in files {
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    let modules = module_files(dir.path(), "lib");
+    let graph = imports(&modules);
+    let path = |s: &str| -> ModPath { s.split("::").map(str::to_string).collect() };
+    assert_eq!(graph[&Vec::new()], BTreeSet::from([path("client")]));
+    assert_eq!(
+        graph[&path("client")],
+        BTreeSet::from([path("client::send")])
+    );
+    assert_eq!(
+        graph[&path("client::send")],
+        BTreeSet::from([path("assets"), path("client")])
+    );
+    assert_eq!(
+        graph[&path("assets")],
+        BTreeSet::from([path("client")]),
+        "`super::Client` from a child of the root is the root's re-export of `client::Client`"
+    );
+    assert_eq!(
+        graph[&path("kind")],
+        BTreeSet::new(),
+        "what a module file only imports from another crate is no file of this one"
+    );
+    let found = cycles(&graph);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0],
+        [
+            "assets imports client",
+            "client imports client::send",
+            "client::send imports assets, client",
+        ],
+        "{found:?}"
+    );
 }
 
 #[test]

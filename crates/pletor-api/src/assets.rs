@@ -12,6 +12,9 @@ use super::list::{self, Limit, Listing};
 use super::models::Asset;
 use super::{ApiError, Client, FormFactory, Request, spec};
 
+/// What an upload's body stream fails with when its file changes under it.
+pub use crate::client::FileChanged;
+
 /// Called with the bytes sent so far in the current attempt (it restarts at 0 on a retry).
 pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
 
@@ -77,20 +80,6 @@ const READ_CHUNK: usize = 256 * 1024;
 fn file_chunks(file: std::fs::File) -> tokio_util::io::ReaderStream<tokio::fs::File> {
     tokio_util::io::ReaderStream::with_capacity(tokio::fs::File::from_std(file), READ_CHUNK)
 }
-
-/// An upload's file changed (size or modification time) while it was being sent; the body
-/// stream fails with it, and the client stops at once instead of retrying (a retry would send
-/// yet another version). Holds the file's name.
-#[derive(Debug)]
-pub struct FileChanged(pub String);
-
-impl std::fmt::Display for FileChanged {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "`{}` changed while it was being uploaded", self.0)
-    }
-}
-
-impl std::error::Error for FileChanged {}
 
 /// What an upload's file looked like when its attempt began.
 #[derive(Clone)]

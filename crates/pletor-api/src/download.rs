@@ -230,13 +230,7 @@ fn cut_reason(err: &reqwest::Error) -> Cut {
     if err.is_timeout() {
         return Cut("the connection stalled (no data within the read timeout)".to_string());
     }
-    let mut reason = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(inner) = source {
-        reason = inner.to_string();
-        source = inner.source();
-    }
-    Cut(crate::text::clean(&reason).replace(['\n', '\t'], " "))
+    Cut(crate::client::transport_reason(err))
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ pub enum ApiError {
         /// (`--read-timeout`).
         whole: bool,
     },
-    /// A reply longer than the client reads (see [`crate::client::JSON_REPLY_MAX`]).
+    /// A reply longer than the client reads (see [`crate::client::read::JSON_REPLY_MAX`]).
     #[error("{method} {path}: the answer is larger than {}; refused", crate::text::human_bytes(*.limit))]
     TooLarge {
         /// The request's method: with `path`, it names the call that failed.

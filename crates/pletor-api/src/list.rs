@@ -228,9 +228,9 @@ impl Next {
     fn key(&self) -> Option<String> {
         match self {
             Self::First | Self::Done => None,
-            Self::After(id) => Some(format!("its cursor `{}`", clean(id))),
-            Self::Cursor(cursor) => Some(format!("its cursor `{}`", clean(cursor))),
-            Self::Url(_, url) => Some(format!("its next-page link `{}`", clean(url))),
+            Self::After(id) => Some(format!("its cursor `{}`", snippet(id))),
+            Self::Cursor(cursor) => Some(format!("its cursor `{}`", snippet(cursor))),
+            Self::Url(_, url) => Some(format!("its next-page link `{}`", snippet(url))),
             Self::Page(n) => Some(format!("page {n}")),
             Self::Offset(n) => Some(format!("offset {n}")),
         }
@@ -524,11 +524,11 @@ fn follow(base: &Url, current: &Request, link: &str) -> Result<Request, String> 
     here.set_path(&format!("{prefix}{}", current.path()));
     let url = here
         .join(link)
-        .map_err(|_| format!("its next-page link `{}` is not a URL", clean(link)))?;
+        .map_err(|_| format!("its next-page link `{}` is not a URL", snippet(link)))?;
     if url.origin() != base.origin() || !super::client::transport_is_safe(&url) {
         return Err(format!(
             "its next page is on another origin ({}), where the key is not sent",
-            clean(&url.origin().ascii_serialization())
+            snippet(&url.origin().ascii_serialization())
         ));
     }
     let path = url
@@ -538,7 +538,7 @@ fn follow(base: &Url, current: &Request, link: &str) -> Result<Request, String> 
         .ok_or_else(|| {
             format!(
                 "its next-page link `{}` is outside the API base",
-                clean(url.path())
+                snippet(url.path())
             )
         })?;
     let mut request = Request::get(path.to_string());
@@ -548,7 +548,9 @@ fn follow(base: &Url, current: &Request, link: &str) -> Result<Request, String> 
     Ok(request)
 }
 
-fn clean(text: &str) -> String {
+/// A piece of what the server sent (a cursor, a link) for a message: cleaned and cut to 120
+/// characters.
+fn snippet(text: &str) -> String {
     crate::text::truncate(&crate::text::clean(text), 120)
 }
 

@@ -60,6 +60,12 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// Like [`clean`], for a one-line context (a log line, a table cell, a reason in a message):
+/// newlines and tabs become spaces.
+pub fn clean_line(text: &str) -> String {
+    clean(text).replace(['\n', '\t'], " ")
+}
+
 /// Shortens text to `max` characters, marking the cut with `…`.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -114,6 +120,14 @@ mod tests {
         assert_eq!(clean("a\x07b\x00c\r\n"), "abc\n");
         assert_eq!(clean("\x1b]0;title\x07visible"), "visible");
         assert_eq!(clean("caf\u{e9} \u{202e}txt"), "caf\u{e9} txt");
+    }
+
+    #[test]
+    fn a_line_keeps_no_line_breaks_and_no_controls() {
+        assert_eq!(
+            clean_line("two\nlines\tand\x1b[31m red"),
+            "two lines and red"
+        );
     }
 
     #[test]

@@ -7,13 +7,13 @@ use serde_json::Value;
 use std::time::Instant;
 
 use super::events::Event;
-use super::request::Request;
-use super::send::{Read, read_within};
-use super::{Client, ERROR_BODY_MAX};
+use super::read::{ERROR_BODY_MAX, JSON_REPLY_MAX, Read, read_within};
+use super::request::{FileChanged, Request};
+use super::wire::Wire;
 use crate::error::ApiError;
 use crate::spec;
 
-impl Client {
+impl Wire {
     /// The error an error status makes: reads at most [`ERROR_BODY_MAX`] of its body by
     /// `deadline` (what came is enough for a message), with the client's key redacted before
     /// anything of it goes further.
@@ -87,6 +87,49 @@ impl Client {
     }
 }
 
+/// A JSON reply longer than the client reads.
+pub(super) fn too_large(request: &Request) -> ApiError {
+    ApiError::TooLarge {
+        method: request.method.to_string(),
+        path: request.path.clone(),
+        limit: JSON_REPLY_MAX,
+    }
+}
+
+/// The error an upload's body stream raised when its file changed, if that is why the
+/// transport failed: such a request is never retried.
+pub(super) fn changed_file(err: &reqwest::Error) -> Option<ApiError> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(inner) = source {
+        let found = inner.downcast_ref::<FileChanged>().or_else(|| {
+            inner
+                .downcast_ref::<std::io::Error>()
+                .and_then(|io| io.get_ref())
+                .and_then(|e| e.downcast_ref::<FileChanged>())
+        });
+        if let Some(changed) = found {
+            return Some(ApiError::FileChanged {
+                file: changed.0.clone(),
+            });
+        }
+        source = inner.source();
+    }
+    None
+}
+
+/// The error a body that could not be built makes (an upload's file changed or went away).
+pub(super) fn body_error(request: &Request, err: &std::io::Error) -> ApiError {
+    if let Some(changed) = err.get_ref().and_then(|e| e.downcast_ref::<FileChanged>()) {
+        return ApiError::FileChanged {
+            file: changed.0.clone(),
+        };
+    }
+    ApiError::Body {
+        path: request.path.clone(),
+        reason: err.to_string(),
+    }
+}
+
 fn status_line(status: StatusCode) -> String {
     match status.canonical_reason() {
         Some(reason) => format!("{} {reason}", status.as_u16()),
@@ -94,8 +137,9 @@ fn status_line(status: StatusCode) -> String {
     }
 }
 
-/// The innermost cause of a transport error, which says the most (`connection refused`).
-pub(super) fn transport_reason(err: &reqwest::Error) -> String {
+/// The innermost cause of a transport error, which says the most (`connection refused`), on
+/// one line.
+pub(crate) fn transport_reason(err: &reqwest::Error) -> String {
     let mut reason = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(inner) = source {
@@ -105,7 +149,7 @@ pub(super) fn transport_reason(err: &reqwest::Error) -> String {
     if err.is_timeout() {
         return "timed out".to_string();
     }
-    crate::text::clean(&reason)
+    crate::text::clean_line(&reason)
 }
 
 fn excerpt(text: &str) -> String {

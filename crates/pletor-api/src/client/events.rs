@@ -4,8 +4,6 @@ use std::time::Duration;
 
 use reqwest::header::HeaderMap;
 
-use super::Client;
-
 /// Something the client did, for logs and progress. Headers are already redacted. Every
 /// attempt of a request reports with the same `method` and `path`, so a log reads as the story
 /// of each request.
@@ -91,21 +89,6 @@ impl Observer for Silent {
     fn on_event(&self, _: &Event<'_>) {}
 }
 
-impl Client {
-    pub(super) fn log_response(&self, response: &reqwest::Response) {
-        if self.observer.wants_exchanges() {
-            let headers = redacted(response.headers())
-                .into_iter()
-                .map(|(name, value)| (name, self.redact(&value)))
-                .collect();
-            self.observer.on_event(&Event::ResponseHeaders {
-                status: response.status().as_u16(),
-                headers,
-            });
-        }
-    }
-}
-
 pub(super) fn redacted(headers: &HeaderMap) -> Vec<(String, String)> {
     headers
         .iter()
@@ -131,7 +114,7 @@ fn is_secret_header(name: &str) -> bool {
 mod tests {
     use reqwest::header::HeaderValue;
 
-    use super::super::Secret;
+    use super::super::config::Secret;
     use super::*;
 
     #[test]

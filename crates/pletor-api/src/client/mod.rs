@@ -11,127 +11,120 @@
 //! - every wait (backoff, `Retry-After`, rate-limit reset) counts against one budget, and so
 //!   does every attempt that ended without an answer (see [`send`] for the arithmetic);
 //! - a JSON reply is read within [`ClientConfig::request_timeout`] and at most
-//!   [`JSON_REPLY_MAX`] bytes; an error body at most [`ERROR_BODY_MAX`];
+//!   [`read::JSON_REPLY_MAX`] bytes; an error body at most [`read::ERROR_BODY_MAX`];
 //! - a loopback base never goes through a proxy;
 //! - the key never appears in anything the server sends back that the client passes on
 //!   ([`Client::redact`]).
+//!
+//! This file holds [`Client`], the public face, and the re-exports. The parts below it depend
+//! downward only, in this order: [`probe`] on [`send`]; [`send`] on [`answers`] and [`pace`];
+//! those on [`wire`], the state every part shares and one attempt on the wire; and [`wire`] on
+//! the leaves [`config`], [`events`], [`request`] and [`read`].
 
 mod answers;
 mod config;
 mod events;
+mod pace;
 mod probe;
+mod read;
 mod request;
 mod send;
+mod wire;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use reqwest::Url;
+use reqwest::header::HeaderMap;
+use serde_json::Value;
 
 use super::error::ApiError;
-use super::rate::{RateBook, RateState};
+use super::rate::RateState;
 use super::retry::RetryPolicy;
+use wire::Wire;
 
+pub(crate) use answers::transport_reason;
 pub(crate) use config::parse_base;
 pub use config::{ClientConfig, Credential, Secret, is_loopback, transport_is_safe};
-use events::Silent;
 pub use events::{Event, Observer};
 pub use probe::Probe;
-pub use request::{FormFactory, HttpMethod, Request};
-
-/// The largest JSON reply the client reads (64 MiB): a longer one is refused as it streams in,
-/// so an endless or padded reply cannot grow memory without limit. The API's largest honest
-/// answer (a page of 100 runs with their outputs) is well under a megabyte.
-pub const JSON_REPLY_MAX: u64 = 64 * 1024 * 1024;
-
-/// The most of an error body the client reads (64 KiB): its message is an excerpt anyway.
-pub const ERROR_BODY_MAX: u64 = 64 * 1024;
+pub use request::{FileChanged, FormFactory, HttpMethod, Request};
 
 /// The API client. Cheap to clone; clones share connections and rate-limit state.
 #[derive(Clone)]
 pub struct Client {
-    http: reqwest::Client,
-    base: Url,
-    credential: Option<Credential>,
-    policy: RetryPolicy,
-    read_timeout: Duration,
-    request_timeout: Duration,
-    rates: Arc<RateBook>,
-    observer: Arc<dyn Observer>,
+    wire: Wire,
 }
 
 impl Client {
     /// Builds the client. Refuses a base that would expose the key.
     pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
-        let base = parse_base(&config.base)?;
-        if config.credential.is_some() && !transport_is_safe(&base) {
-            return Err(ApiError::Insecure {
-                url: config.base.clone(),
-                reason: "plain http:// is allowed only to a loopback address",
-            });
-        }
-        let mut builder = reqwest::Client::builder()
-            .user_agent(config.user_agent.clone())
-            .connect_timeout(config.connect_timeout)
-            .read_timeout(config.read_timeout)
-            .redirect(reqwest::redirect::Policy::none());
-        if is_loopback(&base) {
-            builder = builder.no_proxy();
-        }
-        let http = builder.build().map_err(|e| ApiError::BadBase {
-            url: config.base.clone(),
-            reason: e.to_string(),
-        })?;
         Ok(Self {
-            http,
-            base,
-            credential: config.credential,
-            policy: config.policy,
-            read_timeout: config.read_timeout,
-            request_timeout: config.request_timeout,
-            rates: Arc::default(),
-            observer: Arc::new(Silent),
+            wire: Wire::new(config)?,
         })
     }
 
     /// Reports events to `observer`.
     pub fn with_observer(mut self, observer: Arc<dyn Observer>) -> Self {
-        self.observer = observer;
+        self.wire.observer = observer;
         self
+    }
+
+    /// Sends a request and reads its JSON answer, retrying as the policy allows. An empty body
+    /// is `null`. The answer is read within the attempt's deadline and at most
+    /// [`read::JSON_REPLY_MAX`] bytes.
+    pub async fn json(&self, request: Request) -> Result<Value, ApiError> {
+        Ok(self.wire.json_with_headers(request).await?.0)
+    }
+
+    /// [`Client::json`], with the answer's headers (a list's `Link` header says where its next
+    /// page is).
+    pub async fn json_with_headers(
+        &self,
+        request: Request,
+    ) -> Result<(Value, HeaderMap), ApiError> {
+        self.wire.json_with_headers(request).await
+    }
+
+    /// Sends a request and returns the successful response with its body unread (for
+    /// streaming). Errors and retries before the body are handled here; the body itself is
+    /// the caller's to bound.
+    pub(crate) async fn send(&self, request: Request) -> Result<reqwest::Response, ApiError> {
+        self.wire.send(request).await
+    }
+
+    /// Sends `request` once, never retried, and reports what its answer says about the way to
+    /// the API (`pletor doctor`): the status (an error status is an answer here, with its
+    /// [`ApiError`] alongside), the time to the headers, and the server's `Date`. `Err` only
+    /// when no answer came.
+    pub async fn probe(&self, request: Request) -> Result<Probe, ApiError> {
+        self.wire.probe(request).await
     }
 
     /// The API base: links the server hands out are followed only below it.
     pub fn base(&self) -> &Url {
-        &self.base
+        &self.wire.base
     }
 
     /// `text` with the client's own key or token replaced by `[redacted]`: for anything the
     /// server sent back (an error detail, a body excerpt, a header), which may echo it.
     pub fn redact(&self, text: &str) -> String {
-        let secret = match &self.credential {
-            Some(Credential::ApiKey(secret) | Credential::Bearer(secret)) => secret.expose(),
-            None => "",
-        };
-        if secret.is_empty() || !text.contains(secret) {
-            return text.to_string();
-        }
-        text.replace(secret, "[redacted]")
+        self.wire.redact(text)
     }
 
     /// The retry policy.
     pub fn policy(&self) -> &RetryPolicy {
-        &self.policy
+        &self.wire.policy
     }
 
     /// Says that `clients` processes (this one included) start spending this key together,
     /// such as the shards of a batch: each keeps to its part of the rate limit from the first
     /// window on (see [`super::rate`]).
     pub fn expect_sharers(&self, clients: u32, place: u32) {
-        self.rates.expect(clients, place);
+        self.wire.rates.expect(clients, place);
     }
 
     /// The last known state of a rate-limit bucket (`default`, `runs`, `uploads`).
     pub fn rate_state(&self, bucket: &str) -> Option<RateState> {
-        self.rates.state(bucket)
+        self.wire.rates.state(bucket)
     }
 }

@@ -3,14 +3,13 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use super::Client;
-use super::answers::transport_reason;
+use super::answers::{body_error, transport_reason};
 use super::events::Event;
 use super::request::Request;
-use super::send::{SendError, body_error};
+use super::wire::{SendError, Wire};
 use crate::error::ApiError;
 
-/// What one unretried request found out about the way to the API ([`Client::probe`]).
+/// What one unretried request found out about the way to the API ([`super::Client::probe`]).
 #[derive(Debug)]
 pub struct Probe {
     /// The HTTP status of the answer.
@@ -40,12 +39,10 @@ impl Probe {
     }
 }
 
-impl Client {
+impl Wire {
     /// Sends `request` once, never retried, and reports what its answer says about the way to
-    /// the API (`pletor doctor`): the status (an error status is an answer here, with its
-    /// [`ApiError`] alongside), the time to the headers, and the server's `Date`. `Err` only
-    /// when no answer came.
-    pub async fn probe(&self, request: Request) -> Result<Probe, ApiError> {
+    /// the API (see [`super::Client::probe`]).
+    pub(super) async fn probe(&self, request: Request) -> Result<Probe, ApiError> {
         let request = request.once();
         let started = Instant::now();
         let response = match self.attempt(&request, 0).await {

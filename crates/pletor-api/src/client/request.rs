@@ -1,15 +1,10 @@
-//! A request described before it is sent (so it can be sent again), and how one attempt of it
-//! is built: the URL, the key for the base's origin only, the body.
+//! A request described before it is sent, so that it can be sent again: its method, path,
+//! query, headers, body, and whether repeating it is safe.
 
 use std::sync::Arc;
 
-use reqwest::{Method, Url};
+use reqwest::Method;
 use serde_json::Value;
-
-use super::Client;
-use super::config::{Credential, transport_is_safe};
-use super::events::{Event, redacted};
-use super::send::SendError;
 
 /// An HTTP method named by the user (`pletor api -X`), checked before anything is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +34,20 @@ impl std::fmt::Display for HttpMethod {
 /// Builds a multipart form anew for every attempt (a streamed body cannot be replayed).
 pub type FormFactory =
     Arc<dyn Fn() -> std::io::Result<reqwest::multipart::Form> + Send + Sync + 'static>;
+
+/// An upload's file changed (size or modification time) while it was being sent; the body
+/// stream fails with it, and the client stops at once instead of retrying (a retry would send
+/// yet another version). Holds the file's name.
+#[derive(Debug)]
+pub struct FileChanged(pub String);
+
+impl std::fmt::Display for FileChanged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` changed while it was being uploaded", self.0)
+    }
+}
+
+impl std::error::Error for FileChanged {}
 
 /// A request body.
 #[derive(Clone, Default)]
@@ -136,65 +145,5 @@ impl Request {
     /// The path.
     pub fn path(&self) -> &str {
         &self.path
-    }
-}
-
-impl Client {
-    pub(super) fn url_for(&self, request: &Request) -> Url {
-        let mut url = self.base.clone();
-        let joined = format!("{}{}", self.base.path().trim_end_matches('/'), request.path);
-        url.set_path(&joined);
-        if !request.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(request.query.iter());
-        }
-        url
-    }
-
-    pub(super) fn build(
-        &self,
-        request: &Request,
-        method: &Method,
-        url: Url,
-        with_body: bool,
-    ) -> Result<reqwest::Request, SendError> {
-        let same_origin = url.origin() == self.base.origin() && transport_is_safe(&url);
-        let mut builder = self.http.request(method.clone(), url);
-        if same_origin {
-            builder = match &self.credential {
-                Some(Credential::ApiKey(key)) => builder.header("X-Api-Key", key.expose()),
-                Some(Credential::Bearer(token)) => builder.bearer_auth(token.expose()),
-                None => builder,
-            };
-        }
-        for (name, value) in &request.headers {
-            builder = builder.header(*name, value);
-        }
-        let mut logged_body = None;
-        if with_body {
-            builder = match &request.body {
-                Body::Empty => builder,
-                Body::Json(value) => {
-                    if self.observer.wants_exchanges() {
-                        logged_body = Some(self.redact(&value.to_string()));
-                    }
-                    builder.json(value)
-                }
-                Body::Multipart(factory) => {
-                    logged_body = Some("<multipart form>".to_string());
-                    let form = factory().map_err(SendError::Body)?;
-                    builder.multipart(form)
-                }
-            };
-        }
-        let built = builder.build()?;
-        if self.observer.wants_exchanges() {
-            self.observer.on_event(&Event::RequestSent {
-                method: built.method().as_str(),
-                url: &self.redact(built.url().as_str()),
-                headers: redacted(built.headers()),
-                body: logged_body,
-            });
-        }
-        Ok(built)
     }
 }

@@ -1,5 +1,6 @@
-//! The send loop: the rate-limit budget before each attempt, redirects followed by hand, and
-//! retries with backoff or the wait the server asked for, all within one budget.
+//! The send loop: for each attempt the rate-limit budget ([`super::pace`]), one exchange on the
+//! wire with its redirects ([`super::wire`]), then retries with backoff or the wait the server
+//! asked for, all within one budget.
 //!
 //! How long a request may take in all, at the defaults (connect 10 s, read 60 s, request 60 s,
 //! 5 retries, a retry budget of 120 s): every attempt of a JSON request ends at the latest when
@@ -13,30 +14,24 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::header::{CONTENT_LENGTH, HeaderMap, HeaderValue, LOCATION};
-use reqwest::{Method, StatusCode, Url};
+use reqwest::StatusCode;
+use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::Value;
 
-use super::answers::transport_reason;
+use super::answers::{body_error, changed_file, too_large, transport_reason};
 use super::events::Event;
+use super::pace::rate_from_headers;
+use super::read::{JSON_REPLY_MAX, Read, read_within, response_length};
 use super::request::{Body, Request};
-use super::{Client, JSON_REPLY_MAX};
+use super::wire::{SendError, Wire};
 use crate::error::ApiError;
-use crate::rate::{Admit, RateState, Reservation};
+use crate::rate::Reservation;
 use crate::retry;
-use crate::spec;
 
-impl Client {
-    /// Sends a request and reads its JSON answer, retrying as the policy allows. An empty body
-    /// is `null`. The answer is read within the attempt's deadline and at most
-    /// [`JSON_REPLY_MAX`] bytes.
-    pub async fn json(&self, request: Request) -> Result<Value, ApiError> {
-        Ok(self.json_with_headers(request).await?.0)
-    }
-
-    /// [`Client::json`], with the answer's headers (a list's `Link` header says where its next
-    /// page is).
-    pub async fn json_with_headers(
+impl Wire {
+    /// Sends a request and reads its JSON answer with its headers, retrying as the policy
+    /// allows (see [`super::Client::json_with_headers`]).
+    pub(super) async fn json_with_headers(
         &self,
         request: Request,
     ) -> Result<(Value, HeaderMap), ApiError> {
@@ -58,10 +53,9 @@ impl Client {
         }
     }
 
-    /// Sends a request and returns the successful response with its body unread (for
-    /// streaming). Errors and retries before the body are handled here; the body itself is
-    /// the caller's to bound.
-    pub(crate) async fn send(&self, request: Request) -> Result<reqwest::Response, ApiError> {
+    /// Sends a request and returns the successful response with its body unread (see
+    /// [`super::Client::send`]).
+    pub(super) async fn send(&self, request: Request) -> Result<reqwest::Response, ApiError> {
         self.send_counted(&request, &mut Attempts::default()).await
     }
 
@@ -109,7 +103,7 @@ impl Client {
     }
 
     /// One attempt, never retried: waits for the rate-limit budget, then sends (see
-    /// [`Client::exchange`]) within the request timeout.
+    /// [`Wire::exchange`]) within the request timeout.
     pub(super) async fn attempt(
         &self,
         request: &Request,
@@ -159,7 +153,7 @@ impl Client {
     }
 
     /// An attempt got no answer, or its body was cut: reports it, then waits before the next
-    /// attempt or returns the error (see [`Client::backoff_or_fail`]).
+    /// attempt or returns the error (see [`Wire::backoff_or_fail`]).
     async fn transport_failed(
         &self,
         request: &Request,
@@ -247,83 +241,6 @@ impl Client {
         state.attempt += 1;
         Ok(())
     }
-
-    /// Sends one attempt, following redirects by hand: the key goes only to the base's origin.
-    async fn send_following_redirects(
-        &self,
-        request: &Request,
-    ) -> Result<reqwest::Response, SendError> {
-        let mut url = self.url_for(request);
-        let mut method = request.method.clone();
-        let mut with_body = true;
-        for _hop in 0..=5 {
-            let built = self.build(request, &method, url.clone(), with_body)?;
-            let response = self.http.execute(built).await?;
-            self.log_response(&response);
-            let status = response.status();
-            if !status.is_redirection() {
-                return Ok(response);
-            }
-            let Some(next) = redirect_target(&url, response.headers()) else {
-                return Ok(response);
-            };
-            if !matches!(next.scheme(), "http" | "https") {
-                return Err(SendError::Api(ApiError::BadRedirect {
-                    method: request.method.to_string(),
-                    path: request.path.clone(),
-                    location: crate::text::truncate(
-                        &crate::text::clean(&self.redact(next.as_str())),
-                        200,
-                    ),
-                }));
-            }
-            if status == StatusCode::SEE_OTHER {
-                method = Method::GET;
-                with_body = false;
-            }
-            url = next;
-        }
-        // Too many hops: hand back the last redirect as an error status via one more request.
-        let built = self.build(request, &method, url, with_body)?;
-        Ok(self.http.execute(built).await?)
-    }
-
-    /// [`crate::rate`]).
-    async fn wait_for_rate_limit(&self, request: &Request) -> Result<Reservation, ApiError> {
-        let bucket = spec::rate_bucket(&request.method, &request.path);
-        let mut probe_waited = Duration::ZERO;
-        loop {
-            let next_answer = self.rates.next_answer();
-            let (admit, reservation) = self.rates.admit(bucket, SystemTime::now());
-            match admit {
-                Admit::Go => return Ok(reservation),
-                // The first answer is slow (a large upload): go without it rather than queue
-                // every request behind it.
-                Admit::AwaitAnswer if probe_waited >= crate::rate::PROBE_WAIT => {
-                    return Ok(self.rates.admit_anyway(bucket));
-                }
-                Admit::AwaitAnswer => {
-                    let started = Instant::now();
-                    self.rates.answer_or_timeout(next_answer).await;
-                    probe_waited += started.elapsed();
-                }
-                // Our part of a shared window is spent: an answer in flight may make room.
-                Admit::Hold(wait) => {
-                    let _ = tokio::time::timeout(wait, next_answer).await;
-                }
-                Admit::Wait(wait) => {
-                    if wait > self.policy.max_total_wait {
-                        return Err(ApiError::RateLimitTooLong {
-                            asked: wait,
-                            allowed: self.policy.max_total_wait,
-                        });
-                    }
-                    self.observer.on_event(&Event::RateLimitWait { wait });
-                    tokio::time::sleep(wait).await;
-                }
-            }
-        }
-    }
 }
 
 /// The story of one request's attempts: how many, how much of the budget is spent, and the
@@ -354,11 +271,11 @@ impl Default for Attempts {
 impl Attempts {
     /// Starts an attempt: its deadline is the request timeout, cut for a retry to what is left
     /// of the retry budget.
-    fn begin(&mut self, client: &Client, request: &Request) {
+    fn begin(&mut self, wire: &Wire, request: &Request) {
         self.started = Instant::now();
-        let mut limit = client.request_timeout;
+        let mut limit = wire.request_timeout;
         if self.attempt > 0 {
-            limit = limit.min(client.policy.max_total_wait.saturating_sub(self.waited));
+            limit = limit.min(wire.policy.max_total_wait.saturating_sub(self.waited));
         }
         self.limit = limit;
         self.deadline = match request.body {
@@ -382,147 +299,6 @@ struct Asked {
     rate_limited: bool,
 }
 
-/// Why one attempt got no answer.
-pub(super) enum SendError {
-    /// The transport failed.
-    Http(reqwest::Error),
-    /// The body could not be built (an upload's file could not be reopened).
-    Body(std::io::Error),
-    /// The request never left (the rate-limit wait would be too long), or its answer is one
-    /// that must not be retried (a redirect to another scheme).
-    Api(ApiError),
-    /// The answer's headers did not come by the attempt's deadline.
-    Late,
-}
-
-/// How reading a body ended.
-pub(super) enum Read {
-    /// All of it.
-    Whole(Vec<u8>),
-    /// It went past the cap: what was read up to it.
-    Over(Vec<u8>),
-    /// The deadline passed: what was read by then.
-    Late(Vec<u8>),
-    /// The transport failed.
-    Failed(reqwest::Error),
-}
-
-/// Reads a body chunk by chunk, counting: stops past `cap` bytes or at `deadline`.
-pub(super) async fn read_within(
-    response: &mut reqwest::Response,
-    cap: u64,
-    deadline: Option<Instant>,
-) -> Read {
-    let mut body = Vec::new();
-    loop {
-        let next = response.chunk();
-        let chunk = match deadline {
-            Some(deadline) => match tokio::time::timeout_at(deadline.into(), next).await {
-                Ok(chunk) => chunk,
-                Err(_) => return Read::Late(body),
-            },
-            None => next.await,
-        };
-        match chunk {
-            Ok(Some(chunk)) => {
-                if (body.len() + chunk.len()) as u64 > cap {
-                    let room = (cap as usize).saturating_sub(body.len());
-                    body.extend_from_slice(&chunk[..room.min(chunk.len())]);
-                    return Read::Over(body);
-                }
-                body.extend_from_slice(&chunk);
-            }
-            Ok(None) => return Read::Whole(body),
-            Err(err) => return Read::Failed(err),
-        }
-    }
-}
-
-/// The `Content-Length` the answer announces.
-pub(super) fn response_length(response: &reqwest::Response) -> Option<u64> {
-    response
-        .headers()
-        .get(CONTENT_LENGTH)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
-}
-
-fn too_large(request: &Request) -> ApiError {
-    ApiError::TooLarge {
-        method: request.method.to_string(),
-        path: request.path.clone(),
-        limit: JSON_REPLY_MAX,
-    }
-}
-
-/// The error an upload's body stream raised when its file changed, if that is why the
-/// transport failed: such a request is never retried.
-fn changed_file(err: &reqwest::Error) -> Option<ApiError> {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
-    while let Some(inner) = source {
-        let found = inner
-            .downcast_ref::<crate::assets::FileChanged>()
-            .or_else(|| {
-                inner
-                    .downcast_ref::<std::io::Error>()
-                    .and_then(|io| io.get_ref())
-                    .and_then(|e| e.downcast_ref::<crate::assets::FileChanged>())
-            });
-        if let Some(changed) = found {
-            return Some(ApiError::FileChanged {
-                file: changed.0.clone(),
-            });
-        }
-        source = inner.source();
-    }
-    None
-}
-
-pub(super) fn body_error(request: &Request, err: &std::io::Error) -> ApiError {
-    if let Some(changed) = err
-        .get_ref()
-        .and_then(|e| e.downcast_ref::<crate::assets::FileChanged>())
-    {
-        return ApiError::FileChanged {
-            file: changed.0.clone(),
-        };
-    }
-    ApiError::Body {
-        path: request.path.clone(),
-        reason: err.to_string(),
-    }
-}
-
-impl From<reqwest::Error> for SendError {
-    fn from(err: reqwest::Error) -> Self {
-        Self::Http(err)
-    }
-}
-
-fn redirect_target(current: &Url, headers: &HeaderMap) -> Option<Url> {
-    let location = headers.get(LOCATION)?.to_str().ok()?;
-    current.join(location).ok()
-}
-
-fn rate_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<RateState> {
-    let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let remaining = get("x-ratelimit-remaining")?
-        .trim()
-        .parse::<f64>()
-        .ok()?
-        .max(0.0) as u64;
-    let reset = retry::parse_reset(get("x-ratelimit-reset")?, now)?;
-    let limit = get("x-ratelimit-limit").and_then(|v| v.trim().parse().ok());
-    Some(RateState {
-        limit,
-        remaining,
-        reset_at: now + reset,
-    })
-}
-
 /// What the server asked us to wait after a retryable status.
 fn server_wait(status: StatusCode, headers: &HeaderMap) -> Option<Duration> {
     let now = SystemTime::now();
@@ -541,24 +317,4 @@ fn server_wait(status: StatusCode, headers: &HeaderMap) -> Option<Duration> {
         }
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rate_headers_accept_epoch_and_delta_resets() {
-        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_790_000_000);
-        let mut headers = HeaderMap::new();
-        headers.insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
-        headers.insert("x-ratelimit-reset", HeaderValue::from_static("1790000012"));
-        let state = rate_from_headers(&headers, now).unwrap();
-        assert_eq!(state.reset_at, now + Duration::from_secs(12));
-        headers.insert("x-ratelimit-reset", HeaderValue::from_static("12"));
-        assert_eq!(
-            rate_from_headers(&headers, now).unwrap().reset_at,
-            now + Duration::from_secs(12)
-        );
-    }
 }

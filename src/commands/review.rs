@@ -12,7 +12,7 @@ use crate::api::Kind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
 use crate::output::image::{self, PreviewChoice};
-use crate::workflow::review::answer::{self, Ask};
+use crate::workflow::review::answer::{self, RunReviewAsk};
 use crate::workflow::review::decide::Decision;
 use crate::workflow::review::inbox;
 use crate::workflow::review::preview::View;
@@ -148,7 +148,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
             )
             .into());
         }
-        let ask = inbox::Ask {
+        let ask = inbox::InboxAsk {
             filters: Filters {
                 kind: kind.unwrap_or(Kind::Agent),
                 agent: args.agent,
@@ -164,7 +164,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<Exit> {
         };
         return inbox::inbox(ctx, ask).await;
     };
-    let ask = Ask {
+    let ask = RunReviewAsk {
         run,
         kind,
         review: args.review,

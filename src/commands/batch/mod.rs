@@ -11,7 +11,7 @@ use clap::{Args, Subcommand};
 use crate::api::Kind;
 use crate::context::Context;
 use crate::error::Exit;
-use crate::workflow::batch::status::Options;
+use crate::workflow::batch::status::SurveyOptions;
 
 /// Batch commands.
 #[derive(Debug, Subcommand)]
@@ -51,8 +51,8 @@ pub struct BatchArgs {
 
 impl BatchArgs {
     /// The survey these arguments ask for.
-    fn options(self) -> Options {
-        Options {
+    fn options(self) -> SurveyOptions {
+        SurveyOptions {
             kind: if self.app { Kind::App } else { Kind::Agent },
             target: self.target,
             file: self.file,

@@ -42,7 +42,7 @@ const ROWS_AT_ONCE: usize = 8;
 
 /// Which batch to survey: the same target, file and key rules as the run.
 #[derive(Debug)]
-pub struct Options {
+pub struct SurveyOptions {
     /// Agent runs or app runs (`--app`): which listing holds the rows' runs.
     pub kind: Kind,
     /// The agent or app: its id, an id prefix, its name or its slug, as the run takes it.
@@ -78,7 +78,7 @@ pub struct RowState {
 }
 
 /// Reads the batch file and finds every row's run.
-pub async fn survey(ctx: &Context, options: Options) -> anyhow::Result<Survey> {
+pub async fn survey(ctx: &Context, options: SurveyOptions) -> anyhow::Result<Survey> {
     let file = rows::read(&options.file).await?;
     if let Some(key) = &options.batch_key {
         key::check(key, file.rows.len())?;

@@ -29,7 +29,7 @@ use crate::workflow::next::{self, Answerer, Next};
 
 /// What `pletor review` was asked.
 #[derive(Debug)]
-pub struct Ask {
+pub struct RunReviewAsk {
     /// The run id as typed (agent run or app run).
     pub run: String,
     /// Agent run or app run, when the user said (`--app`); else both are tried.
@@ -43,7 +43,7 @@ pub struct Ask {
 }
 
 /// Answers the reviews of a run as asked, and returns the exit code.
-pub async fn answer(ctx: &Context, ask: Ask) -> anyhow::Result<Exit> {
+pub async fn answer(ctx: &Context, ask: RunReviewAsk) -> anyhow::Result<Exit> {
     let (kind, run) = crate::workflow::ids::run(ctx, &ask.run, ask.kind).await?;
     ctx.set_resume_note(Some(format!(
         "answer the rest with `{}`",

@@ -40,7 +40,7 @@ const PROMPT_ROWS: usize = 10;
 
 /// What `pletor review` without a RUN was asked.
 #[derive(Debug)]
-pub struct Ask {
+pub struct InboxAsk {
     /// Which reviews.
     pub filters: Filters,
     /// `--pending`: list (or, with a decision, decide) instead of walking.
@@ -54,7 +54,7 @@ pub struct Ask {
 }
 
 /// Runs the inbox as asked and returns the exit code.
-pub async fn inbox(ctx: &Context, ask: Ask) -> anyhow::Result<Exit> {
+pub async fn inbox(ctx: &Context, ask: InboxAsk) -> anyhow::Result<Exit> {
     if let Some(decision) = &ask.decision {
         if !ask.yes && !ctx.can_prompt() {
             let verb = if decision.approves() == Some(true) {

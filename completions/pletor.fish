@@ -225,7 +225,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand run" -l inputs -d 'All inp
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l external-id -d 'Idempotency key: running again with the same key reuses the run instead of paying twice' -r
 complete -c pletor -n "__fish_pletor_using_subcommand run" -s o -l output-dir -d 'Folder to save files in (created if missing), or `-`: the one result file\'s bytes on stdout [default: the current folder]' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand run" -l timeout -d 'Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h30m, 1d, or seconds' -r
-complete -c pletor -n "__fish_pletor_using_subcommand run" -l on-review -d 'What to do when the run pauses for a human review [default: prompt on a terminal, else fail]' -r -f -a "prompt\t'Show the review and ask (default on a terminal)'
+complete -c pletor -n "__fish_pletor_using_subcommand run" -l on-review -d 'What to do when a run pauses for a human review [default: prompt on a terminal, else fail]' -r -f -a "prompt\t'Show the review and ask (default on a terminal)'
 fail\t'Stop with exit 10 and print the `pletor review` command (default elsewhere)'
 wait\t'Keep polling while someone answers elsewhere'
 approve\t'Approve every review'
@@ -269,7 +269,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l inputs -d 'All
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l external-id -d 'Idempotency key: running again with the same key reuses the run instead of paying twice' -r
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -s o -l output-dir -d 'Folder to save files in (created if missing), or `-`: the one result file\'s bytes on stdout [default: the current folder]' -r -F
 complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l timeout -d 'Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h30m, 1d, or seconds' -r
-complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l on-review -d 'What to do when the run pauses for a human review [default: prompt on a terminal, else fail]' -r -f -a "prompt\t'Show the review and ask (default on a terminal)'
+complete -c pletor -n "__fish_pletor_using_subcommand app-run" -l on-review -d 'What to do when a run pauses for a human review [default: prompt on a terminal, else fail]' -r -f -a "prompt\t'Show the review and ask (default on a terminal)'
 fail\t'Stop with exit 10 and print the `pletor review` command (default elsewhere)'
 wait\t'Keep polling while someone answers elsewhere'
 approve\t'Approve every review'
@@ -479,7 +479,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -s o -l output-dir -d 'Folder to save files in (created if missing), or `-`: the one result file\'s bytes on stdout [default: the current folder]' -r -F
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l timeout -d 'Stop waiting after this long (exit 7; the runs go on): 90s, 10m, 1h30m, 1d, or seconds' -r
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l timeout -d 'Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h30m, 1d, or seconds' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l on-review -d 'What to do when a run pauses for a human review [default: prompt on a terminal, else fail]' -r -f -a "prompt\t'Show the review and ask (default on a terminal)'
 fail\t'Stop with exit 10 and print the `pletor review` command (default elsewhere)'
 wait\t'Keep polling while someone answers elsewhere'
@@ -504,7 +504,7 @@ complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subc
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l retry-max-wait -d 'Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]' -r
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l overwrite -d 'Replace files that already exist'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l skip-existing -d 'Keep files that already exist and skip their download'
-complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l no-download -d 'Wait but do not download'
+complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l no-download -d 'Wait for the run but do not download its files'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l app -d 'The id is an app run (skips the guess between agent runs and app runs)'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -l json -d 'Print exactly one JSON document on stdout, errors included'
 complete -c pletor -n "__fish_pletor_using_subcommand runs; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Print only data and errors: no progress, no hints'

@@ -80,11 +80,11 @@ fn help_topic() -> Option<u8> {
 
 /// Runs the parsed command line and returns the exit code.
 pub async fn run(cli: Cli) -> u8 {
-    let (settings, setup_error) = match resolve(&cli, false) {
+    let (settings, setup_error) = match load_settings(&cli, false) {
         Ok(settings) => (settings, None),
         // `doctor` reports a config file it cannot read, or an unknown profile, among its
         // checks: it goes on as if the file were empty.
-        Err(err) if matches!(cli.command, Command::Doctor(_)) => match resolve(&cli, true) {
+        Err(err) if matches!(cli.command, Command::Doctor(_)) => match load_settings(&cli, true) {
             Ok(settings) => (settings, Some(err)),
             Err(_) => return fail_early(&cli, &err),
         },
@@ -127,8 +127,8 @@ pub async fn run(cli: Cli) -> u8 {
     }
 }
 
-/// Resolves the settings; `lenient` ignores the config file and accepts any profile name.
-fn resolve(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
+/// Loads the settings (flag > environment > config file > default); `lenient` ignores the config file and accepts any profile name.
+fn load_settings(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
     let env = |name: &str| std::env::var(name).ok();
     let dir = config::default_dir(env("PLETOR_CONFIG_DIR"))?;
     let file = if lenient {
@@ -140,13 +140,7 @@ fn resolve(cli: &Cli, lenient: bool) -> anyhow::Result<settings::Settings> {
         cli.command,
         Command::Auth(commands::auth::Command::Login(_))
     );
-    settings::resolve(
-        &cli.global.flags(),
-        &env,
-        &file,
-        dir,
-        creates_profile || lenient,
-    )
+    settings::load(&cli.global, &env, &file, dir, creates_profile || lenient)
 }
 
 /// The config file's modes: an error when others can write it, a warning when they can read

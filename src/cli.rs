@@ -2,17 +2,16 @@
 //!
 //! This module only describes; it does no I/O. `app` resolves it into settings and dispatches.
 //! Lower layers never import it: the enums they own get their command-line names here
-//! ([`value_enum!`]), and the global options reach `settings` as plain [`Flags`].
-
-use std::time::Duration;
+//! ([`value_enum!`]). The global options are declared once, as `settings::Flags`, next to the
+//! code that resolves them against the environment and the config file.
 
 use clap::builder::PossibleValue;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 use crate::output::image::PreviewChoice;
 use crate::output::{ColorChoice, ProgressMode};
-use crate::settings::{Flags, parse_duration, parse_size};
+use crate::settings::Flags;
 use crate::workflow::review::OnReview;
 
 /// The command-line client for the Pletor API: discover agents and apps, upload files, start
@@ -31,81 +30,10 @@ Docs: https://github.com/pletor-ai/pletor-cli#readme"
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub global: Flags,
 
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Options that every command accepts.
-#[derive(Debug, Args, Clone, Default)]
-#[command(next_help_heading = "Global options")]
-pub struct GlobalArgs {
-    /// Use this profile of the config file (env: PLETOR_PROFILE)
-    #[arg(long, global = true, value_name = "NAME")]
-    pub profile: Option<String>,
-
-    /// API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]
-    #[arg(long, global = true, value_name = "URL")]
-    pub api_base: Option<String>,
-
-    /// API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists
-    #[arg(long, global = true, value_name = "KEY", hide = true)]
-    pub api_key: Option<String>,
-
-    /// Print exactly one JSON document on stdout, errors included
-    #[arg(long, global = true)]
-    pub json: bool,
-
-    /// Filter the JSON output with a jq expression (implies --json)
-    #[arg(long, global = true, value_name = "EXPR")]
-    pub jq: Option<String>,
-
-    /// Print only data and errors: no progress, no hints
-    #[arg(short, long, global = true)]
-    pub quiet: bool,
-
-    /// Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
-    pub verbose: u8,
-
-    /// When to use colors
-    #[arg(long, global = true, value_enum, value_name = "WHEN")]
-    pub color: Option<ColorChoice>,
-
-    /// Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)
-    #[arg(long, global = true)]
-    pub no_input: bool,
-
-    /// How to show progress: bars on a terminal, one line per change, or nothing
-    #[arg(long, global = true, value_enum, value_name = "MODE")]
-    pub progress: Option<ProgressMode>,
-
-    /// Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
-    pub connect_timeout: Option<Duration>,
-
-    /// Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
-    pub read_timeout: Option<Duration>,
-
-    /// Longest time one API request may take to answer in full, so a reply that trickles ends
-    /// like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
-    pub request_timeout: Option<Duration>,
-
-    /// Most bytes one download may write when neither the asset's metadata nor the answer
-    /// announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]
-    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size, help_heading = "Network")]
-    pub max_size: Option<u64>,
-
-    /// Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]
-    #[arg(long, global = true, value_name = "N", help_heading = "Network")]
-    pub retries: Option<u32>,
-
-    /// Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
-    pub retry_max_wait: Option<Duration>,
 }
 
 /// Implements `clap::ValueEnum` for a plain enum of a lower layer, so that layer needs no clap:
@@ -155,30 +83,6 @@ value_enum!(OnReview {
     Approve => "approve": "Approve every review",
     Reject => "reject": "Reject every review",
 });
-
-impl GlobalArgs {
-    /// What the command line says about the settings, for `settings::resolve`.
-    pub fn flags(&self) -> Flags {
-        Flags {
-            profile: self.profile.clone(),
-            api_base: self.api_base.clone(),
-            api_key: self.api_key.clone(),
-            json: self.json,
-            jq: self.jq.clone(),
-            quiet: self.quiet,
-            verbose: self.verbose,
-            color: self.color,
-            no_input: self.no_input,
-            progress: self.progress,
-            connect_timeout: self.connect_timeout,
-            read_timeout: self.read_timeout,
-            request_timeout: self.request_timeout,
-            max_size: self.max_size,
-            retries: self.retries,
-            retry_max_wait: self.retry_max_wait,
-        }
-    }
-}
 
 /// The commands.
 #[derive(Debug, Subcommand)]

@@ -9,41 +9,76 @@ use crate::config::{ConfigFile, Profile};
 use crate::error::UsageError;
 use crate::output::{ColorChoice, OutputSettings, ProgressMode};
 
-/// What the command line gave for the settings (`None`: not given, so the environment, the
-/// config file or the default decides). `cli::Flags::flags` fills it.
-#[derive(Debug, Clone, Default)]
+/// The global options: what the command line gave for the settings (`None`: not given, so the
+/// environment, the config file or the default decides). Declared here, once, so the flags reach
+/// [`load`] as they were parsed; `cli` flattens them into every command.
+#[derive(Debug, clap::Args, Clone, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct Flags {
-    /// `--profile`.
+    /// Use this profile of the config file (env: PLETOR_PROFILE)
+    #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
-    /// `--api-base`.
+
+    /// API base URL (env: PLETOR_API_BASE) [default: https://api.pletor.ai/api/public/v1]
+    #[arg(long, global = true, value_name = "URL")]
     pub api_base: Option<String>,
-    /// `--api-key` (hidden: keys in flags show up in process lists).
+
+    /// API key to use for this call; prefer PLETOR_API_KEY: flags show up in process lists
+    #[arg(long, global = true, value_name = "KEY", hide = true)]
     pub api_key: Option<String>,
-    /// `--json`.
+
+    /// Print exactly one JSON document on stdout, errors included
+    #[arg(long, global = true)]
     pub json: bool,
-    /// `--jq`, which implies `--json`.
+
+    /// Filter the JSON output with a jq expression (implies --json)
+    #[arg(long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
-    /// `-q`.
+
+    /// Print only data and errors: no progress, no hints
+    #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// `-v` count.
+
+    /// Log each HTTP request on stderr; twice (-vv) also headers and bodies, secrets redacted
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// `--color`.
+
+    /// When to use colors
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
-    /// `--no-input`.
+
+    /// Never prompt; fail with the flag that answers the question (env: PLETOR_NO_INPUT, CI)
+    #[arg(long, global = true)]
     pub no_input: bool,
-    /// `--progress`.
+
+    /// How to show progress: bars on a terminal, one line per change, or nothing
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub progress: Option<ProgressMode>,
-    /// `--connect-timeout`.
+
+    /// Longest wait for a connection (env: PLETOR_CONNECT_TIMEOUT) [default: 10s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub connect_timeout: Option<Duration>,
-    /// `--read-timeout`.
+
+    /// Longest silence while reading a response (env: PLETOR_READ_TIMEOUT) [default: 60s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub read_timeout: Option<Duration>,
-    /// `--retries`.
-    pub retries: Option<u32>,
-    /// `--request-timeout`.
+
+    /// Longest time one API request may take to answer in full, so a reply that trickles ends
+    /// like a silence (env: PLETOR_REQUEST_TIMEOUT) [default: 60s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub request_timeout: Option<Duration>,
-    /// `--max-size`.
+
+    /// Most bytes one download may write when neither the asset's metadata nor the answer
+    /// announces its size: 500MB, 20GiB, or bytes (env: PLETOR_MAX_SIZE) [default: 20GiB]
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size, help_heading = "Network")]
     pub max_size: Option<u64>,
-    /// `--retry-max-wait`.
+
+    /// Attempts after the first for a failed request (env: PLETOR_RETRIES) [default: 5]
+    #[arg(long, global = true, value_name = "N", help_heading = "Network")]
+    pub retries: Option<u32>,
+
+    /// Longest total time spent waiting between retries (env: PLETOR_RETRY_MAX_WAIT) [default: 120s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Network")]
     pub retry_max_wait: Option<Duration>,
 }
 
@@ -103,9 +138,9 @@ pub struct Settings {
 /// Reads the environment; a function so that tests can pass a fake one.
 pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// Resolves the settings.
+/// Loads the settings: flag > environment > config file > default.
 /// `new_profile_ok` is true for commands that create profiles (`auth login`).
-pub fn resolve(
+pub fn load(
     global: &Flags,
     env: Env<'_>,
     config: &ConfigFile,
@@ -339,7 +374,7 @@ mod tests {
         (dir, config)
     }
 
-    fn resolve_with(
+    fn load_with(
         global: &Flags,
         vars: &[(&str, &str)],
         config: &ConfigFile,
@@ -349,7 +384,7 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let env = move |name: &str| map.get(name).cloned();
-        resolve(global, &env, config, PathBuf::from("/nowhere"), false)
+        load(global, &env, config, PathBuf::from("/nowhere"), false)
     }
 
     fn key_of(settings: &Settings) -> (String, Source) {
@@ -418,23 +453,23 @@ mod tests {
             ("PLETOR_API_KEY", "sk-env"),
             ("PLETOR_API_BASE", "https://env.example"),
         ];
-        let s = resolve_with(&flag, &env, &config).unwrap();
+        let s = load_with(&flag, &env, &config).unwrap();
         assert_eq!(key_of(&s), ("sk-flag".into(), Source::Flag("--api-key")));
         assert_eq!(s.api_base.1, Source::Flag("--api-base"));
-        let s = resolve_with(&Flags::default(), &env, &config).unwrap();
+        let s = load_with(&Flags::default(), &env, &config).unwrap();
         assert_eq!(key_of(&s), ("sk-env".into(), Source::Env("PLETOR_API_KEY")));
         assert_eq!(
             s.api_base,
             ("https://env.example".into(), Source::Env("PLETOR_API_BASE"))
         );
-        let s = resolve_with(&Flags::default(), &[], &config).unwrap();
+        let s = load_with(&Flags::default(), &[], &config).unwrap();
         assert_eq!(
             key_of(&s),
             ("sk-file".into(), Source::File("default".into()))
         );
         assert_eq!(s.api_base.0, "https://file.example/v1");
         let (_dir, empty) = config_with("");
-        let s = resolve_with(&Flags::default(), &[], &empty).unwrap();
+        let s = load_with(&Flags::default(), &[], &empty).unwrap();
         assert!(s.credential.is_none());
         assert_eq!(
             s.api_base,
@@ -445,11 +480,11 @@ mod tests {
     #[test]
     fn profiles_come_from_flag_or_environment() {
         let (_dir, config) = config_with(FILE);
-        let s = resolve_with(&Flags::default(), &[("PLETOR_PROFILE", "work")], &config).unwrap();
+        let s = load_with(&Flags::default(), &[("PLETOR_PROFILE", "work")], &config).unwrap();
         assert_eq!(key_of(&s).0, "sk-work");
         assert_eq!(s.profile_source, Source::Env("PLETOR_PROFILE"));
         assert_eq!(s.api_base.1, Source::Default);
-        let s = resolve_with(&Flags::default(), &[], &config).unwrap();
+        let s = load_with(&Flags::default(), &[], &config).unwrap();
         assert_eq!(
             (s.profile.as_str(), s.profile_source),
             ("default", Source::Default)
@@ -458,13 +493,13 @@ mod tests {
             profile: Some("nope".into()),
             ..Default::default()
         };
-        assert!(resolve_with(&missing, &[], &config).is_err());
+        assert!(load_with(&missing, &[], &config).is_err());
     }
 
     #[test]
     fn a_bearer_token_is_used_when_no_key_is_set() {
         let (_dir, config) = config_with("");
-        let s = resolve_with(&Flags::default(), &[("PLETOR_TOKEN", "jwt")], &config).unwrap();
+        let s = load_with(&Flags::default(), &[("PLETOR_TOKEN", "jwt")], &config).unwrap();
         assert!(matches!(
             s.credential,
             Some((Credential::Bearer(_), Source::Env("PLETOR_TOKEN")))
@@ -474,7 +509,7 @@ mod tests {
     #[test]
     fn ci_or_no_input_disable_prompts_and_timeouts_come_from_the_environment() {
         let (_dir, config) = config_with("");
-        let s = resolve_with(
+        let s = load_with(
             &Flags::default(),
             &[("CI", "true"), ("PLETOR_READ_TIMEOUT", "2s")],
             &config,
@@ -482,8 +517,8 @@ mod tests {
         .unwrap();
         assert!(s.no_input);
         assert_eq!(s.read_timeout, Duration::from_secs(2));
-        let s = resolve_with(&Flags::default(), &[("PLETOR_NO_INPUT", "0")], &config).unwrap();
+        let s = load_with(&Flags::default(), &[("PLETOR_NO_INPUT", "0")], &config).unwrap();
         assert!(!s.no_input);
-        assert!(resolve_with(&Flags::default(), &[("PLETOR_RETRIES", "many")], &config).is_err());
+        assert!(load_with(&Flags::default(), &[("PLETOR_RETRIES", "many")], &config).is_err());
     }
 }

@@ -255,7 +255,7 @@ fn source(question: &str) -> Option<Source> {
     let env = |name: &str| std::env::var(name).ok();
     let dir = config::default_dir(env("PLETOR_CONFIG_DIR")).ok()?;
     let file = ConfigFile::load(&dir).ok()?;
-    let settings = settings::resolve(&Flags::default(), &env, &file, dir, false).ok()?;
+    let settings = settings::load(&Flags::default(), &env, &file, dir, false).ok()?;
     let (credential, _) = settings.credential?;
     let base = settings.api_base.0;
     let cache = cache_file(&base, &credential, question)?;

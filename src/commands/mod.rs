@@ -23,6 +23,10 @@ use clap::Args;
 
 use crate::api::Kind;
 use crate::api::list::Limit;
+use crate::context::Context;
+use crate::error::UsageError;
+use crate::workflow::review::OnReview;
+use crate::workflow::wait::WaitOptions;
 
 /// How many items a list command fetches.
 #[derive(Debug, Clone, Args)]
@@ -61,6 +65,33 @@ pub struct SaveArgs {
     /// Keep files that already exist and skip their download
     #[arg(long)]
     pub skip_existing: bool,
+}
+
+/// How to wait for runs: the flags `run`, `app-run` and `runs wait` share.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct WaitArgs {
+    /// Wait for the run but do not download its files
+    #[arg(long)]
+    pub no_download: bool,
+
+    /// Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h30m, 1d, or seconds
+    #[arg(long, value_name = "DUR", value_parser = crate::settings::parse_duration)]
+    pub timeout: Option<std::time::Duration>,
+
+    /// What to do when a run pauses for a human review [default: prompt on a terminal, else fail]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub on_review: Option<OnReview>,
+}
+
+impl WaitArgs {
+    /// The wait these flags ask for, its deadline counted from now. Called before anything is
+    /// read, uploaded or created: nobody to answer a prompt means nothing to pay for.
+    pub fn options(&self, ctx: &Context) -> Result<WaitOptions, UsageError> {
+        Ok(WaitOptions {
+            deadline: self.timeout.map(|t| std::time::Instant::now() + t),
+            on_review: OnReview::choose(self.on_review, ctx.no_person())?,
+        })
+    }
 }
 
 /// Whether a run id names an agent run or an app run, when the user knows.

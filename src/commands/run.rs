@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args as ClapArgs;
 
-use super::SaveArgs;
+use super::{SaveArgs, WaitArgs};
 use crate::api::Kind;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
@@ -21,9 +21,6 @@ use crate::workflow::outcome::{self, SaveOptions};
 use crate::workflow::reuse;
 use crate::workflow::start;
 use crate::workflow::to_stdout;
-use crate::workflow::wait::WaitOptions;
-
-pub use crate::workflow::review::OnReview;
 
 /// Arguments of `run` and `app-run`.
 #[derive(Debug, ClapArgs)]
@@ -57,17 +54,8 @@ pub struct Args {
     #[arg(long)]
     pub no_wait: bool,
 
-    /// Wait for the run but do not download its files
-    #[arg(long)]
-    pub no_download: bool,
-
-    /// Stop waiting after this long (exit 7; the run goes on): 90s, 10m, 1h30m, 1d, or seconds
-    #[arg(long, value_name = "DUR", value_parser = crate::settings::parse_duration)]
-    pub timeout: Option<std::time::Duration>,
-
-    /// What to do when the run pauses for a human review [default: prompt on a terminal, else fail]
-    #[arg(long, value_enum, value_name = "MODE")]
-    pub on_review: Option<OnReview>,
+    #[command(flatten)]
+    pub wait: WaitArgs,
 
     /// Run once per row of a JSON Lines or CSV file (`-`: stdin); the same command again resumes
     #[arg(long, value_name = "FILE", conflicts_with_all = ["no_wait", "external_id"])]
@@ -103,8 +91,7 @@ pub async fn run(ctx: &Context, kind: Kind, args: Args) -> anyhow::Result<Exit> 
     if let Some(file) = args.batch.clone() {
         return run_batch(ctx, kind, file, args).await;
     }
-    // Before anything is read, uploaded or created: nobody to answer means nothing to pay for.
-    let on_review = OnReview::resolve(args.on_review, ctx.no_person())?;
+    let options = args.wait.options(ctx)?;
     let external_id = match &args.external_id {
         Some(key) => {
             inputs::check_external_id(key)?;
@@ -113,12 +100,8 @@ pub async fn run(ctx: &Context, kind: Kind, args: Args) -> anyhow::Result<Exit> 
         None => uuid::Uuid::new_v4().to_string(),
     };
     let raw = raw_inputs(&args).await?;
-    let options = WaitOptions {
-        deadline: args.timeout.map(|t| std::time::Instant::now() + t),
-        on_review,
-    };
     let prepared = start::prepare(ctx, kind, &args.target, raw).await?;
-    let save = save_options(ctx, &args.save, args.no_wait || args.no_download)?;
+    let save = save_options(ctx, &args.save, args.no_wait || args.wait.no_download)?;
     if args.dry_run {
         if let Some(key) = &args.external_id {
             reuse::preview(ctx, kind, &prepared, key).await?;
@@ -169,12 +152,12 @@ async fn run_batch(ctx: &Context, kind: Kind, file: PathBuf, args: Args) -> anyh
         name_template: args.name_template,
         output_dir: args.save.output_dir,
         existing: Existing::from_flags(args.save.overwrite, args.save.skip_existing),
-        no_download: args.no_download,
-        timeout: args.timeout,
-        on_review: args.on_review,
+        no_download: args.wait.no_download,
+        timeout: args.wait.timeout,
+        on_review: args.wait.on_review,
         dry_run: args.dry_run,
         yes: args.yes,
-        shard: shard::resolve(args.shard, &|name| std::env::var(name).ok())?,
+        shard: shard::choose(args.shard, &|name| std::env::var(name).ok())?,
     };
     batch::run(ctx, options).await
 }

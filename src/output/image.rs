@@ -111,7 +111,7 @@ pub fn built_in(choice: PreviewChoice, built_in: bool) -> Result<(), String> {
 
 /// The protocol to draw with, or why none. Probes the terminal (blocking) when a protocol needs
 /// confirming.
-pub fn resolve(choice: PreviewChoice, screen: Screen) -> Result<Protocol, Off> {
+pub fn pick_protocol(choice: PreviewChoice, screen: Screen) -> Result<Protocol, Off> {
     if !BUILT_IN || choice == PreviewChoice::None || !screen.terminal || screen.json {
         return Err(Off::Quietly);
     }
@@ -190,7 +190,7 @@ fn confirmed(_: Protocol) -> bool {
     false
 }
 
-/// A build without the `preview` feature draws nothing ([`resolve`] never picks a protocol).
+/// A build without the `preview` feature draws nothing ([`pick_protocol`] never picks a protocol).
 #[cfg(not(feature = "preview"))]
 pub fn draw(_: Protocol, _: &Path) -> anyhow::Result<()> {
     anyhow::bail!("this pletor was built without inline previews")
@@ -412,12 +412,19 @@ mod tests {
             PreviewChoice::Kitty,
             PreviewChoice::Auto,
         ] {
-            assert_eq!(resolve(choice, piped), Err(Off::Quietly), "{choice:?}");
-            assert_eq!(resolve(choice, json), Err(Off::Quietly), "{choice:?}");
+            assert_eq!(
+                pick_protocol(choice, piped),
+                Err(Off::Quietly),
+                "{choice:?}"
+            );
+            assert_eq!(pick_protocol(choice, json), Err(Off::Quietly), "{choice:?}");
         }
-        assert_eq!(resolve(PreviewChoice::None, terminal), Err(Off::Quietly));
         assert_eq!(
-            resolve(PreviewChoice::Blocks, terminal),
+            pick_protocol(PreviewChoice::None, terminal),
+            Err(Off::Quietly)
+        );
+        assert_eq!(
+            pick_protocol(PreviewChoice::Blocks, terminal),
             Ok(Protocol::Blocks)
         );
         let colorless = Screen {
@@ -425,7 +432,7 @@ mod tests {
             ..terminal
         };
         assert!(matches!(
-            resolve(PreviewChoice::Blocks, colorless),
+            pick_protocol(PreviewChoice::Blocks, colorless),
             Err(Off::Because(why)) if why.contains("colors are off")
         ));
     }

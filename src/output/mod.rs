@@ -152,7 +152,7 @@ impl Printer {
         }
     }
 
-    /// Where a picture would be drawn: the facts [`image::resolve`] decides on.
+    /// Where a picture would be drawn: the facts [`image::pick_protocol`] decides on.
     pub fn screen(&self) -> image::Screen {
         image::Screen {
             terminal: self.stdout_tty && self.stderr_tty,

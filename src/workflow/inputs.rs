@@ -1,7 +1,7 @@
 //! Run inputs, from what the user typed to the API's `inputs` array, in pure steps:
 //!
 //! 1. [`parse_flag`] reads one `-i KEY=VALUE`, [`parse_inputs_doc`] a whole `--inputs` document;
-//! 2. [`resolve`] matches every key to one of the agent's inputs (by id, or by name without
+//! 2. [`plan`] matches every key to one of the agent's inputs (by id, or by name without
 //!    regard to case) and checks the value's shape: all of this before anything is uploaded;
 //! 3. [`build_body`] turns the plan into the API body once the files have asset ids.
 //!
@@ -195,7 +195,7 @@ pub struct PlannedInput {
 
 /// Matches every raw input to one of `specs` and checks its shape. `what` names the agent or
 /// app in messages (`agent Product Shot`); `show` is the command that lists its inputs.
-pub fn resolve(
+pub fn plan(
     specs: &[InputSpec],
     raw: Vec<RawInput>,
     what: &str,
@@ -489,8 +489,8 @@ mod tests {
         args.iter().map(|a| parse_flag(a).unwrap()).collect()
     }
 
-    fn plan(args: &[&str]) -> Result<Vec<PlannedInput>, UsageError> {
-        resolve(&specs(), flags(args), "agent A", "pletor agents show A")
+    fn planned(args: &[&str]) -> Result<Vec<PlannedInput>, UsageError> {
+        plan(&specs(), flags(args), "agent A", "pletor agents show A")
     }
 
     #[test]
@@ -540,7 +540,7 @@ mod tests {
 
     #[test]
     fn keys_match_ids_and_names_without_case() {
-        let plan = plan(&["PROMPT=hi", "i-2=@a.png", "product=asset:z", "x-3=free"]).unwrap();
+        let plan = planned(&["PROMPT=hi", "i-2=@a.png", "product=asset:z", "x-3=free"]).unwrap();
         assert_eq!(
             plan[0],
             PlannedInput {
@@ -561,7 +561,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_list_the_inputs() {
-        let err = plan(&["size=3"]).unwrap_err();
+        let err = planned(&["size=3"]).unwrap_err();
         assert!(
             err.message.contains("unknown input `size`"),
             "{}",
@@ -581,62 +581,62 @@ mod tests {
             spec("a", Some("img"), "image_input"),
             spec("b", Some("IMG"), "image_input"),
         ];
-        let err = resolve(&specs, flags(&["img=@x"]), "agent A", "s").unwrap_err();
+        let err = plan(&specs, flags(&["img=@x"]), "agent A", "s").unwrap_err();
         assert!(err.message.contains("a, b"));
-        assert!(resolve(&specs, flags(&["b=@x"]), "agent A", "s").is_ok());
+        assert!(plan(&specs, flags(&["b=@x"]), "agent A", "s").is_ok());
     }
 
     #[test]
     fn shapes_are_checked() {
         assert!(
-            plan(&["prompt=@a.png"])
+            planned(&["prompt=@a.png"])
                 .unwrap_err()
                 .message
                 .contains("text input")
         );
         assert!(
-            plan(&["prompt=asset:x"])
+            planned(&["prompt=asset:x"])
                 .unwrap_err()
                 .message
                 .contains("text input")
         );
         assert!(
-            plan(&["product=hello"])
+            planned(&["product=hello"])
                 .unwrap_err()
                 .message
                 .contains("takes files")
         );
         assert!(
-            plan(&["product=@-"])
+            planned(&["product=@-"])
                 .unwrap_err()
                 .message
                 .contains("takes files")
         );
         assert!(
-            plan(&["product:=\"x\""])
+            planned(&["product:=\"x\""])
                 .unwrap_err()
                 .message
                 .contains("takes files")
         );
         assert!(
-            plan(&["prompt:={\"asset_ids\":[]}"])
+            planned(&["prompt:={\"asset_ids\":[]}"])
                 .unwrap_err()
                 .message
                 .contains("text input")
         );
         assert!(
-            plan(&["prompt=a", "prompt=b"])
+            planned(&["prompt=a", "prompt=b"])
                 .unwrap_err()
                 .message
                 .contains("more than once")
         );
         assert!(
-            plan(&["x-3=a", "x-3=@f"])
+            planned(&["x-3=a", "x-3=@f"])
                 .unwrap_err()
                 .message
                 .contains("both text and files")
         );
-        assert!(plan(&["product:={\"asset_ids\":[\"a\"]}"]).is_ok());
+        assert!(planned(&["product:={\"asset_ids\":[\"a\"]}"]).is_ok());
     }
 
     #[test]
@@ -647,7 +647,7 @@ mod tests {
         )
         .unwrap();
         raw.extend(flags(&["prompt=from flag"]));
-        let plan = resolve(&specs(), raw, "agent A", "s").unwrap();
+        let plan = plan(&specs(), raw, "agent A", "s").unwrap();
         let value = |id: &str| plan.iter().find(|p| p.id == id).map(|p| p.value.clone());
         assert_eq!(plan.len(), 2);
         assert_eq!(value("p-1"), Some(Planned::Text("from flag".into())));
@@ -667,7 +667,7 @@ mod tests {
             "f",
         )
         .unwrap();
-        let plan = resolve(&specs(), raw, "agent A", "s").unwrap();
+        let plan = plan(&specs(), raw, "agent A", "s").unwrap();
         let body = build_body(&plan, &HashMap::new()).unwrap();
         assert_eq!(
             body,
@@ -680,7 +680,7 @@ mod tests {
 
     #[test]
     fn bodies_carry_uploaded_ids_in_order() {
-        let mut plan = plan(&[
+        let mut plan = planned(&[
             "prompt=@-",
             "product=@a.png",
             "product=asset:z",

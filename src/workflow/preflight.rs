@@ -1,5 +1,5 @@
 //! The checks that close the gap between "every key is known and every value has the right
-//! shape" ([`inputs::resolve`](super::inputs::resolve)) and the first upload, for `run`,
+//! shape" ([`inputs::plan`](super::inputs::plan)) and the first upload, for `run`,
 //! `app-run` and every row of a batch:
 //!
 //! - [`required`]: every input the catalog marks `required` has a value. When the catalog says

@@ -48,7 +48,7 @@ impl OnReview {
     /// `no_person` says why no one can be asked here (`None`: someone can). An explicit
     /// `prompt` with no one to ask is refused at once, before anything is uploaded, created or
     /// waited for: found only at the pause, the run would be paid for and left waiting.
-    pub fn resolve(given: Option<Self>, no_person: Option<&str>) -> Result<Self, UsageError> {
+    pub fn choose(given: Option<Self>, no_person: Option<&str>) -> Result<Self, UsageError> {
         match (given, no_person) {
             (Some(Self::Prompt), Some(why)) => Err(UsageError::new(
                 format!(
@@ -144,12 +144,12 @@ mod tests {
     #[test]
     fn the_default_mode_asks_only_where_someone_can_answer() {
         let nobody = Some("stdin is not a terminal");
-        assert_eq!(OnReview::resolve(None, None).unwrap(), OnReview::Prompt);
-        assert_eq!(OnReview::resolve(None, nobody).unwrap(), OnReview::Fail);
+        assert_eq!(OnReview::choose(None, None).unwrap(), OnReview::Prompt);
+        assert_eq!(OnReview::choose(None, nobody).unwrap(), OnReview::Fail);
         for mode in [OnReview::Fail, OnReview::Wait, OnReview::Approve] {
-            assert_eq!(OnReview::resolve(Some(mode), nobody).unwrap(), mode);
+            assert_eq!(OnReview::choose(Some(mode), nobody).unwrap(), mode);
         }
-        let err = OnReview::resolve(Some(OnReview::Prompt), nobody).unwrap_err();
+        let err = OnReview::choose(Some(OnReview::Prompt), nobody).unwrap_err();
         assert!(
             err.message.ends_with(": stdin is not a terminal"),
             "{}",

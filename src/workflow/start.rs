@@ -43,7 +43,7 @@ pub async fn prepare(
 ) -> anyhow::Result<Prepared> {
     let agent = resolve::resolve(ctx, kind, target).await?;
     let (what, show) = naming(kind, &agent);
-    let mut plan = inputs::resolve(&agent.inputs, raw, &what, &show)?;
+    let mut plan = inputs::plan(&agent.inputs, raw, &what, &show)?;
     preflight::required(&agent.inputs, &plan, &what, &show, Source::Flags)?;
     if inputs::wants_stdin(&plan) {
         let text = read_stdin().await?;

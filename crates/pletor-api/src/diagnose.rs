@@ -153,7 +153,7 @@ fn timed_out(started: Instant, limit: Duration) -> StepFailed {
 }
 
 /// Looks `host` up (an address is its own answer), within `limit`.
-pub async fn resolve(
+pub async fn lookup(
     host: &str,
     port: u16,
     limit: Duration,
@@ -269,7 +269,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_address_resolves_to_itself_and_a_closed_port_refuses() {
-        let found = resolve("127.0.0.1", 9, Duration::from_secs(5))
+        let found = lookup("127.0.0.1", 9, Duration::from_secs(5))
             .await
             .unwrap();
         assert_eq!(found.value, vec!["127.0.0.1:9".parse().unwrap()]);

@@ -62,7 +62,7 @@ async fn network(ctx: &Context, route: &Route) -> Check {
     } else {
         ""
     };
-    let dns = match diagnose::resolve(host, port, limit).await {
+    let dns = match diagnose::lookup(host, port, limit).await {
         Ok(found) => found,
         Err(err) => return unreachable(Step::Dns, format!("cannot resolve `{host}`{via}"), err),
     };

@@ -10,7 +10,7 @@ mod watch;
 use clap::{Args, Subcommand};
 
 use super::{KindArgs, ListArgs, SaveArgs};
-use crate::commands::run::OnReview;
+use crate::commands::WaitArgs;
 use crate::context::Context;
 use crate::error::Exit;
 
@@ -149,17 +149,8 @@ pub struct WaitCmd {
     #[command(flatten)]
     pub save: SaveArgs,
 
-    /// Wait but do not download
-    #[arg(long)]
-    pub no_download: bool,
-
-    /// Stop waiting after this long (exit 7; the runs go on): 90s, 10m, 1h30m, 1d, or seconds
-    #[arg(long, value_name = "DUR", value_parser = crate::settings::parse_duration)]
-    pub timeout: Option<std::time::Duration>,
-
-    /// What to do when a run pauses for a human review [default: prompt on a terminal, else fail]
-    #[arg(long, value_enum, value_name = "MODE")]
-    pub on_review: Option<OnReview>,
+    #[command(flatten)]
+    pub wait: WaitArgs,
 
     #[command(flatten)]
     pub kind: KindArgs,

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::WaitCmd;
 use crate::api::Kind;
-use crate::commands::run::{OnReview, save_options};
+use crate::commands::run::save_options;
 use crate::context::Context;
 use crate::error::{self, Exit, Failure};
 use crate::workflow::outcome::{self, Outcome, SaveOptions};
@@ -15,8 +15,8 @@ use crate::workflow::wait::WaitOptions;
 
 /// Waits for every run given.
 pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
-    let on_review = OnReview::resolve(args.on_review, ctx.no_person())?;
-    let save = save_options(ctx, &args.save, args.no_download)?;
+    let options = args.wait.options(ctx)?;
+    let save = save_options(ctx, &args.save, args.wait.no_download)?;
     if save.stdout && save.dir.is_some() && args.runs.len() > 1 {
         return Err(crate::error::UsageError::new(
             "`-o -` writes one file on stdout, and several runs are waited for",
@@ -24,10 +24,6 @@ pub async fn run(ctx: &Context, args: WaitCmd) -> anyhow::Result<Exit> {
         )
         .into());
     }
-    let options = WaitOptions {
-        deadline: args.timeout.map(|t| std::time::Instant::now() + t),
-        on_review,
-    };
     if let [id] = args.runs.as_slice() {
         let outcome = follow(ctx, id, args.kind.kind(), options, &save).await?;
         print(ctx, &outcome, outcome::envelope(&outcome))?;

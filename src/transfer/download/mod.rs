@@ -26,8 +26,8 @@ use futures_util::{StreamExt, stream};
 
 use self::claims::Claims;
 use self::part::part_len;
-pub use self::place::Saved;
 use self::place::Destination;
+pub use self::place::Saved;
 use crate::api::Client;
 use crate::api::assets;
 use crate::api::download::Download;
@@ -163,19 +163,11 @@ impl Job<'_> {
         let bar = self
             .progress
             .bar(meta.size.unwrap_or(0), &clean_line(&name));
-        let outcome = match fetch::fetch(
-            &self.progress,
-            &meta,
-            &dest,
-            download,
-            &bar,
-            self.max_size,
-        )
-        .await
-        {
-            Ok(verified) => place::place(self.existing, &dest, verified, id),
-            Err(err) => Err(err),
-        };
+        let outcome =
+            match fetch::fetch(&self.progress, &meta, &dest, download, &bar, self.max_size).await {
+                Ok(verified) => place::place(self.existing, &dest, verified, id),
+                Err(err) => Err(err),
+            };
         bar.finish(match &outcome {
             Ok(saved) if saved.skipped => "skipped",
             Ok(_) => "done",

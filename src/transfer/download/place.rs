@@ -127,11 +127,7 @@ pub(super) fn place(
     };
     if existing == Existing::Overwrite {
         std::fs::rename(part, dest).with_context(|| {
-            format!(
-                "cannot rename `{}` to `{}`",
-                part.display(),
-                dest.display()
-            )
+            format!("cannot rename `{}` to `{}`", part.display(), dest.display())
         })?;
         return Ok(saved);
     }

@@ -108,7 +108,7 @@ fn row_plan(
     names: &Names<'_>,
     checked: &mut HashMap<PathBuf, Result<LocalFile, String>>,
 ) -> Result<RowPlan, UsageError> {
-    let mut own = inputs::resolve(&target.inputs, row.values, names.what, names.show)?;
+    let mut own = inputs::plan(&target.inputs, row.values, names.what, names.show)?;
     own.extend(
         shared
             .iter()
@@ -209,7 +209,7 @@ pub fn shared(
     raw: Vec<RawInput>,
     names: &Names<'_>,
 ) -> Result<Vec<PlannedInput>, UsageError> {
-    inputs::resolve(&target.inputs, raw, names.what, names.show)
+    inputs::plan(&target.inputs, raw, names.what, names.show)
 }
 
 #[cfg(test)]

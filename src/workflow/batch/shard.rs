@@ -186,7 +186,7 @@ fn check(index: usize, count: usize) -> Result<Shard, String> {
 
 /// The shard to run: `--shard` first, else `PLETOR_SHARD`; `auto` reads the CI's variables.
 /// `env` reads one environment variable.
-pub fn resolve(
+pub fn choose(
     flag: Option<ShardArg>,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Option<Shard>, UsageError> {
@@ -427,11 +427,11 @@ mod tests {
     fn the_flag_wins_over_the_environment_which_may_say_auto() {
         let vars = env(&[(ENV, "3/4"), ("CI_NODE_INDEX", "2"), ("CI_NODE_TOTAL", "5")]);
         assert_eq!(
-            resolve(Some(fixed(1, 2)), &vars).unwrap(),
+            choose(Some(fixed(1, 2)), &vars).unwrap(),
             Some(Shard { index: 1, count: 2 })
         );
         assert_eq!(
-            resolve(None, &vars).unwrap(),
+            choose(None, &vars).unwrap(),
             Some(Shard { index: 3, count: 4 })
         );
         let auto = env(&[
@@ -440,11 +440,11 @@ mod tests {
             ("CI_NODE_TOTAL", "5"),
         ]);
         assert_eq!(
-            resolve(None, &auto).unwrap(),
+            choose(None, &auto).unwrap(),
             Some(Shard { index: 2, count: 5 })
         );
-        assert_eq!(resolve(None, &env(&[(ENV, " ")])).unwrap(), None);
-        let err = resolve(None, &env(&[(ENV, "5/4")])).unwrap_err();
+        assert_eq!(choose(None, &env(&[(ENV, " ")])).unwrap(), None);
+        let err = choose(None, &env(&[(ENV, "5/4")])).unwrap_err();
         assert!(
             err.message
                 .starts_with("`PLETOR_SHARD=5/4`: there is no shard 5 of 4")

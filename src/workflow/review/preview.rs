@@ -139,9 +139,10 @@ impl Previews {
     async fn picture(&mut self, ctx: &Context, path: &Path) {
         if self.protocol.is_none() {
             let (choice, screen) = (self.view.preview, ctx.out.screen());
-            let resolved = tokio::task::spawn_blocking(move || image::resolve(choice, screen))
-                .await
-                .unwrap_or(Err(Off::Quietly));
+            let resolved =
+                tokio::task::spawn_blocking(move || image::pick_protocol(choice, screen))
+                    .await
+                    .unwrap_or(Err(Off::Quietly));
             if let Err(Off::Because(why)) = &resolved {
                 ctx.out.status(&format!("        (no preview: {why})"));
             }

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use crate::api::Kind;
 use crate::api::catalog::{self, Filters};
 use crate::api::list::{Limit, Shortfall};
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::api::{Client, ClientConfig};
 use crate::error::{Exit, Failure};
 use crate::output::{Log, Printer, clean_line};
@@ -21,8 +21,8 @@ pub struct Context {
     pub out: Printer,
     api: OnceLock<Client>,
     resume_note: Mutex<Option<String>>,
-    agents: tokio::sync::OnceCell<Vec<Agent>>,
-    apps: tokio::sync::OnceCell<Vec<Agent>>,
+    agents: tokio::sync::OnceCell<Vec<CatalogEntry>>,
+    apps: tokio::sync::OnceCell<Vec<CatalogEntry>>,
     /// Set by a command for which Ctrl-C is its normal end (`runs watch` of every run); `app`
     /// then tells it through `interrupt` instead of ending the program with 130.
     ends_on_interrupt: std::sync::atomic::AtomicBool,
@@ -73,7 +73,7 @@ impl Context {
 
     /// Every agent (or app) of the catalog, every page, fetched at most once per invocation
     /// however many names are resolved or shown.
-    pub async fn catalog(&self, kind: Kind) -> anyhow::Result<&[Agent]> {
+    pub async fn catalog(&self, kind: Kind) -> anyhow::Result<&[CatalogEntry]> {
         let cell = match kind {
             Kind::Agent => &self.agents,
             Kind::App => &self.apps,
@@ -87,7 +87,7 @@ impl Context {
                     listing
                         .items
                         .into_iter()
-                        .filter_map(Agent::from_value)
+                        .filter_map(CatalogEntry::from_value)
                         .collect(),
                 )
             })

@@ -84,7 +84,7 @@ pub struct Flags {
 
 /// Where a setting came from, for `auth status`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub enum Origin {
     /// A command-line flag.
     Flag(&'static str),
     /// An environment variable.
@@ -95,7 +95,7 @@ pub enum Source {
     Default,
 }
 
-impl std::fmt::Display for Source {
+impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Flag(flag) => write!(f, "flag `{flag}`"),
@@ -112,11 +112,11 @@ pub struct Settings {
     /// The profile in use.
     pub profile: String,
     /// Where the profile's name came from (`File`: the file's `default_profile`).
-    pub profile_source: Source,
+    pub profile_source: Origin,
     /// The API base URL and where it came from.
-    pub api_base: (String, Source),
+    pub api_base: (String, Origin),
     /// The credential and where it came from.
-    pub credential: Option<(Credential, Source)>,
+    pub credential: Option<(Credential, Origin)>,
     /// Output settings.
     pub output: OutputSettings,
     /// Never prompt.
@@ -262,15 +262,15 @@ fn profile_of(
     vars: &Vars<'_>,
     config: &ConfigFile,
     new_profile_ok: bool,
-) -> anyhow::Result<(String, Source)> {
+) -> anyhow::Result<(String, Origin)> {
     let (profile, source) = if let Some(flag) = &global.profile {
-        (flag.clone(), Source::Flag("--profile"))
+        (flag.clone(), Origin::Flag("--profile"))
     } else if let Some(env) = vars.get("PLETOR_PROFILE") {
-        (env, Source::Env("PLETOR_PROFILE"))
+        (env, Origin::Env("PLETOR_PROFILE"))
     } else if let Some(file) = config.default_profile() {
-        (file.to_string(), Source::File(file.to_string()))
+        (file.to_string(), Origin::File(file.to_string()))
     } else {
-        ("default".to_string(), Source::Default)
+        ("default".to_string(), Origin::Default)
     };
     let unknown = global.profile.is_some() && config.profile(&profile).is_none();
     let key_elsewhere = global.api_key.is_some()
@@ -286,15 +286,15 @@ fn profile_of(
     Ok((profile, source))
 }
 
-fn api_base_of(global: &Flags, vars: &Vars<'_>, file: &Profile, profile: &str) -> (String, Source) {
+fn api_base_of(global: &Flags, vars: &Vars<'_>, file: &Profile, profile: &str) -> (String, Origin) {
     if let Some(base) = &global.api_base {
-        (base.clone(), Source::Flag("--api-base"))
+        (base.clone(), Origin::Flag("--api-base"))
     } else if let Some(base) = vars.get("PLETOR_API_BASE") {
-        (base, Source::Env("PLETOR_API_BASE"))
+        (base, Origin::Env("PLETOR_API_BASE"))
     } else if let Some(base) = file.api_base.clone() {
-        (base, Source::File(profile.to_string()))
+        (base, Origin::File(profile.to_string()))
     } else {
-        (spec::DEFAULT_API_BASE.to_string(), Source::Default)
+        (spec::DEFAULT_API_BASE.to_string(), Origin::Default)
     }
 }
 
@@ -304,21 +304,21 @@ fn credential_of(
     vars: &Vars<'_>,
     file: &Profile,
     profile: &str,
-) -> Option<(Credential, Source)> {
+) -> Option<(Credential, Origin)> {
     let key = |secret: String| Credential::ApiKey(Secret::new(secret));
     if let Some(flag) = &global.api_key {
-        Some((key(flag.clone()), Source::Flag("--api-key")))
+        Some((key(flag.clone()), Origin::Flag("--api-key")))
     } else if let Some(value) = vars.get("PLETOR_API_KEY") {
-        Some((key(value), Source::Env("PLETOR_API_KEY")))
+        Some((key(value), Origin::Env("PLETOR_API_KEY")))
     } else if let Some(token) = vars.get("PLETOR_TOKEN") {
         Some((
             Credential::Bearer(Secret::new(token)),
-            Source::Env("PLETOR_TOKEN"),
+            Origin::Env("PLETOR_TOKEN"),
         ))
     } else {
         file.api_key
             .clone()
-            .map(|value| (key(value), Source::File(profile.to_string())))
+            .map(|value| (key(value), Origin::File(profile.to_string())))
     }
 }
 
@@ -387,7 +387,7 @@ mod tests {
         load(global, &env, config, PathBuf::from("/nowhere"), false)
     }
 
-    fn key_of(settings: &Settings) -> (String, Source) {
+    fn key_of(settings: &Settings) -> (String, Origin) {
         let (credential, source) = settings.credential.clone().unwrap();
         match credential {
             Credential::ApiKey(key) | Credential::Bearer(key) => (key.expose().to_string(), source),
@@ -454,18 +454,18 @@ mod tests {
             ("PLETOR_API_BASE", "https://env.example"),
         ];
         let s = load_with(&flag, &env, &config).unwrap();
-        assert_eq!(key_of(&s), ("sk-flag".into(), Source::Flag("--api-key")));
-        assert_eq!(s.api_base.1, Source::Flag("--api-base"));
+        assert_eq!(key_of(&s), ("sk-flag".into(), Origin::Flag("--api-key")));
+        assert_eq!(s.api_base.1, Origin::Flag("--api-base"));
         let s = load_with(&Flags::default(), &env, &config).unwrap();
-        assert_eq!(key_of(&s), ("sk-env".into(), Source::Env("PLETOR_API_KEY")));
+        assert_eq!(key_of(&s), ("sk-env".into(), Origin::Env("PLETOR_API_KEY")));
         assert_eq!(
             s.api_base,
-            ("https://env.example".into(), Source::Env("PLETOR_API_BASE"))
+            ("https://env.example".into(), Origin::Env("PLETOR_API_BASE"))
         );
         let s = load_with(&Flags::default(), &[], &config).unwrap();
         assert_eq!(
             key_of(&s),
-            ("sk-file".into(), Source::File("default".into()))
+            ("sk-file".into(), Origin::File("default".into()))
         );
         assert_eq!(s.api_base.0, "https://file.example/v1");
         let (_dir, empty) = config_with("");
@@ -473,7 +473,7 @@ mod tests {
         assert!(s.credential.is_none());
         assert_eq!(
             s.api_base,
-            (spec::DEFAULT_API_BASE.to_string(), Source::Default)
+            (spec::DEFAULT_API_BASE.to_string(), Origin::Default)
         );
     }
 
@@ -482,12 +482,12 @@ mod tests {
         let (_dir, config) = config_with(FILE);
         let s = load_with(&Flags::default(), &[("PLETOR_PROFILE", "work")], &config).unwrap();
         assert_eq!(key_of(&s).0, "sk-work");
-        assert_eq!(s.profile_source, Source::Env("PLETOR_PROFILE"));
-        assert_eq!(s.api_base.1, Source::Default);
+        assert_eq!(s.profile_source, Origin::Env("PLETOR_PROFILE"));
+        assert_eq!(s.api_base.1, Origin::Default);
         let s = load_with(&Flags::default(), &[], &config).unwrap();
         assert_eq!(
             (s.profile.as_str(), s.profile_source),
-            ("default", Source::Default)
+            ("default", Origin::Default)
         );
         let missing = Flags {
             profile: Some("nope".into()),
@@ -502,7 +502,7 @@ mod tests {
         let s = load_with(&Flags::default(), &[("PLETOR_TOKEN", "jwt")], &config).unwrap();
         assert!(matches!(
             s.credential,
-            Some((Credential::Bearer(_), Source::Env("PLETOR_TOKEN")))
+            Some((Credential::Bearer(_), Origin::Env("PLETOR_TOKEN")))
         ));
     }
 

@@ -48,7 +48,7 @@ struct Review {
 
 /// How a run ended (cancellation aside).
 #[derive(Debug, Clone)]
-struct Outcome {
+struct RunEnd {
     failed: bool,
     results: Vec<Value>,
     error: Option<String>,
@@ -81,7 +81,7 @@ pub struct Run {
     duration: Duration,
     reviews: Vec<Review>,
     cancelled: Option<SystemTime>,
-    outcome: Option<Outcome>,
+    outcome: Option<RunEnd>,
 }
 
 impl Run {
@@ -335,21 +335,21 @@ impl Run {
     }
 
     /// Builds the outcome due at `at`; storage errors fail the run instead of the server.
-    fn finish(&self, at: SystemTime, assets: &mut AssetTable) -> Outcome {
+    fn finish(&self, at: SystemTime, assets: &mut AssetTable) -> RunEnd {
         match self.results(at, assets) {
-            Ok(Ok(results)) => Outcome {
+            Ok(Ok(results)) => RunEnd {
                 failed: false,
                 results,
                 error: None,
                 at,
             },
-            Ok(Err(message)) => Outcome {
+            Ok(Err(message)) => RunEnd {
                 failed: true,
                 results: Vec::new(),
                 error: Some(message),
                 at,
             },
-            Err(e) => Outcome {
+            Err(e) => RunEnd {
                 failed: true,
                 results: Vec::new(),
                 error: Some(format!("simulator could not store a result: {e}")),

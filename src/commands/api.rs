@@ -155,7 +155,7 @@ fn split_field(field: &str) -> anyhow::Result<(String, String)> {
 
 async fn read_body(source: &str) -> anyhow::Result<Value> {
     let what = format!("`--input {source}`");
-    let limit = local_text::Source {
+    let limit = local_text::Capped {
         what: &what,
         cap: local_text::DOCUMENT_CAP,
         hint: "`--input` takes a JSON document, not a file to upload (see `pletor upload`)",

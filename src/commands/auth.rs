@@ -11,7 +11,7 @@ use crate::config::{ConfigFile, Profile};
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError};
 use crate::output::human_duration;
-use crate::settings::Source;
+use crate::settings::Origin;
 use crate::workflow::local_text;
 
 /// Auth commands.
@@ -47,7 +47,7 @@ pub async fn run(ctx: &Context, command: Command) -> anyhow::Result<Exit> {
 
 async fn login(ctx: &Context, args: LoginArgs) -> anyhow::Result<Exit> {
     let key = if args.with_key {
-        let text = local_text::stdin_text(local_text::Source {
+        let text = local_text::stdin_text(local_text::Capped {
             what: "the key on stdin",
             cap: local_text::KEY_CAP,
             hint: "pipe only the key: `printf %s \"$KEY\" | pletor auth login --with-key`",
@@ -79,7 +79,7 @@ async fn login(ctx: &Context, args: LoginArgs) -> anyhow::Result<Exit> {
     let profile = &ctx.settings.profile;
     let mut stored = config.profile(profile).unwrap_or_default();
     stored.api_key = Some(key);
-    if let (base, Source::Flag(_)) = &ctx.settings.api_base {
+    if let (base, Origin::Flag(_)) = &ctx.settings.api_base {
         stored.api_base = Some(base.clone());
     }
     config.set_profile(profile, &Profile { ..stored });
@@ -206,7 +206,7 @@ fn logout(ctx: &Context) -> anyhow::Result<Exit> {
         ctx.out
             .status(&format!("No key was stored for profile `{profile}`"));
     }
-    if let Some((_, Source::Env(name))) = &ctx.settings.credential {
+    if let Some((_, Origin::Env(name))) = &ctx.settings.credential {
         ctx.out.hint(&format!(
             "`{name}` is still set in the environment and still provides a key"
         ));

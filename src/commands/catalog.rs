@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::ListArgs;
 use crate::api::Kind;
 use crate::api::catalog::{self, Filters};
-use crate::api::models::{Agent, ValueShape};
+use crate::api::models::{CatalogEntry, ValueShape};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::{Table, clean, clean_line};
@@ -94,7 +94,7 @@ pub async fn show(ctx: &Context, kind: Kind, args: ShowCmd) -> anyhow::Result<Ex
     Ok(Exit::Success)
 }
 
-fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
+fn describe(kind: Kind, agent: &CatalogEntry) -> Vec<String> {
     let raw = &agent.raw;
     let mut lines = vec![format!(
         "{}  ({})",
@@ -163,7 +163,7 @@ fn describe(kind: Kind, agent: &Agent) -> Vec<String> {
     lines
 }
 
-fn example(kind: Kind, agent: &Agent) -> String {
+fn example(kind: Kind, agent: &CatalogEntry) -> String {
     let command = match kind {
         Kind::Agent => "pletor run",
         Kind::App => "pletor app-run",

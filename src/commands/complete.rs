@@ -29,7 +29,7 @@ use sha2::{Digest, Sha256};
 use crate::api::Kind;
 use crate::api::catalog::{self, Filters};
 use crate::api::list::Limit;
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::api::runs;
 use crate::api::{Client, ClientConfig, Credential, assets};
 use crate::config::{self, ConfigFile};
@@ -87,12 +87,12 @@ pub fn targets(current: &OsStr) -> Vec<CompletionCandidate> {
 }
 
 /// Every agent (or app) of the catalog.
-async fn catalog_of(client: &Client, kind: Kind) -> anyhow::Result<Vec<Agent>> {
+async fn catalog_of(client: &Client, kind: Kind) -> anyhow::Result<Vec<CatalogEntry>> {
     let listing = catalog::list(client, kind, &Filters::default(), Limit::All).await?;
     Ok(listing
         .items
         .into_iter()
-        .filter_map(Agent::from_value)
+        .filter_map(CatalogEntry::from_value)
         .collect())
 }
 
@@ -246,12 +246,12 @@ fn candidates(entries: Vec<Entry>, current: &OsStr, by_help: bool) -> Vec<Comple
 
 /// Where and with what to ask: the resolved API base and key (flags are not known here: the
 /// environment and the config file decide), and the cache file for `question`.
-struct Source {
+struct Backend {
     client: Client,
     cache: PathBuf,
 }
 
-fn source(question: &str) -> Option<Source> {
+fn backend(question: &str) -> Option<Backend> {
     let env = |name: &str| std::env::var(name).ok();
     let dir = config::default_dir(env("PLETOR_CONFIG_DIR")).ok()?;
     let file = ConfigFile::load(&dir).ok()?;
@@ -272,7 +272,7 @@ fn source(question: &str) -> Option<Source> {
         },
     })
     .ok()?;
-    Some(Source { client, cache })
+    Some(Backend { client, cache })
 }
 
 /// `<cache>/completion/<hash of base and key>-<question>.json`.
@@ -307,10 +307,10 @@ where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = anyhow::Result<Vec<Entry>>>,
 {
-    let Some(source) = source(question) else {
+    let Some(backend) = backend(question) else {
         return Vec::new();
     };
-    let cached = read_cache(&source.cache);
+    let cached = read_cache(&backend.cache);
     if let Some((age, entries)) = &cached
         && *age < FRESH_FOR
     {
@@ -323,10 +323,10 @@ where
         return Vec::new();
     };
     let fetched =
-        runtime.block_on(async { tokio::time::timeout(TIME_LIMIT, fetch(source.client)).await });
+        runtime.block_on(async { tokio::time::timeout(TIME_LIMIT, fetch(backend.client)).await });
     match fetched {
         Ok(Ok(entries)) => {
-            write_cache(&source.cache, &entries);
+            write_cache(&backend.cache, &entries);
             entries
         }
         _ => cached.map(|(_, entries)| entries).unwrap_or_default(),

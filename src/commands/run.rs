@@ -167,8 +167,8 @@ fn dry_run_plan<'a>(
     kind: Kind,
     prepared: &'a start::Prepared,
     external_id: Option<&'a str>,
-) -> dry_run::Plan<'a> {
-    dry_run::Plan {
+) -> dry_run::DryRunPlan<'a> {
+    dry_run::DryRunPlan {
         kind,
         target: &prepared.target,
         inputs: &prepared.plan,
@@ -190,7 +190,7 @@ async fn raw_inputs(args: &Args) -> anyhow::Result<Vec<RawInput>> {
         return Ok(flags);
     };
     let what = format!("`--inputs {source}`");
-    let limit = local_text::Source {
+    let limit = local_text::Capped {
         what: &what,
         cap: local_text::DOCUMENT_CAP,
         hint: "an inputs document holds values and `@FILE` paths, not the files themselves",

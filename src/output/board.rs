@@ -4,12 +4,12 @@
 
 /// Lines drawn last time, so the next draw can take them back.
 #[derive(Debug)]
-pub struct Board {
+pub struct LiveBoard {
     term: console::Term,
     drawn: usize,
 }
 
-impl Board {
+impl LiveBoard {
     /// An empty board on stderr.
     pub fn new() -> Self {
         Self {
@@ -32,7 +32,7 @@ impl Board {
     }
 }
 
-impl Default for Board {
+impl Default for LiveBoard {
     fn default() -> Self {
         Self::new()
     }

@@ -176,8 +176,8 @@ impl Printer {
 
     /// A board redrawn in place on stderr, where progress is live (a terminal, without
     /// `--quiet`, `--json` or `--progress plain|none`); `None` elsewhere.
-    pub fn board(&self) -> Option<board::Board> {
-        self.progress().is_live().then(board::Board::new)
+    pub fn board(&self) -> Option<board::LiveBoard> {
+        self.progress().is_live().then(board::LiveBoard::new)
     }
 
     /// Prints the one JSON document of this command (filtered by `--jq`). A string result of

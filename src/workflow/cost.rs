@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::context::Context;
 use crate::output::clean_line;
 
@@ -19,7 +19,7 @@ pub struct Estimate {
 
 impl Estimate {
     /// The estimate for `runs` runs of `target`; `None` when the catalog gives no cost.
-    pub fn of(target: &Agent, runs: usize) -> Option<Self> {
+    pub fn of(target: &CatalogEntry, runs: usize) -> Option<Self> {
         target.estimated_cost.map(|per_run| Self { per_run, runs })
     }
 
@@ -70,7 +70,7 @@ pub fn credits(value: f64) -> String {
 
 /// The first status line of a single run: what starts and, when the catalog says, what it is
 /// estimated to cost. `what` names the target (`agent Product Shot`).
-pub fn announce(ctx: &Context, what: &str, target: &Agent) {
+pub fn announce(ctx: &Context, what: &str, target: &CatalogEntry) {
     if let Some(estimate) = Estimate::of(target, 1) {
         ctx.out.status(&format!(
             "starting {what} · estimated cost {}",
@@ -84,7 +84,7 @@ pub fn announce(ctx: &Context, what: &str, target: &Agent) {
 pub async fn confirm_batch(
     ctx: &Context,
     what: &str,
-    target: &Agent,
+    target: &CatalogEntry,
     runs: usize,
     yes: bool,
 ) -> anyhow::Result<bool> {

@@ -20,7 +20,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::api::Kind;
-use crate::api::models::{Agent, InputSpec};
+use crate::api::models::{CatalogEntry, InputSpec};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::{Table, clean_line, human_bytes, truncate};
@@ -32,11 +32,11 @@ use crate::workflow::inputs::{AssetSource, Planned, PlannedInput};
 const ROWS_SHOWN: usize = 20;
 
 /// What a dry run plans.
-pub struct Plan<'a> {
+pub struct DryRunPlan<'a> {
     /// Agent runs or app runs: the plan's `kind`, and the noun its lines use.
     pub kind: Kind,
     /// The resolved target, as read from the API.
-    pub target: &'a Agent,
+    pub target: &'a CatalogEntry,
     /// The inputs of the run, or the inputs every row of a batch shares.
     pub inputs: &'a [PlannedInput],
     /// Every local file to upload, each once.
@@ -57,7 +57,7 @@ pub struct Batch<'a> {
     pub rows: Vec<(usize, &'a str, &'a [PlannedInput])>,
 }
 
-impl Plan<'_> {
+impl DryRunPlan<'_> {
     fn runs(&self) -> usize {
         self.batch.as_ref().map_or(1, |b| b.rows.len())
     }
@@ -152,7 +152,7 @@ impl Plan<'_> {
 }
 
 /// Prints the plan (stdout) and says on stderr that nothing was spent.
-pub fn print(ctx: &Context, plan: &Plan<'_>) -> anyhow::Result<Exit> {
+pub fn print(ctx: &Context, plan: &DryRunPlan<'_>) -> anyhow::Result<Exit> {
     if ctx.out.is_json() {
         ctx.out.json(&plan.document())?;
     } else {
@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn a_plan_lists_inputs_files_and_the_cost() {
-        let target = Agent::from_value(json!({"id": "g-1", "name": "Product Shot", "estimated_cost": 4,
+        let target = CatalogEntry::from_value(json!({"id": "g-1", "name": "Product Shot", "estimated_cost": 4,
             "inputs": [{"id": "p", "name": "prompt", "type": "text_input"}, {"id": "i", "name": "product", "type": "image_input"}]}))
         .unwrap();
         let inputs = vec![
@@ -298,7 +298,7 @@ mod tests {
             sniffed: Some("image/png"),
             size: 2048,
         };
-        let plan = Plan {
+        let plan = DryRunPlan {
             kind: Kind::Agent,
             target: &target,
             inputs: &inputs,

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::api::Kind;
 use crate::api::catalog;
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::context::Context;
 
 /// Parses `--since`: a duration back from now (`90m`, `2h`, `7d`, `1w`, `P1D`: the grammar of
@@ -80,14 +80,14 @@ pub async fn names(ctx: &Context, kind: Kind) -> HashMap<String, String> {
 
 /// The agent (or app) a run was made with, read to name it and its inputs; `None` when it
 /// cannot be read (deleted, private, or the API is unwell): ids are shown then.
-pub async fn target(ctx: &Context, kind: Kind, id: &str) -> Option<Agent> {
+pub async fn target(ctx: &Context, kind: Kind, id: &str) -> Option<CatalogEntry> {
     catalog::get(ctx.api().ok()?, kind, id).await.ok()
 }
 
 /// A run's inputs as `(key, value)`: the key is the input's name (`prompt`) when `target`
 /// declares it, else its id; the value is the server's, unchanged. For views that name inputs
 /// (`runs show`, the review inbox).
-pub fn inputs_by_name(raw: &Value, target: Option<&Agent>) -> Vec<(String, Value)> {
+pub fn inputs_by_name(raw: &Value, target: Option<&CatalogEntry>) -> Vec<(String, Value)> {
     let Some(items) = raw.get("inputs").and_then(Value::as_array) else {
         return Vec::new();
     };

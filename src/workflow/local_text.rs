@@ -20,7 +20,7 @@ pub const KEY_CAP: u64 = 64 * 1024;
 
 /// What is read, for messages: `the text on stdin`, `` `--inputs in.json` ``.
 #[derive(Debug, Clone, Copy)]
-pub struct Source<'a> {
+pub struct Capped<'a> {
     /// How messages name it.
     pub what: &'a str,
     /// Its cap in bytes.
@@ -32,7 +32,7 @@ pub struct Source<'a> {
 /// Reads at most `source.cap` bytes from `reader`; one byte more is a usage error.
 pub async fn read_bytes(
     reader: impl AsyncRead + Unpin,
-    source: Source<'_>,
+    source: Capped<'_>,
 ) -> Result<Vec<u8>, UsageError> {
     let mut bytes = Vec::new();
     reader
@@ -61,12 +61,12 @@ pub async fn read_bytes(
 /// Reads text (UTF-8) as [`read_bytes`] does.
 pub async fn read_text(
     reader: impl AsyncRead + Unpin,
-    source: Source<'_>,
+    source: Capped<'_>,
 ) -> Result<String, UsageError> {
     utf8(read_bytes(reader, source).await?, source)
 }
 
-fn utf8(bytes: Vec<u8>, source: Source<'_>) -> Result<String, UsageError> {
+fn utf8(bytes: Vec<u8>, source: Capped<'_>) -> Result<String, UsageError> {
     String::from_utf8(bytes).map_err(|err| {
         UsageError::new(
             format!("{} is not UTF-8 text: {err}", source.what),
@@ -76,14 +76,14 @@ fn utf8(bytes: Vec<u8>, source: Source<'_>) -> Result<String, UsageError> {
 }
 
 /// Reads stdin as text under `cap`, named `what` in messages.
-pub async fn stdin_text(source: Source<'_>) -> Result<String, UsageError> {
+pub async fn stdin_text(source: Capped<'_>) -> Result<String, UsageError> {
     read_text(tokio::io::stdin(), source).await
 }
 
 /// Opens `path` and reads it as [`read_bytes`] does; `hint` is for a file that cannot be opened.
 pub async fn file_bytes(
     path: &Path,
-    source: Source<'_>,
+    source: Capped<'_>,
     open_hint: &str,
 ) -> Result<Vec<u8>, UsageError> {
     let file = tokio::fs::File::open(path)
@@ -95,7 +95,7 @@ pub async fn file_bytes(
 /// Opens `path` and reads it as [`read_text`] does.
 pub async fn file_text(
     path: &Path,
-    source: Source<'_>,
+    source: Capped<'_>,
     open_hint: &str,
 ) -> Result<String, UsageError> {
     utf8(file_bytes(path, source, open_hint).await?, source)
@@ -105,8 +105,8 @@ pub async fn file_text(
 mod tests {
     use super::*;
 
-    fn source(cap: u64) -> Source<'static> {
-        Source {
+    fn source(cap: u64) -> Capped<'static> {
+        Capped {
             what: "the text on stdin",
             cap,
             hint: "use a file",

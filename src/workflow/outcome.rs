@@ -33,7 +33,7 @@ pub struct SaveOptions {
 
 /// What one run came to.
 #[derive(Debug)]
-pub struct Outcome {
+pub struct RunOutcome {
     /// The last known state of the run.
     pub run: Run,
     /// What the command exits with for this run; several runs take the [`worst`].
@@ -52,7 +52,7 @@ pub async fn follow(
     run: Run,
     options: WaitOptions,
     save: &SaveOptions,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<RunOutcome> {
     ctx.set_resume_note(Some(resume_note(kind, &run.id)));
     let started = std::time::Instant::now();
     let ended = wait::wait(ctx, kind, run, options).await?;
@@ -75,7 +75,7 @@ pub async fn conclude(
     ended: Ended,
     save: &SaveOptions,
     waited: std::time::Duration,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<RunOutcome> {
     let (run, exit) = match ended {
         Ended::Done(run) => {
             let exit = exit_of(&run.status);
@@ -83,7 +83,7 @@ pub async fn conclude(
         }
         // The review handler already said why and what to run.
         Ended::Stopped(run, exit) => {
-            return Ok(Outcome {
+            return Ok(RunOutcome {
                 run,
                 exit,
                 saved: Vec::new(),
@@ -95,7 +95,7 @@ pub async fn conclude(
     match exit {
         Exit::Success if save.stdout && save.dir.is_some() => {
             let streamed = crate::workflow::to_stdout::write_run(ctx, &run).await?;
-            Ok(Outcome {
+            Ok(RunOutcome {
                 run,
                 exit,
                 on_stdout: streamed.is_some(),
@@ -104,7 +104,7 @@ pub async fn conclude(
         }
         Exit::Success => {
             let saved = download(ctx, &run, save).await?;
-            Ok(Outcome {
+            Ok(RunOutcome {
                 run,
                 exit,
                 saved,
@@ -113,7 +113,7 @@ pub async fn conclude(
         }
         _ => {
             ctx.out.error_text(&report(kind, &run, exit, waited));
-            Ok(Outcome {
+            Ok(RunOutcome {
                 run,
                 exit,
                 saved: Vec::new(),
@@ -193,7 +193,7 @@ fn report(kind: Kind, run: &Run, exit: Exit, waited: std::time::Duration) -> Rep
 }
 
 /// The JSON envelope of one run.
-pub fn envelope(outcome: &Outcome) -> Value {
+pub fn envelope(outcome: &RunOutcome) -> Value {
     let files: Vec<Value> = outcome
         .saved
         .iter()
@@ -204,7 +204,7 @@ pub fn envelope(outcome: &Outcome) -> Value {
 
 /// Prints one outcome as data lines: each text result (its lines, cleaned), then each saved
 /// path. Only a completed run has data.
-pub fn print_lines(ctx: &Context, outcome: &Outcome) -> anyhow::Result<()> {
+pub fn print_lines(ctx: &Context, outcome: &RunOutcome) -> anyhow::Result<()> {
     if outcome.exit != Exit::Success || outcome.on_stdout {
         return Ok(());
     }
@@ -290,7 +290,7 @@ mod tests {
             sha256: String::new(),
             skipped: false,
         }];
-        let outcome = Outcome {
+        let outcome = RunOutcome {
             run,
             exit: Exit::Success,
             saved,

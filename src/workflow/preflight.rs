@@ -35,7 +35,7 @@ const ASSET_LOOKUPS: usize = 8;
 
 /// Where the values being checked came from, so the hint says where to add the missing one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub enum ValuesFrom {
     /// `-i` and `--inputs`: one run.
     Flags,
     /// A row of a batch file (plus the `-i` values every row shares).
@@ -49,7 +49,7 @@ pub fn required(
     plan: &[PlannedInput],
     what: &str,
     show: &str,
-    source: Source,
+    source: ValuesFrom,
 ) -> Result<(), UsageError> {
     let given = |spec: &InputSpec| {
         plan.iter()
@@ -70,8 +70,8 @@ pub fn required(
         ("inputs", "them")
     };
     let how = match source {
-        Source::Flags => format!("give {them} with `{}`", flags.join(" ")),
-        Source::Row => format!(
+        ValuesFrom::Flags => format!("give {them} with `{}`", flags.join(" ")),
+        ValuesFrom::Row => format!(
             "set {them} in the row, or for every row with `{}`",
             flags.join(" ")
         ),
@@ -278,7 +278,7 @@ mod tests {
             &plan,
             "agent A",
             "pletor agents show a",
-            Source::Flags,
+            ValuesFrom::Flags,
         )
         .unwrap_err();
         assert_eq!(
@@ -295,8 +295,8 @@ mod tests {
             planned("prompt", Planned::Text(String::new())),
             planned("product", files_of("a.png")),
         ];
-        assert!(required(&specs, &plan, "agent A", "s", Source::Row).is_ok());
-        let err = required(&specs, &plan[..1], "agent A", "s", Source::Row).unwrap_err();
+        assert!(required(&specs, &plan, "agent A", "s", ValuesFrom::Row).is_ok());
+        let err = required(&specs, &plan[..1], "agent A", "s", ValuesFrom::Row).unwrap_err();
         assert!(err.hint.unwrap().starts_with("set it in the row"));
     }
 

@@ -19,7 +19,7 @@
 
 use crate::api::Kind;
 use crate::api::catalog;
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError};
 use crate::output::clean_line;
@@ -32,16 +32,16 @@ use crate::workflow::ids::{
 #[derive(Debug)]
 pub enum Match<'a> {
     /// Exactly one entry.
-    One(&'a Agent),
+    One(&'a CatalogEntry),
     /// Several entries at the same rule: the user must say more.
-    Many(Vec<&'a Agent>),
+    Many(Vec<&'a CatalogEntry>),
     /// None; the closest names, best first (possibly none).
-    None(Vec<&'a Agent>),
+    None(Vec<&'a CatalogEntry>),
 }
 
 /// Resolves `text` to one agent (or app) and reads it (`GET /agents/{id}`): for commands that
 /// need its inputs.
-pub async fn resolve(ctx: &Context, kind: Kind, text: &str) -> anyhow::Result<Agent> {
+pub async fn resolve(ctx: &Context, kind: Kind, text: &str) -> anyhow::Result<CatalogEntry> {
     let id = resolve_id(ctx, kind, text).await?;
     Ok(catalog::get(ctx.api()?, kind, &id).await?)
 }
@@ -73,11 +73,11 @@ pub async fn resolve_id(ctx: &Context, kind: Kind, text: &str) -> anyhow::Result
 
 /// Matches `text` against `entries` by the rules of this module (a full UUID is matched as an
 /// exact id here).
-pub fn find<'a>(entries: &'a [Agent], text: &str) -> Match<'a> {
+pub fn find<'a>(entries: &'a [CatalogEntry], text: &str) -> Match<'a> {
     let text = text.trim();
     let wanted = slug(text);
     let prefix = id_prefix(text);
-    let rules: [&dyn Fn(&Agent) -> bool; 4] = [
+    let rules: [&dyn Fn(&CatalogEntry) -> bool; 4] = [
         &|e| e.id.eq_ignore_ascii_case(text),
         &|e| !e.name.trim().is_empty() && e.name.trim().to_lowercase() == text.to_lowercase(),
         &|e| !wanted.is_empty() && slug(&e.name) == wanted,
@@ -88,7 +88,7 @@ pub fn find<'a>(entries: &'a [Agent], text: &str) -> Match<'a> {
         },
     ];
     for rule in rules {
-        let found: Vec<&Agent> = entries.iter().filter(|e| rule(e)).collect();
+        let found: Vec<&CatalogEntry> = entries.iter().filter(|e| rule(e)).collect();
         match found.len() {
             0 => continue,
             1 => return Match::One(found[0]),
@@ -114,12 +114,12 @@ pub fn slug(name: &str) -> String {
 
 /// The entries whose slug is close to `wanted`: within an edit distance of a third of its
 /// length (at least 2), or containing it; closest first.
-fn closest<'a>(entries: &'a [Agent], wanted: &str) -> Vec<&'a Agent> {
+fn closest<'a>(entries: &'a [CatalogEntry], wanted: &str) -> Vec<&'a CatalogEntry> {
     if wanted.is_empty() {
         return Vec::new();
     }
     let limit = (wanted.chars().count() / 3).max(2);
-    let mut scored: Vec<(usize, &Agent)> = entries
+    let mut scored: Vec<(usize, &CatalogEntry)> = entries
         .iter()
         .filter(|e| !e.name.trim().is_empty())
         .filter_map(|e| {
@@ -134,7 +134,7 @@ fn closest<'a>(entries: &'a [Agent], wanted: &str) -> Vec<&'a Agent> {
 }
 
 /// `` `Product Shot` (5a1b0c2d-0002-…) ``.
-fn describe(entry: &Agent) -> String {
+fn describe(entry: &CatalogEntry) -> String {
     match entry.name.trim() {
         "" => format!("`{}`", clean_line(&entry.id)),
         name => format!("`{}` ({})", clean_line(name), clean_line(&entry.id)),
@@ -145,7 +145,7 @@ fn list_command(kind: Kind) -> String {
     format!("pletor {}s list", kind.noun())
 }
 
-fn ambiguous(kind: Kind, text: &str, many: &[&Agent]) -> UsageError {
+fn ambiguous(kind: Kind, text: &str, many: &[&CatalogEntry]) -> UsageError {
     let named = some_of(many.iter().map(|e| describe(e)));
     UsageError::new(
         format!(
@@ -161,7 +161,7 @@ fn ambiguous(kind: Kind, text: &str, many: &[&Agent]) -> UsageError {
     )
 }
 
-fn not_found(kind: Kind, text: &str, close: &[&Agent]) -> Failure {
+fn not_found(kind: Kind, text: &str, close: &[&CatalogEntry]) -> Failure {
     let listing = format!("`{}` shows every {}", list_command(kind), kind.noun());
     let hint = match close {
         [] => listing,
@@ -186,7 +186,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn catalog() -> Vec<Agent> {
+    fn catalog() -> Vec<CatalogEntry> {
         [
             ("5a1b0c2d-0001-4000-8000-000000000001", "Text to Image"),
             ("5a1b0c2d-0002-4000-8000-000000000002", "Product Shot"),
@@ -194,7 +194,7 @@ mod tests {
             ("7c000000-0004-4000-8000-000000000004", "Échos & Co"),
         ]
         .into_iter()
-        .map(|(id, name)| Agent::from_value(json!({"id": id, "name": name})).unwrap())
+        .map(|(id, name)| CatalogEntry::from_value(json!({"id": id, "name": name})).unwrap())
         .collect()
     }
 

@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde_json::Value;
 
 use crate::api::Kind;
-use crate::api::models::{Agent, Asset, Run};
+use crate::api::models::{Asset, CatalogEntry, Run};
 use crate::api::runs::{self, Created};
 use crate::api::{assets, catalog};
 use crate::context::Context;
@@ -52,7 +52,7 @@ pub struct Asked<'a> {
     /// Agent runs or app runs.
     pub kind: Kind,
     /// The resolved agent or app.
-    pub target: &'a Agent,
+    pub target: &'a CatalogEntry,
     /// The inputs, matched and shaped (stdin already read).
     pub inputs: &'a [PlannedInput],
     /// Every local file the inputs name, checked, with the upload key it is sent under.

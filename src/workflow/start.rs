@@ -10,13 +10,13 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::api::Kind;
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::api::runs::{self, Created};
 use crate::context::Context;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
 use crate::workflow::local_text;
-use crate::workflow::preflight::{self, Source};
+use crate::workflow::preflight::{self, ValuesFrom};
 use crate::workflow::resolve;
 
 /// Files a single run uploads at once; a batch uploads each file as its first row needs it.
@@ -26,7 +26,7 @@ pub const UPLOAD_CONCURRENCY: usize = 4;
 #[derive(Debug)]
 pub struct Prepared {
     /// The resolved agent or app: the run is created against its id.
-    pub target: Agent,
+    pub target: CatalogEntry,
     /// The inputs, matched and shaped.
     pub plan: Vec<PlannedInput>,
     /// The files to upload, checked, in the order of [`inputs::files`].
@@ -44,7 +44,7 @@ pub async fn prepare(
     let agent = resolve::resolve(ctx, kind, target).await?;
     let (what, show) = naming(kind, &agent);
     let mut plan = inputs::plan(&agent.inputs, raw, &what, &show)?;
-    preflight::required(&agent.inputs, &plan, &what, &show, Source::Flags)?;
+    preflight::required(&agent.inputs, &plan, &what, &show, ValuesFrom::Flags)?;
     if inputs::wants_stdin(&plan) {
         let text = read_stdin().await?;
         inputs::fill_stdin(&mut plan, &text);
@@ -62,7 +62,7 @@ pub async fn prepare(
 
 /// How messages name a target (`agent Product Shot`) and the command that lists its inputs
 /// (`pletor agents show ID`).
-pub fn naming(kind: Kind, target: &Agent) -> (String, String) {
+pub fn naming(kind: Kind, target: &CatalogEntry) -> (String, String) {
     let noun = kind.noun();
     let what = match target.name.trim() {
         "" => format!("{noun} {}", crate::output::clean_line(&target.id)),
@@ -73,7 +73,7 @@ pub fn naming(kind: Kind, target: &Agent) -> (String, String) {
 
 /// Reads the text of `-i KEY=@-` from stdin, at most [`local_text::TEXT_VALUE_CAP`].
 pub async fn read_stdin() -> anyhow::Result<String> {
-    Ok(local_text::stdin_text(local_text::Source {
+    Ok(local_text::stdin_text(local_text::Capped {
         what: "the text on stdin (`@-`)",
         cap: local_text::TEXT_VALUE_CAP,
         hint: "a longer text belongs in a file: upload it with `-i KEY=@FILE`",

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::list::{self, Limit, Listing};
-use super::models::Agent;
+use super::models::CatalogEntry;
 use super::{ApiError, Client, Request, spec};
 
 use crate::Kind;
@@ -57,10 +57,10 @@ fn matches(item: &Value, filters: &Filters) -> bool {
 }
 
 /// Fetches one agent or app.
-pub async fn get(client: &Client, kind: Kind, id: &str) -> Result<Agent, ApiError> {
+pub async fn get(client: &Client, kind: Kind, id: &str) -> Result<CatalogEntry, ApiError> {
     let path = spec::item(kind.catalog(), id);
     let body = client.json(Request::get(path.clone())).await?;
-    Agent::from_value(body).ok_or_else(|| ApiError::Decode {
+    CatalogEntry::from_value(body).ok_or_else(|| ApiError::Decode {
         method: "GET".into(),
         path,
         status: 200,

@@ -348,7 +348,7 @@ fn accepted_types(value: &Value) -> Vec<String> {
 
 /// An agent or an app (the same shape; guessed for apps).
 #[derive(Debug, Clone)]
-pub struct Agent {
+pub struct CatalogEntry {
     /// What a run is created with; the names, slugs and prefixes people type resolve to it.
     pub id: String,
     /// Its display name (`name`, else `title`; empty when it has neither).
@@ -362,7 +362,7 @@ pub struct Agent {
     pub raw: Value,
 }
 
-impl Agent {
+impl CatalogEntry {
     /// Reads an agent; `None` without an id.
     pub fn from_value(raw: Value) -> Option<Self> {
         let id = first_str(&raw, &["id", "agent_id", "app_id"])?.to_string();
@@ -468,7 +468,7 @@ mod tests {
 
     #[test]
     fn inputs_without_names_are_keyed_by_id() {
-        let agent = Agent::from_value(json!({"id": "g", "inputs": [
+        let agent = CatalogEntry::from_value(json!({"id": "g", "inputs": [
             {"id": "i1", "type": "image_input"}, {"id": "i2", "name": "prompt", "type": "text_input"}
         ]}))
         .unwrap();
@@ -481,7 +481,7 @@ mod tests {
 
     #[test]
     fn required_accept_and_cost_are_read_when_present() {
-        let agent = Agent::from_value(json!({"id": "g", "estimated_cost": "2.5", "inputs": [
+        let agent = CatalogEntry::from_value(json!({"id": "g", "estimated_cost": "2.5", "inputs": [
             {"id": "i1", "type": "image_input", "required": true, "accept": "image/*, application/pdf"},
             {"id": "i2", "type": "image_input", "accept": ["*/*"]}
         ]}))

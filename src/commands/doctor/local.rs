@@ -11,7 +11,7 @@ use crate::api::diagnose::{self, PROXY_VARIABLES};
 use crate::config::{ConfigError, ConfigFile};
 use crate::context::Context;
 use crate::error::{self, Exit};
-use crate::settings::Source;
+use crate::settings::Origin;
 
 /// The local checks, in report order.
 pub fn checks(ctx: &Context, setup_error: Option<&anyhow::Error>) -> Vec<Check> {
@@ -145,8 +145,8 @@ fn profile(ctx: &Context, setup_error: Option<&anyhow::Error>) -> Check {
         };
     }
     let from = match &settings.profile_source {
-        Source::File(_) => "the config file's `default_profile`".to_string(),
-        Source::Default => "the default".to_string(),
+        Origin::File(_) => "the config file's `default_profile`".to_string(),
+        Origin::Default => "the default".to_string(),
         other => other.to_string(),
     };
     Check::ok("profile", format!("`{}` (from {from})", settings.profile))
@@ -172,14 +172,14 @@ fn key(ctx: &Context) -> Check {
         .ok()
         .and_then(|f| f.profile(&settings.profile))
         .is_some_and(|p| p.api_key.is_some());
-    if stored && !matches!(source, Source::File(_)) {
+    if stored && !matches!(source, Origin::File(_)) {
         message.push_str(&format!(
             ", in place of the key stored in profile `{}`",
             settings.profile
         ));
     }
     let details = json!({"kind": kind, "source": source.to_string()});
-    if let Source::Flag(flag) = source {
+    if let Origin::Flag(flag) = source {
         return Check::warning(
             "key",
             message,
@@ -211,9 +211,9 @@ fn api_base(ctx: &Context) -> Check {
 }
 
 /// Where a setting came from, as the report says it: ``from environment `PLETOR_API_KEY` ``.
-fn from(source: &Source) -> String {
+fn from(source: &Origin) -> String {
     match source {
-        Source::Default => "the default".to_string(),
+        Origin::Default => "the default".to_string(),
         other => format!("from {other}"),
     }
 }

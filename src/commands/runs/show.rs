@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::ShowCmd;
 use crate::api::Kind;
-use crate::api::models::{Agent, Run, RunResult};
+use crate::api::models::{CatalogEntry, Run, RunResult};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::output::clean_line;
@@ -30,7 +30,7 @@ pub async fn run(ctx: &Context, args: ShowCmd) -> anyhow::Result<Exit> {
 
 /// The lines of `runs show`, every server text cleaned; `target` (when it could be read) names
 /// the agent or app and the inputs.
-fn describe(kind: Kind, run: &Run, target: Option<&Agent>) -> Vec<String> {
+fn describe(kind: Kind, run: &Run, target: Option<&CatalogEntry>) -> Vec<String> {
     let raw = &run.raw;
     let field = |key: &str| raw.get(key).and_then(Value::as_str).map(clean_line);
     let mut lines = vec![format!("ID:          {}", clean_line(&run.id))];
@@ -77,7 +77,7 @@ fn section(title: &str, items: Vec<String>) -> Vec<String> {
 }
 
 /// One line per input, named by its key (`prompt`) when the target declares it, else its id.
-fn inputs(raw: &Value, target: Option<&Agent>) -> Vec<String> {
+fn inputs(raw: &Value, target: Option<&CatalogEntry>) -> Vec<String> {
     crate::workflow::listing::inputs_by_name(raw, target)
         .into_iter()
         .map(|(key, value)| {
@@ -165,7 +165,7 @@ mod tests {
         assert!(text.contains("  p: hi\n  i: assets a"), "{text}");
         assert!(text.contains("review v1, assets d: draft"), "{text}");
         assert!(text.contains("`pletor review r1`"), "{text}");
-        let target = Agent::from_value(json!({"id": "g1", "name": "Product Shot",
+        let target = CatalogEntry::from_value(json!({"id": "g1", "name": "Product Shot",
             "inputs": [{"id": "p", "name": "prompt", "type": "text_input"}]}))
         .unwrap();
         let text = describe(Kind::Agent, &run, Some(&target)).join("\n");

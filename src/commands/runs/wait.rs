@@ -10,7 +10,7 @@ use crate::api::Kind;
 use crate::commands::run::save_options;
 use crate::context::Context;
 use crate::error::{self, Exit, Failure};
-use crate::workflow::outcome::{self, Outcome, SaveOptions};
+use crate::workflow::outcome::{self, RunOutcome, SaveOptions};
 use crate::workflow::wait::WaitOptions;
 
 /// Waits for every run given.
@@ -62,7 +62,7 @@ async fn follow(
     kind: Option<Kind>,
     options: WaitOptions,
     save: &SaveOptions,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<RunOutcome> {
     // The deadline bounds the first look at the run too: a server that hangs cannot hold
     // `--timeout` past its time.
     let found = crate::workflow::ids::run(ctx, id, kind);
@@ -84,7 +84,7 @@ async fn follow(
 
 /// Table mode prints each run's texts and paths as it ends; JSON waits for the end (one
 /// document), unless `envelope` is the single run's own.
-fn print(ctx: &Context, outcome: &Outcome, envelope: Value) -> anyhow::Result<()> {
+fn print(ctx: &Context, outcome: &RunOutcome, envelope: Value) -> anyhow::Result<()> {
     if !ctx.out.is_json() {
         return outcome::print_lines(ctx, outcome);
     }

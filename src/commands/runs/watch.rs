@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::WatchCmd;
 use crate::context::Context;
 use crate::error::Exit;
-use crate::output::board::Board;
+use crate::output::board::LiveBoard;
 use crate::output::{Table, clean_line, human_duration};
 use crate::workflow::outcome;
 use crate::workflow::watch::{self, Selection, Watch, Watched};
@@ -54,7 +54,7 @@ pub async fn run(ctx: &Context, args: WatchCmd) -> anyhow::Result<Exit> {
 async fn follow(
     ctx: &Context,
     watch: &mut Watch,
-    mut board: Option<&mut Board>,
+    mut board: Option<&mut LiveBoard>,
     exit_status: bool,
 ) -> anyhow::Result<()> {
     loop {
@@ -77,7 +77,7 @@ async fn follow(
 }
 
 /// Sleeps, redrawing a live board about once a second so elapsed times keep moving.
-async fn sleep_showing(watch: &Watch, pause: Duration, mut board: Option<&mut Board>) {
+async fn sleep_showing(watch: &Watch, pause: Duration, mut board: Option<&mut LiveBoard>) {
     let end = Instant::now() + pause;
     while let Some(left) = end
         .checked_duration_since(Instant::now())

@@ -39,7 +39,7 @@ use futures_util::future::LocalBoxFuture;
 use futures_util::stream::FuturesUnordered;
 use tokio::sync::mpsc;
 
-use crate::api::models::{Agent, Run};
+use crate::api::models::{CatalogEntry, Run};
 use crate::context::Context;
 use crate::error::{Exit, Failure, UsageError, classify};
 use crate::transfer::{self, Existing};
@@ -49,11 +49,11 @@ use crate::workflow::resolve;
 use crate::workflow::review::OnReview;
 
 use crate::api::Kind;
-use plan::{Names, Plan, RowPlan};
+use plan::{BatchPlan, Names, RowPlan};
 use poll::Handback;
-use report::{Board, RowOutcome, RowStatus};
+use report::{RowOutcome, RowStatus, Scoreboard};
 use save::SaveSpec;
-use start::{Target, Uploads};
+use start::{AgentOrApp, Uploads};
 
 /// What the command line asked for.
 #[derive(Debug)]
@@ -93,13 +93,13 @@ pub struct Options {
 /// Everything a running batch needs, checked.
 struct Job {
     kind: Kind,
-    target: Agent,
+    target: CatalogEntry,
     /// The batch file, as given.
     source: String,
     key: String,
     /// The key was given (`--batch-key`), so naming the file alone would not find the rows.
     key_given: bool,
-    plan: Plan,
+    plan: BatchPlan,
     save: Option<SaveSpec>,
     concurrency: usize,
     on_review: OnReview,
@@ -122,7 +122,7 @@ pub async fn run(ctx: &Context, options: Options) -> anyhow::Result<Exit> {
             .status("not started: nothing was uploaded or created");
         return Ok(Exit::Success);
     }
-    let mut board = Board::new(ctx, job.plan.rows.len());
+    let mut board = Scoreboard::new(ctx, job.plan.rows.len());
     let workers = ctx.for_workers(board.is_live())?;
     let result = drive(&workers, &job, &mut board).await;
     let finished = board.finished();
@@ -222,9 +222,9 @@ async fn prepare(ctx: &Context, options: Options) -> anyhow::Result<Job> {
 
 /// The plan `--dry-run` prints for a batch: the inputs every row shares are those of the rows'
 /// common `-i` values, and each row lists all of its own.
-fn dry_run_plan(job: &Job) -> crate::workflow::dry_run::Plan<'_> {
-    use crate::workflow::dry_run::{Batch, Plan, sorted_files};
-    Plan {
+fn dry_run_plan(job: &Job) -> crate::workflow::dry_run::DryRunPlan<'_> {
+    use crate::workflow::dry_run::{Batch, DryRunPlan, sorted_files};
+    DryRunPlan {
         kind: job.kind,
         target: &job.target,
         inputs: &job.plan.shared,
@@ -245,7 +245,7 @@ fn dry_run_plan(job: &Job) -> crate::workflow::dry_run::Plan<'_> {
 
 /// A CSV column that names no input is the header's mistake: named at line 1, once.
 fn check_columns(
-    target: &Agent,
+    target: &CatalogEntry,
     kind: Kind,
     columns: &[String],
     source: &str,
@@ -266,13 +266,13 @@ fn check_columns(
 }
 
 async fn build_plan(
-    target: &Agent,
+    target: &CatalogEntry,
     kind: Kind,
     shared: Vec<RawInput>,
     rows: Vec<rows::Row>,
     key: &str,
     source: &str,
-) -> anyhow::Result<Plan> {
+) -> anyhow::Result<BatchPlan> {
     let (what, show) = crate::workflow::start::naming(kind, target);
     let names = Names {
         source,
@@ -300,7 +300,7 @@ type Starting<'a> = FuturesUnordered<LocalBoxFuture<'a, (usize, anyhow::Result<R
 type Saving<'a> = FuturesUnordered<LocalBoxFuture<'a, RowOutcome>>;
 
 /// Runs the poller and the driver together; the first error stops both.
-async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Result<()> {
+async fn drive(ctx: &Context, job: &Job, board: &mut Scoreboard<'_>) -> anyhow::Result<()> {
     let (to_poller, incoming) = mpsc::unbounded_channel();
     let (ended_tx, ended) = mpsc::unbounded_channel();
     let poller = poll::Poller {
@@ -309,7 +309,7 @@ async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Resul
         on_review: job.on_review,
     };
     let uploads = Uploads::new(&job.plan);
-    let target = Target {
+    let target = AgentOrApp {
         kind: job.kind,
         agent: &job.target,
     };
@@ -333,7 +333,7 @@ async fn drive(ctx: &Context, job: &Job, board: &mut Board<'_>) -> anyhow::Resul
 struct Driver<'a> {
     ctx: &'a Context,
     job: &'a Job,
-    target: &'a Target<'a>,
+    target: &'a AgentOrApp<'a>,
     uploads: &'a Uploads,
     /// Rows not started yet (indices into the plan).
     queue: VecDeque<usize>,
@@ -351,7 +351,7 @@ struct Driver<'a> {
 impl<'a> Driver<'a> {
     async fn run(
         mut self,
-        board: &mut Board<'_>,
+        board: &mut Scoreboard<'_>,
         mut ended: mpsc::UnboundedReceiver<(usize, Handback)>,
     ) -> anyhow::Result<()> {
         let mut ticker = tokio::time::interval(Duration::from_secs(1));
@@ -405,7 +405,7 @@ impl<'a> Driver<'a> {
 
     fn started(
         &mut self,
-        board: &mut Board<'_>,
+        board: &mut Scoreboard<'_>,
         index: usize,
         started: anyhow::Result<Run>,
     ) -> anyhow::Result<()> {
@@ -478,7 +478,7 @@ fn error_row(row: &RowPlan, run_id: Option<String>, err: &anyhow::Error) -> RowO
         message.push_str(&format!(" (hint: {hint})"));
     }
     RowOutcome {
-        row: row.number,
+        number: row.number,
         external_id: row.external_id.clone(),
         run_id,
         status: RowStatus::Error,
@@ -491,7 +491,7 @@ fn error_row(row: &RowPlan, run_id: Option<String>, err: &anyhow::Error) -> RowO
 /// Turns how a run left the poller into the row's outcome, saving its files.
 async fn save_row(ctx: &Context, job: &Job, row: &RowPlan, end: Handback) -> RowOutcome {
     let outcome = |run: &Run, status: RowStatus, error: Option<String>| RowOutcome {
-        row: row.number,
+        number: row.number,
         external_id: row.external_id.clone(),
         run_id: Some(run.id.clone()),
         status,

@@ -12,11 +12,11 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::api::models::Agent;
+use crate::api::models::CatalogEntry;
 use crate::error::UsageError;
 use crate::transfer::{self, LocalFile};
 use crate::workflow::inputs::{self, PlannedInput, RawInput};
-use crate::workflow::preflight::{self, Source};
+use crate::workflow::preflight::{self, ValuesFrom};
 
 use super::key;
 use super::rows::Row;
@@ -48,7 +48,7 @@ pub struct SharedFile {
 
 /// Every row, checked.
 #[derive(Debug)]
-pub struct Plan {
+pub struct BatchPlan {
     /// The rows, in file order (after `--shard`, only this shard's).
     pub rows: Vec<RowPlan>,
     /// Every local file, by its path as the rows name it.
@@ -69,14 +69,14 @@ pub struct Names<'a> {
 
 /// Checks every row against `target`; `shared` are the resolved `-i`/`--inputs` values.
 pub fn build(
-    target: &Agent,
+    target: &CatalogEntry,
     shared: &[PlannedInput],
     rows: Vec<Row>,
     batch_key: &str,
     names: &Names<'_>,
-) -> Result<Plan, UsageError> {
+) -> Result<BatchPlan, UsageError> {
     let mut checked: HashMap<PathBuf, Result<LocalFile, String>> = HashMap::new();
-    let mut plan = Plan {
+    let mut plan = BatchPlan {
         rows: Vec::with_capacity(rows.len()),
         files: HashMap::new(),
         shared: shared.to_vec(),
@@ -101,7 +101,7 @@ pub fn build(
 }
 
 fn row_plan(
-    target: &Agent,
+    target: &CatalogEntry,
     shared: &[PlannedInput],
     row: Row,
     batch_key: &str,
@@ -116,7 +116,13 @@ fn row_plan(
             .cloned()
             .collect::<Vec<_>>(),
     );
-    preflight::required(&target.inputs, &own, names.what, names.show, Source::Row)?;
+    preflight::required(
+        &target.inputs,
+        &own,
+        names.what,
+        names.show,
+        ValuesFrom::Row,
+    )?;
     let files = inputs::files(&own);
     let mut local = Vec::with_capacity(files.len());
     for path in &files {
@@ -205,7 +211,7 @@ fn summarize(
 
 /// Resolves the `-i`/`--inputs` values shared by every row.
 pub fn shared(
-    target: &Agent,
+    target: &CatalogEntry,
     raw: Vec<RawInput>,
     names: &Names<'_>,
 ) -> Result<Vec<PlannedInput>, UsageError> {
@@ -218,7 +224,7 @@ mod tests {
     use crate::api::models::InputSpec;
     use crate::workflow::inputs::{AssetSource, Planned, RawValue};
 
-    fn agent() -> Agent {
+    fn agent() -> CatalogEntry {
         let spec = |id: &str, name: &str, kind: &str| InputSpec {
             id: id.into(),
             name: Some(name.into()),
@@ -227,7 +233,7 @@ mod tests {
             required: false,
             accept: Vec::new(),
         };
-        Agent {
+        CatalogEntry {
             id: "a".into(),
             name: "A".into(),
             inputs: vec![

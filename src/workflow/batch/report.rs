@@ -106,7 +106,7 @@ pub fn verdict(counts: &BTreeMap<RowStatus, usize>) -> Exit {
 #[derive(Debug)]
 pub struct RowOutcome {
     /// The row's number in the file (1-based); `--json` sorts the lines by it.
-    pub row: usize,
+    pub number: usize,
     /// `<batch key>-<row>`: what finds the row's run again.
     pub external_id: String,
     /// Its run's id; `None` when the row failed before a run existed.
@@ -137,7 +137,7 @@ impl RowOutcome {
             })
             .collect();
         json!({
-            "row": self.row,
+            "row": self.number,
             "external_id": self.external_id,
             "run_id": self.run_id,
             "status": self.status.as_str(),
@@ -161,12 +161,16 @@ impl RowOutcome {
             },
             _ => clean_line(self.error.as_deref().unwrap_or("")),
         };
-        format!("row {} {}: {detail}{run}", self.row, self.status.as_str())
+        format!(
+            "row {} {}: {detail}{run}",
+            self.number,
+            self.status.as_str()
+        )
     }
 }
 
 /// The batch's scoreboard and voice.
-pub struct Board<'a> {
+pub struct Scoreboard<'a> {
     ctx: &'a Context,
     total: usize,
     started: Instant,
@@ -177,7 +181,7 @@ pub struct Board<'a> {
     collected: Vec<Value>,
 }
 
-impl<'a> Board<'a> {
+impl<'a> Scoreboard<'a> {
     /// A board for `total` rows; a live summary when stderr shows one.
     pub fn new(ctx: &'a Context, total: usize) -> Self {
         let progress = ctx.out.progress();
@@ -360,7 +364,7 @@ mod tests {
     #[test]
     fn row_lines_carry_every_field() {
         let outcome = RowOutcome {
-            row: 3,
+            number: 3,
             external_id: "k-3".into(),
             run_id: None,
             status: RowStatus::Error,

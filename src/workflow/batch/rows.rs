@@ -60,7 +60,7 @@ pub struct BatchFile {
 pub async fn read(path: &Path) -> Result<BatchFile, UsageError> {
     let shown = path.display().to_string();
     let what = format!("the batch file `{shown}`");
-    let limit = local_text::Source {
+    let limit = local_text::Capped {
         what: &what,
         cap: local_text::DOCUMENT_CAP,
         hint: "split the rows into several batch files",

@@ -30,7 +30,7 @@ use serde_json::json;
 use crate::context::Context;
 use crate::error::{Exit, UsageError};
 
-use super::plan::Plan;
+use super::plan::BatchPlan;
 
 /// The environment variable that holds a shard when `--shard` is not given.
 pub const ENV: &str = "PLETOR_SHARD";
@@ -316,7 +316,7 @@ fn from_ci(env: &dyn Fn(&str) -> Option<String>) -> Result<Shard, UsageError> {
 /// expect the N shards on the key from the first window (the server's counts then correct it).
 pub(super) fn select(
     ctx: &Context,
-    plan: &mut Plan,
+    plan: &mut BatchPlan,
     shard: Shard,
     source: &str,
 ) -> anyhow::Result<()> {

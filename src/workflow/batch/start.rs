@@ -13,13 +13,13 @@ use std::sync::Arc;
 use futures_util::future::try_join_all;
 use tokio::sync::OnceCell;
 
-use crate::api::models::{Agent, Run};
+use crate::api::models::{CatalogEntry, Run};
 use crate::api::runs;
 use crate::context::Context;
 use crate::transfer;
 use crate::workflow::{inputs, reuse};
 
-use super::plan::{Plan, RowPlan, SharedFile};
+use super::plan::{BatchPlan, RowPlan, SharedFile};
 use crate::api::Kind;
 
 /// The asset id of every local file, filled by whichever row uploads it first.
@@ -31,7 +31,7 @@ pub struct Uploads {
 
 impl Uploads {
     /// One empty cell per local file of the plan.
-    pub fn new(plan: &Plan) -> Self {
+    pub fn new(plan: &BatchPlan) -> Self {
         let cells = plan
             .files
             .iter()
@@ -63,18 +63,18 @@ impl Uploads {
 }
 
 /// What is run, and how.
-pub struct Target<'a> {
+pub struct AgentOrApp<'a> {
     /// Agent runs or app runs: where rows' runs are created and looked up.
     pub kind: Kind,
     /// The resolved agent or app: runs are created against it, and a run found under a row's
     /// external id must be its run with the row's inputs.
-    pub agent: &'a Agent,
+    pub agent: &'a CatalogEntry,
 }
 
 /// Starts (or finds) the run of `row`.
 pub async fn start(
     ctx: &Context,
-    target: &Target<'_>,
+    target: &AgentOrApp<'_>,
     row: &RowPlan,
     uploads: &Uploads,
 ) -> anyhow::Result<Run> {
@@ -108,7 +108,7 @@ pub async fn start(
 /// another agent's run, or a run with other inputs, fails (an `error` row).
 async fn ours(
     ctx: &Context,
-    target: &Target<'_>,
+    target: &AgentOrApp<'_>,
     row: &RowPlan,
     uploads: &Uploads,
     run: Run,

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use futures_util::{StreamExt, TryStreamExt, stream};
 use serde_json::{Value, json};
 
-use crate::api::models::{Agent, Run};
+use crate::api::models::{CatalogEntry, Run};
 use crate::api::runs;
 use crate::api::{Client, spec};
 use crate::context::Context;
@@ -113,7 +113,7 @@ pub async fn survey(ctx: &Context, options: Options) -> anyhow::Result<Survey> {
 }
 
 /// Where a row stands with `run` (or none), and what to say about it.
-fn standing(kind: Kind, target: &Agent, run: Option<&Run>) -> (RowStatus, Option<String>) {
+fn standing(kind: Kind, target: &CatalogEntry, run: Option<&Run>) -> (RowStatus, Option<String>) {
     let Some(run) = run else {
         return (RowStatus::NotStarted, Some("not started yet".into()));
     };
@@ -262,7 +262,7 @@ async fn line(ctx: &Context, spec: Option<&SaveSpec>, row: &RowState) -> anyhow:
         files = save::placed(ctx, spec, row.number, run).await?;
     }
     let outcome = RowOutcome {
-        row: row.number,
+        number: row.number,
         external_id: row.external_id.clone(),
         run_id: row.run.as_ref().map(|run| run.id.clone()),
         status: row.status,

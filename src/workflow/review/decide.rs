@@ -42,7 +42,7 @@ impl Decision {
 
 /// What happened to one review.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum ReviewOutcome {
     /// The decision was sent and accepted.
     Sent {
         /// Which review: the `id` of its `--json` entry.
@@ -74,7 +74,7 @@ pub async fn send(
     run_id: &str,
     review_id: &str,
     decision: &Decision,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<ReviewOutcome> {
     let body = decision.body();
     let shown = output::clean_line(review_id);
     match runs::review(ctx.api()?, kind, run_id, review_id, body.clone()).await {
@@ -85,7 +85,7 @@ pub async fn send(
                 None => "sent the decision for",
             };
             ctx.out.status(&format!("{verb} review {shown}"));
-            Ok(Outcome::Sent {
+            Ok(ReviewOutcome::Sent {
                 review_id: review_id.to_string(),
                 body,
             })
@@ -95,7 +95,7 @@ pub async fn send(
             ctx.out.warn(&format!(
                 "review {shown} is no longer pending (409: already resolved, or the run ended)"
             ));
-            Ok(Outcome::AlreadyResolved {
+            Ok(ReviewOutcome::AlreadyResolved {
                 review_id: review_id.to_string(),
                 body,
                 approves: decision.approves(),

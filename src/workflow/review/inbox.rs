@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use futures_util::future::LocalBoxFuture;
 use serde_json::{Value, json};
 
-use super::decide::{self, Decision, Outcome};
+use super::decide::{self, Decision, ReviewOutcome};
 use super::preview::{self, Fetched, Previews, View};
 use super::queue::{self, Filters, Waiting};
 use crate::api::Kind;
@@ -199,7 +199,7 @@ async fn decide_all(
         ctx.out.status("nothing was sent");
         return Ok(Exit::Success);
     }
-    let mut reported: Vec<(&Waiting, Outcome)> = Vec::new();
+    let mut reported: Vec<(&Waiting, ReviewOutcome)> = Vec::new();
     for (entry, review) in decidable {
         let outcome = decide::send(ctx, entry.kind, &entry.run.id, &review.id, decision).await?;
         reported.push((entry, outcome));
@@ -225,10 +225,10 @@ async fn confirmed(decidable: &[(&Waiting, &PendingReview)], verb: &str) -> anyh
 }
 
 /// `approved 3 reviews; 1 review answered elsewhere meanwhile, skipped`.
-fn bulk_summary(reported: &[(&Waiting, Outcome)], decision: &Decision) -> String {
+fn bulk_summary(reported: &[(&Waiting, ReviewOutcome)], decision: &Decision) -> String {
     let elsewhere = reported
         .iter()
-        .filter(|(_, o)| matches!(o, Outcome::AlreadyResolved { .. }))
+        .filter(|(_, o)| matches!(o, ReviewOutcome::AlreadyResolved { .. }))
         .count();
     let done = match decision.approves() {
         Some(true) => "approved",
@@ -254,17 +254,17 @@ fn capitalize(word: &str) -> String {
 
 /// `{"reviews": [{"run_id", "review_id", "outcome": "sent" | "already_resolved", "body"}],
 /// "counts": {"sent", "already_resolved"}}`.
-fn bulk_json(reported: &[(&Waiting, Outcome)]) -> Value {
+fn bulk_json(reported: &[(&Waiting, ReviewOutcome)]) -> Value {
     let mut counts = json!({"sent": 0, "already_resolved": 0});
     let reviews: Vec<Value> = reported
         .iter()
         .map(|(entry, outcome)| {
             let (review_id, label, body) = match outcome {
-                Outcome::Sent { review_id, body } => (review_id, "sent", body.clone()),
-                Outcome::AlreadyResolved {
+                ReviewOutcome::Sent { review_id, body } => (review_id, "sent", body.clone()),
+                ReviewOutcome::AlreadyResolved {
                     review_id, body, ..
                 } => (review_id, "already_resolved", body.clone()),
-                Outcome::Skipped { review_id } => (review_id, "skipped", Value::Null),
+                ReviewOutcome::Skipped { review_id } => (review_id, "skipped", Value::Null),
             };
             if let Some(n) = counts.get(label).and_then(Value::as_u64) {
                 counts[label] = json!(n + 1);
@@ -490,10 +490,10 @@ async fn ask(
     let (kind, run) = (turn.entry.kind, &turn.entry.run.id);
     let sent = decide::send(ctx, kind, run, &turn.review.id, &decision);
     Ok(Some(match meanwhile(sent, next).await? {
-        Outcome::Sent { body, .. } if decision.approves() == Some(true) => ("approved", body),
-        Outcome::Sent { body, .. } => ("rejected", body),
-        Outcome::AlreadyResolved { body, .. } => ("answered_elsewhere", body),
-        Outcome::Skipped { .. } => ("skipped", Value::Null),
+        ReviewOutcome::Sent { body, .. } if decision.approves() == Some(true) => ("approved", body),
+        ReviewOutcome::Sent { body, .. } => ("rejected", body),
+        ReviewOutcome::AlreadyResolved { body, .. } => ("answered_elsewhere", body),
+        ReviewOutcome::Skipped { .. } => ("skipped", Value::Null),
     }))
 }
 

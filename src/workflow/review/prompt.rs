@@ -8,7 +8,7 @@
 
 use serde_json::{Value, json};
 
-use super::decide::{Decision, Outcome, send};
+use super::decide::{Decision, ReviewOutcome, send};
 use super::preview::{Previews, View};
 use crate::api::Kind;
 use crate::api::models::{PendingReview, Run};
@@ -20,7 +20,7 @@ use crate::prompt;
 #[derive(Debug, Clone, Default)]
 pub struct Answers {
     /// One outcome per pending review, in the run's order (quit or not).
-    pub outcomes: Vec<Outcome>,
+    pub outcomes: Vec<ReviewOutcome>,
     /// The person chose "quit": the reviews from there on are left pending, unasked.
     pub quit: bool,
 }
@@ -32,13 +32,13 @@ impl Answers {
             && !self
                 .outcomes
                 .iter()
-                .any(|o| matches!(o, Outcome::Skipped { .. }))
+                .any(|o| matches!(o, ReviewOutcome::Skipped { .. }))
     }
 
     /// The reviews that answered 409, with what their decision wanted.
     pub fn already_resolved(&self) -> impl Iterator<Item = (&str, Option<bool>)> {
         self.outcomes.iter().filter_map(|o| match o {
-            Outcome::AlreadyResolved {
+            ReviewOutcome::AlreadyResolved {
                 review_id,
                 approves,
                 ..
@@ -50,15 +50,15 @@ impl Answers {
     /// `[{"id", "outcome": "sent" | "already_resolved" | "skipped", "body"}]` for `--json`.
     pub fn to_json(&self) -> Value {
         let items = self.outcomes.iter().map(|o| match o {
-            Outcome::Sent { review_id, body } => {
+            ReviewOutcome::Sent { review_id, body } => {
                 json!({"id": review_id, "outcome": "sent", "body": body})
             }
-            Outcome::AlreadyResolved {
+            ReviewOutcome::AlreadyResolved {
                 review_id, body, ..
             } => {
                 json!({"id": review_id, "outcome": "already_resolved", "body": body})
             }
-            Outcome::Skipped { review_id } => {
+            ReviewOutcome::Skipped { review_id } => {
                 json!({"id": review_id, "outcome": "skipped", "body": null})
             }
         });
@@ -80,7 +80,7 @@ pub async fn interactive(
     let total = run.pending_reviews.len();
     for (index, review) in run.pending_reviews.iter().enumerate() {
         if answers.quit {
-            answers.outcomes.push(Outcome::Skipped {
+            answers.outcomes.push(ReviewOutcome::Skipped {
                 review_id: review.id.clone(),
             });
             continue;
@@ -95,12 +95,12 @@ pub async fn interactive(
                 let comment = Some(comment.trim().to_string()).filter(|c| !c.is_empty());
                 send(ctx, kind, &run.id, &review.id, &Decision::Reject(comment)).await?
             }
-            Choice::Skip => Outcome::Skipped {
+            Choice::Skip => ReviewOutcome::Skipped {
                 review_id: review.id.clone(),
             },
             Choice::Quit => {
                 answers.quit = true;
-                Outcome::Skipped {
+                ReviewOutcome::Skipped {
                     review_id: review.id.clone(),
                 }
             }
@@ -110,7 +110,7 @@ pub async fn interactive(
     let left = answers
         .outcomes
         .iter()
-        .filter(|o| matches!(o, Outcome::Skipped { .. }))
+        .filter(|o| matches!(o, ReviewOutcome::Skipped { .. }))
         .count();
     if left > 0 {
         ctx.out.status(&format!("left {left} review(s) pending"));
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn skipped_or_quit_reviews_leave_the_run_unanswered() {
-        let sent = Outcome::Sent {
+        let sent = ReviewOutcome::Sent {
             review_id: "a".into(),
             body: json!({}),
         };
@@ -185,7 +185,7 @@ mod tests {
             quit: false,
         };
         assert!(answers.all_answered());
-        answers.outcomes.push(Outcome::Skipped {
+        answers.outcomes.push(ReviewOutcome::Skipped {
             review_id: "b".into(),
         });
         assert!(!answers.all_answered());
@@ -202,12 +202,12 @@ mod tests {
     fn answers_render_as_json_with_their_outcomes() {
         let answers = Answers {
             outcomes: vec![
-                Outcome::AlreadyResolved {
+                ReviewOutcome::AlreadyResolved {
                     review_id: "a".into(),
                     body: json!({"decision": "approve"}),
                     approves: Some(true),
                 },
-                Outcome::Skipped {
+                ReviewOutcome::Skipped {
                     review_id: "b".into(),
                 },
             ],

@@ -20,7 +20,7 @@ use serde_json::{Map, Value, json};
 
 use crate::api::Kind;
 use crate::api::list::Limit;
-use crate::api::models::{Agent, PendingReview, Run};
+use crate::api::models::{CatalogEntry, PendingReview, Run};
 use crate::api::runs;
 use crate::context::Context;
 use crate::error::UsageError;
@@ -85,7 +85,7 @@ pub struct Waiting {
     /// The review; `None` when the run waits but the server lists no review.
     pub review: Option<PendingReview>,
     /// The run's agent (or app), when it could be read: its name and input names.
-    pub target: Option<Agent>,
+    pub target: Option<CatalogEntry>,
     /// When the run was created, when the server says.
     pub created: Option<Timestamp>,
 }
@@ -228,7 +228,7 @@ async fn name_targets(ctx: &Context, kind: Kind, entries: &mut [Waiting]) {
     if ids.is_empty() {
         return;
     }
-    let mut known: HashMap<String, Agent> = match ctx.catalog(kind).await {
+    let mut known: HashMap<String, CatalogEntry> = match ctx.catalog(kind).await {
         Ok(catalog) => catalog
             .iter()
             .filter(|a| ids.contains(&a.id.to_lowercase()))

@@ -1,6 +1,6 @@
 //! `pletor completions SHELL`: prints a completion script; `pletor completions --man DIR` writes
-//! the man pages instead. Both are also committed (`completions/`, `man/`), and tests fail when
-//! they are stale.
+//! the man pages instead. The scripts are also shipped in `completions/` and the pages are
+//! snapshot-tested; tests fail when either is stale.
 //!
 //! The command tree comes from the caller (`app` passes `cli::Cli::command()`), so this module
 //! does not import the clap tree that imports it.

@@ -1,7 +1,11 @@
-//! `--help` of every command is snapshot-tested, and `completions/` and `man/` must be current
-//! (`UPDATE_SNAPSHOTS=1 cargo test --locked --test cli help::` regenerates all three).
+//! `--help` of every command and every man page are insta snapshots (`tests/cli/snapshots/help/`
+//! and `man/`, reviewed with `cargo insta review`), and the shipped `completions/` must be what
+//! the binary prints. `harness::REGENERATE` rewrites them all; CONTRIBUTING.md says how to
+//! review.
 
-use crate::harness::{World, expect_code, snapshot, stdout};
+use crate::harness::{
+    World, check_in_step, expect_code, in_step, only_snapshots, snapshots_in, stdout,
+};
 
 const COMMANDS: &[&str] = &[
     "",
@@ -37,61 +41,120 @@ const COMMANDS: &[&str] = &[
     "doctor",
 ];
 
+/// `pletor COMMAND --help` with the key in the environment: it must not reach the text.
+pub fn help_of(world: &World, command: &str, flag: &str) -> String {
+    let args: Vec<&str> = command.split_whitespace().chain([flag]).collect();
+    let output = expect_code(
+        world
+            .bare()
+            .env("COLUMNS", "100")
+            .env("PLETOR_API_KEY", world.sim.key())
+            .args(&args),
+        0,
+    );
+    let text = stdout(&output);
+    assert!(!text.contains(&world.sim.key()), "the key is in {args:?}");
+    text
+}
+
 #[test]
 fn help_of_every_command_matches_its_snapshot() {
     let world = World::new();
-    for command in COMMANDS {
-        let mut args: Vec<&str> = command.split_whitespace().collect();
-        args.push("--help");
-        let output = expect_code(world.bare().env("COLUMNS", "100").args(&args), 0);
-        let name = if command.is_empty() {
-            "pletor".to_string()
-        } else {
-            format!("pletor {command}")
-        };
-        snapshot(
-            &format!("help/{}.txt", name.replace(' ', "_")),
-            &stdout(&output),
-        );
-    }
-}
-
-#[test]
-fn committed_completions_are_current() {
-    let world = World::new();
-    let files = [
-        ("bash", "pletor.bash"),
-        ("zsh", "_pletor"),
-        ("fish", "pletor.fish"),
-        ("powershell", "_pletor.ps1"),
-        ("elvish", "pletor.elv"),
-    ];
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
-    for (shell, file) in files {
-        let output = expect_code(world.bare().args(["completions", shell]), 0);
-        let path = dir.join(file);
-        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-            std::fs::write(&path, &output.stdout).unwrap();
-            continue;
+    let mut names = Vec::new();
+    snapshots_in("help").bind(|| {
+        for command in COMMANDS {
+            let shown = format!("pletor {command}").trim_end().to_string();
+            let name = shown.replace(' ', "_");
+            insta::with_settings!({description => format!("{shown} --help")}, {
+                insta::assert_snapshot!(name.as_str(), help_of(&world, command, "--help"));
+            });
+            names.push(name);
         }
-        let committed = std::fs::read(&path).unwrap_or_default();
-        assert!(
-            committed == output.stdout,
-            "completions/{file} is stale: run the tests with UPDATE_SNAPSHOTS=1"
+    });
+    only_snapshots("help", &names);
+}
+
+/// The shells `pletor completions` knows and the file each script is shipped as.
+const COMPLETIONS: &[(&str, &str)] = &[
+    ("bash", "pletor.bash"),
+    ("zsh", "_pletor"),
+    ("fish", "pletor.fish"),
+    ("powershell", "_pletor.ps1"),
+    ("elvish", "pletor.elv"),
+];
+
+#[test]
+fn shipped_completions_are_what_the_binary_prints() {
+    let world = World::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let mut shipped: Vec<String> = COMPLETIONS.iter().map(|(_, f)| f.to_string()).collect();
+    shipped.sort();
+    assert_eq!(
+        crate::harness::tree(&dir),
+        shipped,
+        "completions/ ships one script per shell and nothing else"
+    );
+    for (shell, file) in COMPLETIONS {
+        let output = expect_code(
+            world
+                .bare()
+                .env("PLETOR_API_KEY", world.sim.key())
+                .args(["completions", shell]),
+            0,
+        );
+        assert!(!stdout(&output).contains(&world.sim.key()));
+        in_step(
+            &format!("completions/{file}"),
+            &output.stdout,
+            &format!("`pletor completions {shell}`"),
         );
     }
 }
 
 #[test]
-fn committed_man_pages_are_current_one_per_command() {
+fn a_drifted_shipped_file_fails_with_the_command_that_fixes_it() {
+    let world = World::new();
+    let file = world.home.path().join("pletor.bash");
+    std::fs::write(&file, "complete -F _old pletor\n").unwrap();
+    let source = "`pletor completions bash`";
+    let line = check_in_step(&file, "completions/pletor.bash", b"new\n", source, false)
+        .expect_err("a drift fails");
+    assert_eq!(
+        line,
+        format!(
+            "completions/pletor.bash is not what `pletor completions bash` prints: run \
+             `{}` and review `git diff`",
+            crate::harness::REGENERATE
+        )
+    );
+    assert!(!line.contains('\n'), "one line: {line}");
+    assert!(line.contains("INSTA_UPDATE=always cargo test"), "{line}");
+    assert_eq!(std::fs::read(&file).unwrap(), b"complete -F _old pletor\n");
+    // A missing file is a drift too; regenerating writes it, and then it is in step.
+    let missing = world.home.path().join("_pletor");
+    assert!(check_in_step(&missing, "completions/_pletor", b"new\n", source, false).is_err());
+    check_in_step(&file, "completions/pletor.bash", b"new\n", source, true).unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), b"new\n");
+    check_in_step(&file, "completions/pletor.bash", b"new\n", source, false).unwrap();
+}
+
+#[test]
+fn man_pages_one_per_command_match_their_snapshots() {
     let world = World::new();
     let fresh = world.home.path().join("man");
-    let output = expect_code(world.bare().args(["completions", "--man"]).arg(&fresh), 0);
+    let output = expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_KEY", world.sim.key())
+            .args(["completions", "--man"])
+            .arg(&fresh),
+        0,
+    );
     let listed: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
-    let names = crate::harness::tree(&fresh);
+    let pages = crate::harness::tree(&fresh);
     assert_eq!(
         listed,
-        names
+        pages
             .iter()
             .map(|n| fresh.join(n).display().to_string())
             .collect::<Vec<_>>(),
@@ -103,28 +166,18 @@ fn committed_man_pages_are_current_one_per_command() {
         } else {
             format!("pletor-{}.1", command.replace(' ', "-"))
         };
-        assert!(names.contains(&page), "{page} missing from {names:?}");
+        assert!(pages.contains(&page), "{page} missing from {pages:?}");
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for name in &names {
-            std::fs::copy(fresh.join(name), dir.join(name)).unwrap();
+    snapshots_in("man").bind(|| {
+        for page in &pages {
+            let text = std::fs::read_to_string(fresh.join(page)).unwrap();
+            assert!(!text.contains(&world.sim.key()), "the key is in {page}");
+            insta::with_settings!({description => format!("{page}, as `pletor completions --man DIR` writes it")}, {
+                insta::assert_snapshot!(page.as_str(), text);
+            });
         }
-        return;
-    }
-    let committed = crate::harness::tree(&dir);
-    assert_eq!(
-        committed, names,
-        "man/ holds other pages: run the tests with UPDATE_SNAPSHOTS=1"
-    );
-    for name in &names {
-        assert!(
-            std::fs::read(dir.join(name)).unwrap() == std::fs::read(fresh.join(name)).unwrap(),
-            "man/{name} is stale: run the tests with UPDATE_SNAPSHOTS=1"
-        );
-    }
+    });
+    only_snapshots("man", &pages);
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! Help that answers: `pletor help exit-codes|environment|files`, the same text as the EXIT
 //! STATUS, ENVIRONMENT and FILES sections of `man pletor` and as the lists in `docs/`; `-h`
 //! that shows a command's own flags; and the config folder under `XDG_CONFIG_HOME`.
-//! `UPDATE_SNAPSHOTS=1 cargo test --locked --test cli -- help:: topics::` rewrites the
-//! snapshots, the man pages and the quotes in `docs/`.
+//! The topics' text is pinned where it is read, the quotes in `docs/` (no second copy as a
+//! snapshot); the `-h` texts are insta snapshots. `harness::REGENERATE` rewrites both.
 
 use std::path::Path;
 
-use crate::harness::{World, expect_code, snapshot, stdout};
+use crate::harness::{World, expect_code, in_step, only_snapshots, snapshots_in, stdout};
 
 const TOPICS: &[(&str, &str)] = &[
     ("exit-codes", "EXIT STATUS"),
@@ -17,8 +17,18 @@ const TOPICS: &[(&str, &str)] = &[
 /// The Markdown files that quote a topic between `<!-- help NAME -->` and `<!-- end -->`.
 const QUOTED_IN: &[&str] = &["docs/scripting.md", "docs/configuration.md"];
 
+/// `pletor help NAME`, with the key in the environment: it must not reach the text.
 fn topic(world: &World, name: &str) -> String {
-    stdout(&expect_code(world.bare().args(["help", name]), 0))
+    let key = world.sim.key();
+    let text = stdout(&expect_code(
+        world
+            .bare()
+            .env("PLETOR_API_KEY", &key)
+            .args(["help", name]),
+        0,
+    ));
+    assert!(!text.contains(&key), "the key is in `pletor help {name}`");
+    text
 }
 
 #[test]
@@ -27,7 +37,6 @@ fn each_help_topic_prints_its_text() {
     for (name, _) in TOPICS {
         let text = topic(&world, name);
         assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
-        snapshot(&format!("help/topic-{name}.txt"), &text);
     }
     let codes = topic(&world, "exit-codes");
     for code in ["0", "1", "2", "3", "4", "5", "6", "7", "8", "10", "130"] {
@@ -105,28 +114,27 @@ fn quote(text: &str, name: &str) -> Option<(usize, usize)> {
 fn docs_quote_each_help_topic_as_pletor_prints_it() {
     let world = World::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (name, _) in TOPICS {
-        let expected = format!("```text\n{}```\n", topic(&world, name));
-        let mut found = false;
-        for file in QUOTED_IN {
-            let path = root.join(file);
-            let text = std::fs::read_to_string(&path).unwrap();
+    let mut quoted = Vec::new();
+    for file in QUOTED_IN {
+        let committed = std::fs::read_to_string(root.join(file)).unwrap();
+        let mut text = committed.clone();
+        let mut topics = Vec::new();
+        for (name, _) in TOPICS {
             let Some((start, end)) = quote(&text, name) else {
                 continue;
             };
-            found = true;
-            if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-                let updated = format!("{}{expected}{}", &text[..start], &text[end..]);
-                std::fs::write(&path, updated).unwrap();
-                continue;
-            }
-            assert!(
-                text[start..end] == expected,
-                "{file} quotes an old `pletor help {name}`: run the tests with UPDATE_SNAPSHOTS=1"
-            );
+            let expected = format!("```text\n{}```\n", topic(&world, name));
+            text = format!("{}{expected}{}", &text[..start], &text[end..]);
+            topics.push(format!("`pletor help {name}`"));
+            quoted.push(*name);
         }
+        if !topics.is_empty() {
+            in_step(file, text.as_bytes(), &topics.join(" and "));
+        }
+    }
+    for (name, _) in TOPICS {
         assert!(
-            found,
+            quoted.contains(name),
             "no file of {QUOTED_IN:?} quotes `pletor help {name}`"
         );
     }
@@ -173,14 +181,18 @@ fn short_help_shows_the_commands_own_flags_and_points_at_long_help() {
     for own in ["--input", "--dry-run", "--batch", "--shard", "Examples:"] {
         assert!(run.contains(own), "run -h lacks {own}:\n{run}");
     }
-    for command in ["run", "batch", "batch status"] {
-        let args: Vec<&str> = command.split(' ').collect();
-        let output = expect_code(world.bare().env("COLUMNS", "100").args(&args).arg("-h"), 0);
-        snapshot(
-            &format!("help/short/pletor_{}.txt", command.replace(' ', "_")),
-            &stdout(&output),
-        );
-    }
+    let mut names = Vec::new();
+    snapshots_in("help-short").bind(|| {
+        for command in ["", "run", "batch", "batch status"] {
+            let shown = format!("pletor {command}").trim_end().to_string();
+            let name = shown.replace(' ', "_");
+            insta::with_settings!({description => format!("{shown} -h")}, {
+                insta::assert_snapshot!(name.as_str(), crate::help::help_of(&world, command, "-h"));
+            });
+            names.push(name);
+        }
+    });
+    only_snapshots("help-short", &names);
 }
 
 #[test]

@@ -321,27 +321,83 @@ pub fn assert_no_secret(output: &Output, secret: &str) {
     assert!(!stderr(output).contains(secret), "the key leaked to stderr");
 }
 
-/// Compares `actual` with the committed snapshot file `tests/snapshots/NAME`; with
-/// `UPDATE_SNAPSHOTS=1` rewrites it instead.
-pub fn snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
+/// The one command that rewrites every generated text the tests compare: the insta snapshots
+/// (`tests/cli/snapshots/`), the shipped `completions/` and the help topics quoted in `docs/`.
+/// Review what it changed with `git diff` before committing.
+pub const REGENERATE: &str =
+    "INSTA_UPDATE=always cargo test --locked --test cli -- help:: topics::";
+
+/// Whether this run rewrites generated texts instead of failing on them: insta's own switch,
+/// `INSTA_UPDATE=always` (or `1`, `force`), so one command refreshes the snapshots and the
+/// shipped files alike. CI sets `INSTA_UPDATE=no`.
+pub fn regenerating() -> bool {
+    matches!(
+        std::env::var("INSTA_UPDATE").as_deref(),
+        Ok("always" | "1" | "force")
+    )
+}
+
+/// insta settings for the snapshots of `tests/cli/snapshots/FOLDER`, named as given (no module
+/// prefix), with no expression in the header: the description says what was run.
+pub fn snapshots_in(folder: &str) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(format!("snapshots/{folder}"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings
+}
+
+/// Asserts that the committed file `path` (from the repository root) holds `expected`, what
+/// `source` generates; when [`regenerating`], rewrites it instead.
+#[track_caller]
+pub fn in_step(path: &str, expected: &[u8], source: &str) {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if let Err(line) = check_in_step(&full, path, expected, source, regenerating()) {
+        panic!("{line}");
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+}
+
+/// [`in_step`] with the mode given: `Err` is the one line a drift fails with.
+pub fn check_in_step(
+    full: &Path,
+    shown: &str,
+    expected: &[u8],
+    source: &str,
+    write: bool,
+) -> Result<(), String> {
+    if write {
+        std::fs::write(full, expected).unwrap();
+        return Ok(());
+    }
+    match std::fs::read(full) {
+        Ok(committed) if committed == expected => Ok(()),
+        _ => Err(format!(
+            "{shown} is not what {source} prints: run `{REGENERATE}` and review `git diff`"
+        )),
+    }
+}
+
+/// Asserts that `tests/cli/snapshots/FOLDER` holds the snapshots `names` and no other: a
+/// command removed takes its snapshot with it. When [`regenerating`], deletes the others.
+#[track_caller]
+pub fn only_snapshots(folder: &str, names: &[String]) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli/snapshots")
+        .join(folder);
+    let expected: Vec<String> = names.iter().map(|n| format!("{n}.snap")).collect();
+    for file in tree(&dir) {
+        if !file.ends_with(".snap") || expected.contains(&file) {
+            continue;
+        }
+        if regenerating() {
+            std::fs::remove_file(dir.join(&file)).unwrap();
+            continue;
+        }
         panic!(
-            "no snapshot {}: run the tests with UPDATE_SNAPSHOTS=1 and review the diff",
-            path.display()
-        )
-    });
-    assert_eq!(
-        expected, actual,
-        "snapshot {name} is stale: run with UPDATE_SNAPSHOTS=1 and review the diff"
-    );
+            "tests/cli/snapshots/{folder}/{file} belongs to no command: run `{REGENERATE}` \
+             and review `git diff`"
+        );
+    }
 }
 
 /// Nothing was uploaded or created: runs, app runs and assets stay at zero.

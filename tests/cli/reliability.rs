@@ -23,23 +23,24 @@ fn through(world: &World, fault: Fault, times: usize) -> Proxy {
 #[test]
 fn a_slow_drip_succeeds_because_the_read_timeout_is_an_idle_timeout() {
     let world = World::new();
-    // ~3.5 KB in 150-byte pieces 40 ms apart: well over the 300 ms timeout in total, never
-    // 300 ms of silence.
+    // ~3.5 KB in 100-byte pieces 60 ms apart: about 2 s in total, twice the 1 s timeout, and
+    // never more than 60 ms of silence (a margin of 16 for a loaded machine).
     let proxy = through(
         &world,
         Fault::Drip {
-            chunk: 150,
-            pause: Duration::from_millis(40),
+            chunk: 100,
+            pause: Duration::from_millis(60),
         },
         100,
     );
+    let started = std::time::Instant::now();
     let output = expect_code(
         world
             .pletor()
             .env("PLETOR_API_BASE", proxy.api_base(&world.sim.api_base()))
             .args([
                 "--read-timeout",
-                "300ms",
+                "1s",
                 "--retries",
                 "0",
                 "agents",
@@ -47,6 +48,12 @@ fn a_slow_drip_succeeds_because_the_read_timeout_is_an_idle_timeout() {
                 "--json",
             ]),
         0,
+    );
+    // The reply took longer than the timeout in all: only an idle timeout lets it through.
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "the drip took {:?}, not longer than the timeout",
+        started.elapsed()
     );
     assert_eq!(json(&output).as_array().unwrap().len(), 5);
     assert_eq!(proxy.connections(), 1);

@@ -307,7 +307,10 @@ impl Entry {
             self.first_used.get_or_insert(used);
         }
         let shared = self.others_seen() || self.ratios.iter().any(|(_, seen)| *seen);
-        if fresh.remaining == 0 && self.own > 0 && shared {
+        // Known clients stay known within a window too: a spent window seen before all our
+        // answers are in (20 used, 2 of ours counted of 3 sent) would make 8 shards look like 10,
+        // cut this client's part and move its carry out of turn.
+        if fresh.remaining == 0 && self.own > 0 && shared && self.expected.is_none() {
             let ratio = self.used as f64 / self.own as f64;
             if ratio > self.sharers.unwrap_or(1.0) {
                 self.sharers = Some(ratio);

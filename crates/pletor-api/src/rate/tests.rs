@@ -340,3 +340,29 @@ fn a_budget_spent_before_our_first_request_is_not_taken_for_sharers() {
     assert_eq!(admit_all(&mut entry, at(6)).0, 20);
     assert_eq!(entry.sharers, None);
 }
+
+#[test]
+fn known_clients_keep_their_count_when_a_window_is_spent_before_their_answers_are_in() {
+    // 8 shards, 20 a window; this is the 6th (phase 5/8: parts 3, 2, 3, 2, …). Its probe's
+    // answer shows the others already took 18; it sends two more, and the window is spent
+    // when only two of its three are answered (20 used, 2 ours): 10 clients, by that ratio.
+    let mut entry = Entry {
+        sharers: Some(8.0),
+        expected: Some(8.0),
+        carry: 5.0 / 8.0,
+        ..Entry::default()
+    };
+    assert_eq!(entry.admit(at(0)), Admit::Go);
+    entry.answered(answer(20, 2, at(10)), true, at(0));
+    assert_eq!(
+        admit_all(&mut entry, at(0)).0,
+        2,
+        "its part of 3: the probe and two more"
+    );
+    entry.answered(answer(20, 0, at(10)), true, at(0));
+    assert_eq!(entry.sharers, Some(8.0), "the count given stays");
+    entry.answered(answer(20, 0, at(10)), true, at(0));
+    // Next window: the carry moved on by 2.5 to 1/8, and 2.5 + 1/8 is a part of 2.
+    assert_eq!(admit_all(&mut entry, at(11)).0, 2);
+    assert!((entry.carry - 1.0 / 8.0).abs() < 1e-9, "{}", entry.carry);
+}

@@ -28,8 +28,7 @@ use crate::transfer::local::io_reason;
 /// Bytes written to disk, then hashed, at a time, and read at a time when a kept prefix is
 /// hashed again. Small network chunks are gathered up to this size, so a write costs a system
 /// call per 256 KiB, not per chunk; and a piece this size is still in the CPU's cache when it is
-/// hashed right after being written, where 1 MiB pieces were not (measured: 1 GiB about 640 MiB/s
-/// with 1 MiB pieces, about 900 with these; see bench/notes.md).
+/// hashed right after being written (bench/notes.md, "Downloads").
 const PIECE: usize = 256 * 1024;
 
 /// Bytes written between two early syncs. A thread beside the writer makes each 8 MiB durable

@@ -33,7 +33,7 @@ const PIECE: usize = 256 * 1024;
 
 /// Bytes written between two early syncs. A thread beside the writer makes each 8 MiB durable
 /// while the rest arrives, so the sync before the rename has at most this much left to flush
-/// instead of the whole file (for 1 GiB, about 12 ms instead of over a second).
+/// instead of the whole file (for 1 GiB, a few milliseconds instead of over a second).
 const SYNC_EVERY: u64 = 8 * 1024 * 1024;
 
 /// Network chunks that may wait for the writer. A chunk is at most the HTTP client's read

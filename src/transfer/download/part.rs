@@ -31,10 +31,12 @@ use crate::transfer::local::io_reason;
 /// hashed right after being written (bench/notes.md, "Downloads").
 const PIECE: usize = 256 * 1024;
 
-/// Bytes written between two early syncs. A thread beside the writer makes each 8 MiB durable
+/// Bytes written between two early syncs. A thread beside the writer makes each 32 MiB durable
 /// while the rest arrives, so the sync before the rename has at most this much left to flush
-/// instead of the whole file (for 1 GiB, a few milliseconds instead of over a second).
-const SYNC_EVERY: u64 = 8 * 1024 * 1024;
+/// instead of the whole file (for 1 GiB, milliseconds instead of over a second). Each sync
+/// also commits the file system's journal: measured at 1 GiB, 8 and 16 MiB cost more system
+/// time, 64 and 128 MiB left more to the end (bench/notes.md, "Downloads").
+const SYNC_EVERY: u64 = 32 * 1024 * 1024;
 
 /// Network chunks that may wait for the writer. A chunk is at most the HTTP client's read
 /// buffer (about 400 KiB), so what waits stays under 7 MiB whatever the file's size.
@@ -471,10 +473,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.part");
         let mut file = PartFile::open(&path, 0).await.unwrap();
-        // 700 KiB chunks are cut into pieces; 20 MiB asks for two early syncs.
-        let chunks: Vec<&'static [u8]> = (0..30u8)
+        // 700 KiB chunks are cut into pieces, and there are enough for two early syncs.
+        let kinds: Vec<&'static [u8]> = (0..3u8)
             .map(|i| -> &'static [u8] { Box::leak(vec![i; 700 * 1024].into_boxed_slice()) })
             .collect();
+        let count = (2 * SYNC_EVERY as usize) / (700 * 1024) + 2;
+        let chunks: Vec<&'static [u8]> = (0..count).map(|i| kinds[i % 3]).collect();
         pass(&mut file, &chunks).await.unwrap();
         let expected = chunks.concat();
         assert!(expected.len() as u64 > 2 * SYNC_EVERY);

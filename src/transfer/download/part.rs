@@ -430,6 +430,16 @@ mod tests {
         written
     }
 
+    /// The `.part` holds `expected`, byte for byte, and verifies against its size and hash.
+    fn holds_exactly(file: &PartFile, path: &Path, expected: &[u8]) {
+        assert_eq!(file.len, expected.len() as u64);
+        assert_eq!(std::fs::read(path).unwrap(), expected);
+        let meta = Asset::from_value(serde_json::json!({"id": "f",
+            "size": expected.len(), "sha256": hex::encode(Sha256::digest(expected))}))
+        .unwrap();
+        assert!(file.verify(&meta).is_ok());
+    }
+
     #[tokio::test]
     async fn part_files_resume_with_the_hash_of_their_prefix() {
         let dir = tempfile::tempdir().unwrap();
@@ -459,13 +469,7 @@ mod tests {
             .map(|i| -> &'static [u8] { Box::leak(vec![i as u8; 1000 + i].into_boxed_slice()) })
             .collect();
         pass(&mut file, &chunks).await.unwrap();
-        let expected = chunks.concat();
-        assert_eq!(file.len, expected.len() as u64);
-        assert_eq!(std::fs::read(&path).unwrap(), expected);
-        let meta = Asset::from_value(serde_json::json!({"id": "g",
-            "size": expected.len(), "sha256": hex::encode(Sha256::digest(&expected))}))
-        .unwrap();
-        assert!(file.verify(&meta).is_ok());
+        holds_exactly(&file, &path, &chunks.concat());
     }
 
     #[tokio::test]
@@ -482,12 +486,7 @@ mod tests {
         pass(&mut file, &chunks).await.unwrap();
         let expected = chunks.concat();
         assert!(expected.len() as u64 > 2 * SYNC_EVERY);
-        assert_eq!(file.len, expected.len() as u64);
-        assert_eq!(std::fs::read(&path).unwrap(), expected);
-        let meta = Asset::from_value(serde_json::json!({"id": "big",
-            "size": expected.len(), "sha256": hex::encode(Sha256::digest(&expected))}))
-        .unwrap();
-        assert!(file.verify(&meta).is_ok());
+        holds_exactly(&file, &path, &expected);
     }
 
     #[tokio::test]

@@ -25,10 +25,12 @@ use crate::error::{Exit, Failure, UsageError};
 use crate::output::{clean_line, human_bytes};
 use crate::transfer::local::io_reason;
 
-/// Bytes written to disk, then hashed, at a time, and read at a time when a kept prefix is
+/// Bytes hashed, then written to disk, at a time, and read at a time when a kept prefix is
 /// hashed again. Small network chunks are gathered up to this size, so a write costs a system
-/// call per 256 KiB, not per chunk; and a piece this size is still in the CPU's cache when it is
-/// hashed right after being written (bench/notes.md, "Downloads").
+/// call per 256 KiB, not per chunk. The hash reads a piece from memory; the write right after
+/// copies it into the page cache while it is still in the CPU's cache (256 KiB fits in the L2
+/// cache of current cores). Writing first left the page-cache copy to miss the cache instead,
+/// and cost a fifth more system time at 1 GiB (bench/notes.md, "Downloads").
 const PIECE: usize = 256 * 1024;
 
 /// Bytes written between two early syncs. A thread beside the writer makes each 32 MiB durable
@@ -190,7 +192,7 @@ fn open_sink(mut file: File, keep: u64) -> std::io::Result<Sink> {
     })
 }
 
-/// The writer thread: every chunk written then hashed, a [`PIECE`] at a time, until the channel
+/// The writer thread: every chunk hashed then written, a [`PIECE`] at a time, until the channel
 /// closes; every [`SYNC_EVERY`] bytes the [`EarlySync`] thread is asked to make them durable;
 /// at the end the rest is flushed and synced. Returns the sink, the bytes written, and the
 /// first error.
@@ -203,11 +205,14 @@ fn write_chunks(
     let mut unsynced = 0u64;
     while let Some(chunk) = chunks.blocking_recv() {
         for piece in chunk.chunks(PIECE) {
+            let before = sink.hasher.clone();
+            sink.hasher.update(piece);
             if let Err(err) = sink.writer.write_all(piece) {
+                // The hash covers what was written, not the piece that failed.
+                sink.hasher = before;
                 early.finish().ok();
                 return (sink, written, Err(err));
             }
-            sink.hasher.update(piece);
             written += piece.len() as u64;
             unsynced += piece.len() as u64;
         }

@@ -54,7 +54,7 @@ pub(super) async fn fetch(
             file.restart().await?;
         }
         let bound = expected.unwrap_or(max_size);
-        let cut = match stream_body(&mut download, &mut file, bar, bound).await? {
+        let cut = match stream_body(&mut download, &mut file, bar, expected, bound).await? {
             Body::Ended => None,
             Body::Cut(reason) => Some(reason),
             Body::Over(received) => {
@@ -191,15 +191,18 @@ enum Body {
 /// Copies the body into the file: this task receives, a blocking writer thread hashes and
 /// writes ([`PartFile::write_from`]), with at most [`CHUNKS_IN_FLIGHT`] chunks between them.
 /// A chunk that would take the file past `bound` is never handed to the writer: the pass ends
-/// with [`Body::Over`]. `Err` for local failures (disk), which retrying cannot fix.
+/// with [`Body::Over`]. `expected` is the file's announced size, if any. `Err` for local
+/// failures (disk), which retrying cannot fix.
 async fn stream_body(
     download: &mut Download,
     file: &mut PartFile,
     bar: &Bar,
+    expected: Option<u64>,
     bound: u64,
 ) -> anyhow::Result<Body> {
     let (chunks, received) = mpsc::channel::<Bytes>(CHUNKS_IN_FLIGHT);
     let mut position = file.len;
+    let left = expected.map(|size| size.saturating_sub(position));
     let receiving = async move {
         loop {
             match download.chunk().await {
@@ -219,7 +222,7 @@ async fn stream_body(
             }
         }
     };
-    let (written, cut) = tokio::join!(file.write_from(received), receiving);
+    let (written, cut) = tokio::join!(file.write_from(received, left), receiving);
     written?;
     Ok(cut)
 }

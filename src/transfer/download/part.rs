@@ -33,12 +33,24 @@ use crate::transfer::local::io_reason;
 /// and cost a fifth more system time at 1 GiB (bench/notes.md, "Downloads").
 const PIECE: usize = 256 * 1024;
 
-/// Bytes written between two early syncs. A thread beside the writer makes each 32 MiB durable
-/// while the rest arrives, so the sync before the rename has at most this much left to flush
-/// instead of the whole file (for 1 GiB, milliseconds instead of over a second). Each sync
-/// also commits the file system's journal: measured at 1 GiB, 8 and 16 MiB cost more system
-/// time, 64 and 128 MiB left more to the end (bench/notes.md, "Downloads").
-const SYNC_EVERY: u64 = 32 * 1024 * 1024;
+/// Bytes written between two early syncs, at most. A thread beside the writer makes each
+/// 32 MiB durable while the rest arrives, so the sync before the rename has at most this much
+/// left to flush instead of the whole file (for 1 GiB, milliseconds instead of over a second).
+/// Each sync also commits the file system's journal: measured at 1 GiB, 8 and 16 MiB cost more
+/// system time, 64 and 128 MiB left more to the end (bench/notes.md, "Downloads").
+const SYNC_AT_MOST: u64 = 32 * 1024 * 1024;
+
+/// Bytes written between two early syncs, at least: below this a sync costs more than it saves.
+const SYNC_AT_LEAST: u64 = 4 * 1024 * 1024;
+
+/// Bytes between early syncs for a pass that expects `size` bytes (`None`: unknown): an eighth
+/// of it, from [`SYNC_AT_LEAST`] to [`SYNC_AT_MOST`]. A 64 MiB file synced only every 32 MiB
+/// left 32 MiB to the last sync, a tenth of the whole download; every 8 MiB it leaves 8.
+fn sync_every(size: Option<u64>) -> u64 {
+    size.map_or(SYNC_AT_MOST, |size| {
+        (size / 8).clamp(SYNC_AT_LEAST, SYNC_AT_MOST)
+    })
+}
 
 /// Network chunks that may wait for the writer. A chunk is at most the HTTP client's read
 /// buffer (about 400 KiB), so what waits stays under 7 MiB whatever the file's size.
@@ -97,13 +109,19 @@ impl PartFile {
     /// the sender is dropped; then makes what was written durable (`fdatasync`), so the `.part`
     /// is a true prefix for a later resume. The hash always covers exactly the bytes written.
     /// On a disk error the writer stops and drops `chunks`, so the sender sees it at once.
-    pub(super) async fn write_from(&mut self, chunks: mpsc::Receiver<Bytes>) -> anyhow::Result<()> {
+    /// `expected` is how many bytes the pass should bring, when that is known: it sets how
+    /// often the data is synced on the way ([`sync_every`]).
+    pub(super) async fn write_from(
+        &mut self,
+        chunks: mpsc::Receiver<Bytes>,
+        expected: Option<u64>,
+    ) -> anyhow::Result<()> {
         let sink = self
             .sink
             .take()
             .context("the `.part` is already being written")?;
         let (sink, written, result) =
-            tokio::task::spawn_blocking(move || write_chunks(sink, chunks))
+            tokio::task::spawn_blocking(move || write_chunks(sink, chunks, sync_every(expected)))
                 .await
                 .context("the file writer stopped")?;
         self.sink = Some(sink);
@@ -193,12 +211,13 @@ fn open_sink(mut file: File, keep: u64) -> std::io::Result<Sink> {
 }
 
 /// The writer thread: every chunk hashed then written, a [`PIECE`] at a time, until the channel
-/// closes; every [`SYNC_EVERY`] bytes the [`EarlySync`] thread is asked to make them durable;
+/// closes; every `sync_every` bytes the [`EarlySync`] thread is asked to make them durable;
 /// at the end the rest is flushed and synced. Returns the sink, the bytes written, and the
 /// first error.
 fn write_chunks(
     mut sink: Sink,
     mut chunks: mpsc::Receiver<Bytes>,
+    sync_every: u64,
 ) -> (Sink, u64, std::io::Result<()>) {
     let early = EarlySync::start(sink.writer.get_ref());
     let mut written = 0u64;
@@ -216,7 +235,7 @@ fn write_chunks(
             written += piece.len() as u64;
             unsynced += piece.len() as u64;
         }
-        if unsynced >= SYNC_EVERY {
+        if unsynced >= sync_every {
             early.nudge();
             unsynced = 0;
         }
@@ -421,8 +440,10 @@ fn bad_size(id: &str, got: u64, want: u64) -> anyhow::Error {
 mod tests {
     use super::*;
 
-    /// Writes `chunks` as one pass would: through the channel, on the writer thread.
+    /// Writes `chunks` as one pass would: through the channel, on the writer thread, with
+    /// their total as the size the pass expects.
     async fn pass(file: &mut PartFile, chunks: &[&'static [u8]]) -> anyhow::Result<()> {
+        let expected = chunks.iter().map(|chunk| chunk.len() as u64).sum();
         let (sender, receiver) = mpsc::channel(CHUNKS_IN_FLIGHT);
         let sending = async move {
             for chunk in chunks {
@@ -431,7 +452,7 @@ mod tests {
                 }
             }
         };
-        let (written, ()) = tokio::join!(file.write_from(receiver), sending);
+        let (written, ()) = tokio::join!(file.write_from(receiver, Some(expected)), sending);
         written
     }
 
@@ -486,12 +507,24 @@ mod tests {
         let kinds: Vec<&'static [u8]> = (0..3u8)
             .map(|i| -> &'static [u8] { Box::leak(vec![i; 700 * 1024].into_boxed_slice()) })
             .collect();
-        let count = (2 * SYNC_EVERY as usize) / (700 * 1024) + 2;
+        let count = (2 * SYNC_AT_LEAST as usize) / (700 * 1024) + 2;
         let chunks: Vec<&'static [u8]> = (0..count).map(|i| kinds[i % 3]).collect();
         pass(&mut file, &chunks).await.unwrap();
         let expected = chunks.concat();
-        assert!(expected.len() as u64 > 2 * SYNC_EVERY);
+        assert!(expected.len() as u64 > 2 * sync_every(Some(expected.len() as u64)));
         holds_exactly(&file, &path, &expected);
+    }
+
+    #[test]
+    fn syncs_come_every_eighth_of_a_pass_from_4_to_32_mib() {
+        const MIB: u64 = 1024 * 1024;
+        assert_eq!(sync_every(None), 32 * MIB);
+        assert_eq!(sync_every(Some(0)), 4 * MIB);
+        assert_eq!(sync_every(Some(10 * MIB)), 4 * MIB);
+        assert_eq!(sync_every(Some(64 * MIB)), 8 * MIB);
+        assert_eq!(sync_every(Some(100 * MIB)), 100 * MIB / 8);
+        assert_eq!(sync_every(Some(1024 * MIB)), 32 * MIB);
+        assert_eq!(sync_every(Some(u64::MAX)), 32 * MIB);
     }
 
     #[tokio::test]

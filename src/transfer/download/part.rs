@@ -107,8 +107,9 @@ impl PartFile {
 
     /// Appends every chunk that arrives on `chunks`, hashing it, on a blocking thread, until
     /// the sender is dropped; then makes what was written durable (`fdatasync`), so the `.part`
-    /// is a true prefix for a later resume. The hash always covers exactly the bytes written.
-    /// On a disk error the writer stops and drops `chunks`, so the sender sees it at once.
+    /// is a true prefix for a later resume. The hash covers exactly the bytes written, until a
+    /// disk error: then the writer stops and drops `chunks`, so the sender sees it at once, and
+    /// the download fails; a later run hashes the kept prefix again from the disk.
     /// `expected` is how many bytes the pass should bring, when that is known: it sets how
     /// often the data is synced on the way ([`sync_every`]).
     pub(super) async fn write_from(
@@ -224,11 +225,8 @@ fn write_chunks(
     let mut unsynced = 0u64;
     while let Some(chunk) = chunks.blocking_recv() {
         for piece in chunk.chunks(PIECE) {
-            let before = sink.hasher.clone();
             sink.hasher.update(piece);
             if let Err(err) = sink.writer.write_all(piece) {
-                // The hash covers what was written, not the piece that failed.
-                sink.hasher = before;
                 early.finish().ok();
                 return (sink, written, Err(err));
             }

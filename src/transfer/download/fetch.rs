@@ -188,11 +188,11 @@ enum Body {
     Over(u64),
 }
 
-/// Copies the body into the file: this task receives, a blocking writer thread writes and a
-/// thread behind it hashes ([`PartFile::write_from`]), with at most [`CHUNKS_IN_FLIGHT`] chunks
-/// between this task and the writer. A chunk that would take the file past `bound` is never handed to the writer: the pass ends
-/// with [`Body::Over`]. `expected` is the file's announced size, if any. `Err` for local
-/// failures (disk), which retrying cannot fix.
+/// Copies the body into the file: this task receives, a blocking writer thread writes and a thread
+/// behind it hashes ([`PartFile::write_from`]), with at most [`CHUNKS_IN_FLIGHT`] chunks between
+/// this task and the writer. A chunk that would take the file past `bound` is never handed to the
+/// writer: the pass ends with [`Body::Over`]. `expected` is the file's announced size, if any.
+/// `Err` for local failures (disk), which retrying cannot fix.
 async fn stream_body(
     download: &mut Download,
     file: &mut PartFile,

@@ -1,15 +1,15 @@
 //! The `.part` file: a true prefix of the download, its running SHA-256, and its verification.
 //!
-//! A download is written to `NAME.part` beside its final name, hashed as it goes. The writing
-//! runs on a blocking thread of its own ([`PartFile::write_from`]), fed by the receiving task
-//! through a bounded channel, and the hashing on another thread behind the writer, so that
-//! receiving, writing and hashing overlap instead of taking turns. Bytes from an earlier attempt or run are kept and hashed
-//! again on open, so a resumed file is verified whole; what a pass wrote is synced to disk
+//! A download is written to `NAME.part` beside its final name, hashed as it goes. The writing runs
+//! on a blocking thread of its own ([`PartFile::write_from`]), fed by the receiving task through a
+//! bounded channel, and the hashing on another thread behind the writer, so that receiving, writing
+//! and hashing overlap instead of taking turns. Bytes from an earlier attempt or run are kept and
+//! hashed again on open, so a resumed file is verified whole; what a pass wrote is synced to disk
 //! before the pass ends, so a `.part` left behind is always a prefix a later run can resume.
 //! Verified means: the size the server announced and the metadata's size match, and so does the
-//! metadata's SHA-256 when it has one. Something other than a regular file in place of a
-//! `.part` (a planted symlink) is refused, never followed, and a `.part` another process is
-//! writing (it holds the file's lock) is refused too.
+//! metadata's SHA-256 when it has one. Something other than a regular file in place of a `.part` (a
+//! planted symlink) is refused, never followed, and a `.part` another process is writing (it holds
+//! the file's lock) is refused too.
 
 use std::fs::File;
 use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
@@ -103,13 +103,13 @@ impl PartFile {
         })
     }
 
-    /// Appends every chunk that arrives on `chunks`, on a blocking thread, and hashes it on
-    /// another ([`Hashing`]), until the sender is dropped; then makes what was written durable (`fdatasync`), so the `.part`
-    /// is a true prefix for a later resume. The hash covers exactly the bytes written, until a
-    /// disk error: then the writer stops and drops `chunks`, so the sender sees it at once, and
-    /// the download fails; a later run hashes the kept prefix again from the disk.
-    /// `expected` is how many bytes the pass should bring, when that is known: it sets how
-    /// often the data is synced on the way ([`sync_every`]).
+    /// Appends every chunk that arrives on `chunks`, on a blocking thread, and hashes it on another
+    /// ([`Hashing`]), until the sender is dropped; then makes what was written durable
+    /// (`fdatasync`), so the `.part` is a true prefix for a later resume. The hash covers exactly
+    /// the bytes written, until a disk error: then the writer stops and drops `chunks`, so the
+    /// sender sees it at once, and the download fails; a later run hashes the kept prefix again
+    /// from the disk. `expected` is how many bytes the pass should bring, when that is known: it
+    /// sets how often the data is synced on the way ([`sync_every`]).
     pub(super) async fn write_from(
         &mut self,
         chunks: mpsc::Receiver<Bytes>,
@@ -244,11 +244,11 @@ fn write_chunks(
         }
     }
     let hashed = hashing.finish().map(|hasher| sink.hasher = hasher);
+    let early_synced = early.finish();
     if let Some(err) = failed {
-        early.finish().ok();
         return (sink, written, Err(err));
     }
-    let synced = hashed.and(early.finish()).and_then(|()| {
+    let synced = hashed.and(early_synced).and_then(|()| {
         sink.writer
             .flush()
             .and_then(|()| sink.writer.get_ref().sync_data())
